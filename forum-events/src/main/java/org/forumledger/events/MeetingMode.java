@@ -1,0 +1,6 @@
+package org.forumledger.events;
+
+/** How a forum meets. */
+public enum MeetingMode {
+  DIGITAL, PHYSICAL, MIXED
+}

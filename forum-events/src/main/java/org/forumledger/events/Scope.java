@@ -1,0 +1,6 @@
+package org.forumledger.events;
+
+/** Geographical reach of a forum. */
+public enum Scope {
+  REGIONAL, NATIONAL, INTERNATIONAL
+}

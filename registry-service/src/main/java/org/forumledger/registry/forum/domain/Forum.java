@@ -1,0 +1,534 @@
+package org.forumledger.registry.forum.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.forumledger.registry.forum.domain.ForumRuleViolation.require;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.forumledger.events.AnnualFeeSet;
+import org.forumledger.events.AnnualFeeWithdrawn;
+import org.forumledger.events.AppointmentEnded;
+import org.forumledger.events.CostLine;
+import org.forumledger.events.CostStatus;
+import org.forumledger.events.CountRange;
+import org.forumledger.events.FeeBasis;
+import org.forumledger.events.ForumDetailsRevised;
+import org.forumledger.events.ForumKind;
+import org.forumledger.events.ForumReclassified;
+import org.forumledger.events.ForumRegistered;
+import org.forumledger.events.ForumStatus;
+import org.forumledger.events.ForumStatusChanged;
+import org.forumledger.events.HeadcountRecorded;
+import org.forumledger.events.OtherCostRecorded;
+import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.RepresentativeAppointed;
+import org.forumledger.registry.forum.domain.ForumCommands.AppointRepresentativeCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ChangeForumStatusCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.EndAppointmentCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ReclassifyForumCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RecordHeadcountCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RecordOtherCostCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RegisterForumCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ReviseForumDetailsCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.SetAnnualFeeCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.WithdrawAnnualFeeCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostCommand;
+
+/**
+ * A forum the city takes part in: its details, status, representatives and costs. Every accepted
+ * command becomes an event; a command that would change nothing (the same fee set again, say)
+ * becomes no event, so a repeated import writes nothing new.
+ */
+@Aggregate
+public class Forum {
+
+  private static final int SEK_SCALE = 2;
+
+  @AggregateIdentifier private String forumId;
+  private ForumRegistered details;
+  private ForumStatus status;
+  private final Map<String, RepresentativeAppointed> openAppointments = new HashMap<>();
+  private final Map<String, RepresentativeAppointed> allAppointments = new HashMap<>();
+  private final Map<String, HeadcountRecorded> headcounts = new HashMap<>();
+  private final Map<Integer, AnnualFeeSet> fees = new HashMap<>();
+  private final Map<Integer, OtherCostRecorded> otherCosts = new HashMap<>();
+
+  protected Forum() {}
+
+  @CommandHandler
+  public Forum(RegisterForumCommand command) {
+    requireText(command.name(), "name");
+    require(command.kind() != null, "kind", "kind is required");
+    requireText(command.area(), "area");
+    requireRange(command.meetingsPerYear(), "meetingsPerYear");
+    require(
+        command.kind() == ForumKind.COLLABORATION || command.collaborationType() == null,
+        "collaborationType",
+        "only a collaboration has a collaboration type");
+    apply(
+        new ForumRegistered(
+            command.forumId(),
+            command.inventoryReference(),
+            command.name().strip(),
+            command.purpose(),
+            command.area().strip(),
+            command.subarea(),
+            command.kind(),
+            command.collaborationType(),
+            command.convener(),
+            command.scope(),
+            command.meetingsPerYear(),
+            command.meetingMode()));
+  }
+
+  @CommandHandler
+  public void handle(ReviseForumDetailsCommand command) {
+    requireNotEnded();
+    requireText(command.name(), "name");
+    requireRange(command.meetingsPerYear(), "meetingsPerYear");
+    ForumDetailsRevised revised =
+        new ForumDetailsRevised(
+            forumId,
+            command.name().strip(),
+            command.purpose(),
+            command.convener(),
+            command.scope(),
+            command.meetingsPerYear(),
+            command.meetingMode());
+    boolean unchanged =
+        revised.name().equals(details.name())
+            && Objects.equals(revised.purpose(), details.purpose())
+            && Objects.equals(revised.convener(), details.convener())
+            && revised.scope() == details.scope()
+            && Objects.equals(revised.meetingsPerYear(), details.meetingsPerYear())
+            && revised.meetingMode() == details.meetingMode();
+    if (!unchanged) {
+      apply(revised);
+    }
+  }
+
+  @CommandHandler
+  public void handle(ReclassifyForumCommand command) {
+    requireNotEnded();
+    requireText(command.area(), "area");
+    require(command.kind() != null, "kind", "kind is required");
+    require(
+        command.kind() == ForumKind.COLLABORATION || command.collaborationType() == null,
+        "collaborationType",
+        "only a collaboration has a collaboration type");
+    boolean unchanged =
+        command.area().strip().equals(details.area())
+            && Objects.equals(command.subarea(), details.subarea())
+            && command.kind() == details.kind()
+            && Objects.equals(command.collaborationType(), details.collaborationType());
+    if (!unchanged) {
+      apply(
+          new ForumReclassified(
+              forumId,
+              command.area().strip(),
+              command.subarea(),
+              command.kind(),
+              command.collaborationType()));
+    }
+  }
+
+  @CommandHandler
+  public void handle(ChangeForumStatusCommand command) {
+    require(command.status() != null, "status", "status is required");
+    require(command.effectiveFrom() != null, "effectiveDate", "an effective date is required");
+    requireNotEnded();
+    if (command.status() != status) {
+      apply(new ForumStatusChanged(forumId, command.status(), command.effectiveFrom()));
+    }
+  }
+
+  @CommandHandler
+  public void handle(AppointRepresentativeCommand command) {
+    requireNotEnded();
+    requireText(command.appointmentId(), "appointmentId");
+    requireText(command.personName(), "personName");
+    require(command.body() != null, "body", "body is required");
+    require(command.role() != null, "role", "role is required");
+    require(command.validFrom() != null, "validFrom", "validFrom is required");
+    require(
+        command.validTo() == null || !command.validTo().isBefore(command.validFrom()),
+        "validTo",
+        "an appointment cannot end before it starts");
+    RepresentativeAppointed appointed =
+        new RepresentativeAppointed(
+            forumId,
+            command.appointmentId(),
+            command.personName().strip(),
+            command.body(),
+            command.role(),
+            command.validFrom(),
+            command.validTo());
+    RepresentativeAppointed existing = allAppointments.get(command.appointmentId());
+    if (existing != null) {
+      require(
+          existing.equals(appointed),
+          "appointmentId",
+          "appointment " + command.appointmentId() + " already exists with other details");
+      return;
+    }
+    apply(appointed);
+  }
+
+  @CommandHandler
+  public void handle(EndAppointmentCommand command) {
+    RepresentativeAppointed appointment = openAppointments.get(command.appointmentId());
+    require(
+        appointment != null,
+        "appointmentId",
+        "no open appointment " + command.appointmentId() + " in this forum");
+    require(command.endedOn() != null, "endedOn", "endedOn is required");
+    require(
+        !command.endedOn().isBefore(appointment.validFrom()),
+        "endedOn",
+        "an appointment cannot end before it starts (" + appointment.validFrom() + ")");
+    apply(new AppointmentEnded(forumId, command.appointmentId(), command.endedOn()));
+  }
+
+  @CommandHandler
+  public void handle(RecordHeadcountCommand command) {
+    require(command.body() != null, "body", "body is required");
+    requireYear(command.year(), "year");
+    requireRange(command.headcount(), "headcount");
+    require(command.headcount() != null, "headcount", "headcount is required");
+    HeadcountRecorded recorded =
+        new HeadcountRecorded(
+            forumId, command.year(), command.body(), command.headcount(), command.asWritten());
+    if (!recorded.equals(headcounts.get(headcountKey(command.year(), command.body())))) {
+      apply(recorded);
+    }
+  }
+
+  @CommandHandler
+  public void handle(SetAnnualFeeCommand command) {
+    requireNotEnded();
+    requireYear(command.fromYear(), "fromYear");
+    require(
+        command.toYear() == null || command.toYear() >= command.fromYear(),
+        "toYear",
+        "toYear cannot be before fromYear");
+    require(command.status() != null, "status", "status is required");
+    AnnualFeeSet fee = command.status() == CostStatus.AMOUNT ? amountFee(command) : statusFee(command);
+    AnnualFeeSet current = fees.get(command.fromYear());
+    if (current != null && sameFee(current, fee)) {
+      return;
+    }
+    apply(
+        new AnnualFeeSet(
+            fee.forumId(),
+            fee.fromYear(),
+            fee.toYear(),
+            fee.status(),
+            fee.amountSek(),
+            fee.currency(),
+            fee.originalAmount(),
+            fee.exchangeRate(),
+            fee.basis(),
+            fee.perInhabitantRateSek(),
+            fee.population(),
+            fee.projectTotalSek(),
+            fee.reportedUnder(),
+            current != null));
+  }
+
+  @CommandHandler
+  public void handle(WithdrawAnnualFeeCommand command) {
+    require(
+        fees.containsKey(command.fromYear()),
+        "fromYear",
+        "no fee is recorded from " + command.fromYear());
+    apply(new AnnualFeeWithdrawn(forumId, command.fromYear()));
+  }
+
+  @CommandHandler
+  public void handle(RecordOtherCostCommand command) {
+    requireNotEnded();
+    requireYear(command.year(), "year");
+    require(command.status() != null, "status", "status is required");
+    List<CostLine> lines = command.lines() == null ? List.of() : command.lines();
+    BigDecimal total = null;
+    if (command.status() == CostStatus.AMOUNT) {
+      require(!lines.isEmpty(), "lines", "an estimate needs at least one cost line");
+      total = BigDecimal.ZERO;
+      for (int i = 0; i < lines.size(); i++) {
+        CostLine line = lines.get(i);
+        String field = "lines[" + i + "]";
+        require(line.category() != null, field + ".category", "category is required");
+        requireAmount(line.amountSek(), field + ".amountSek");
+        total = total.add(line.amountSek());
+      }
+    } else {
+      require(lines.isEmpty(), "lines", "only an estimate (status AMOUNT) has cost lines");
+    }
+    requireReportedUnder(command.status(), command.reportedUnder());
+    OtherCostRecorded current = otherCosts.get(command.year());
+    OtherCostRecorded recorded =
+        new OtherCostRecorded(
+            forumId,
+            command.year(),
+            command.status(),
+            lines,
+            total,
+            command.status() == CostStatus.REPORTED_UNDER ? command.reportedUnder() : null,
+            current != null);
+    if (current != null && sameOtherCost(current, recorded)) {
+      return;
+    }
+    apply(recorded);
+  }
+
+  @CommandHandler
+  public void handle(WithdrawOtherCostCommand command) {
+    require(
+        otherCosts.containsKey(command.year()),
+        "year",
+        "no other cost is recorded for " + command.year());
+    apply(new OtherCostWithdrawn(forumId, command.year()));
+  }
+
+  private AnnualFeeSet amountFee(SetAnnualFeeCommand command) {
+    requireAmount(command.amount(), "amount");
+    String currency = command.currency() == null ? "SEK" : command.currency().strip().toUpperCase();
+    require(currency.matches("[A-Z]{3}"), "currency", "currency must be an ISO 4217 code");
+    BigDecimal amountSek = command.amount();
+    BigDecimal originalAmount = null;
+    BigDecimal rate = null;
+    if (!currency.equals("SEK")) {
+      require(
+          command.exchangeRate() != null,
+          "exchangeRate",
+          "a fee in " + currency + " needs the exchange rate used (SEK per " + currency + ")");
+      require(command.exchangeRate().signum() > 0, "exchangeRate", "exchangeRate must be positive");
+      originalAmount = command.amount();
+      rate = command.exchangeRate();
+      amountSek = originalAmount.multiply(rate).setScale(SEK_SCALE, RoundingMode.HALF_UP);
+    } else {
+      require(
+          command.exchangeRate() == null,
+          "exchangeRate",
+          "a fee in SEK has no exchange rate");
+    }
+    FeeBasis basis = command.basis() == null ? FeeBasis.FIXED : command.basis();
+    if (basis == FeeBasis.PER_INHABITANT) {
+      requireAmount(command.perInhabitantRateSek(), "perInhabitantRateSek");
+    }
+    if (basis == FeeBasis.PROJECT_SHARE) {
+      requireAmount(command.projectTotalSek(), "projectTotalSek");
+    }
+    require(
+        command.population() == null || command.population() > 0,
+        "population",
+        "population must be positive");
+    require(command.reportedUnder() == null, "reportedUnder", "a fee amount is not reported elsewhere");
+    return new AnnualFeeSet(
+        forumId,
+        command.fromYear(),
+        command.toYear(),
+        CostStatus.AMOUNT,
+        amountSek,
+        currency,
+        originalAmount,
+        rate,
+        basis,
+        basis == FeeBasis.PER_INHABITANT ? command.perInhabitantRateSek() : null,
+        basis == FeeBasis.PER_INHABITANT ? command.population() : null,
+        basis == FeeBasis.PROJECT_SHARE ? command.projectTotalSek() : null,
+        null,
+        false);
+  }
+
+  private AnnualFeeSet statusFee(SetAnnualFeeCommand command) {
+    require(
+        command.amount() == null && command.exchangeRate() == null,
+        "amount",
+        "only a fee with status AMOUNT has an amount");
+    requireReportedUnder(command.status(), command.reportedUnder());
+    return new AnnualFeeSet(
+        forumId,
+        command.fromYear(),
+        command.toYear(),
+        command.status(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        command.status() == CostStatus.REPORTED_UNDER ? command.reportedUnder() : null,
+        false);
+  }
+
+  private static boolean sameFee(AnnualFeeSet a, AnnualFeeSet b) {
+    return a.status() == b.status()
+        && Objects.equals(a.toYear(), b.toYear())
+        && sameAmount(a.amountSek(), b.amountSek())
+        && Objects.equals(a.currency(), b.currency())
+        && sameAmount(a.originalAmount(), b.originalAmount())
+        && sameAmount(a.exchangeRate(), b.exchangeRate())
+        && a.basis() == b.basis()
+        && sameAmount(a.perInhabitantRateSek(), b.perInhabitantRateSek())
+        && Objects.equals(a.population(), b.population())
+        && sameAmount(a.projectTotalSek(), b.projectTotalSek())
+        && Objects.equals(a.reportedUnder(), b.reportedUnder());
+  }
+
+  private static boolean sameOtherCost(OtherCostRecorded a, OtherCostRecorded b) {
+    if (a.status() != b.status()
+        || !Objects.equals(a.reportedUnder(), b.reportedUnder())
+        || a.lines().size() != b.lines().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.lines().size(); i++) {
+      CostLine x = a.lines().get(i);
+      CostLine y = b.lines().get(i);
+      if (x.category() != y.category()
+          || !sameAmount(x.amountSek(), y.amountSek())
+          || !sameAmount(x.hours(), y.hours())
+          || !sameAmount(x.hourlyCostSek(), y.hourlyCostSek())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
+  }
+
+  private void requireNotEnded() {
+    if (status == ForumStatus.ENDED) {
+      throw new ForumRuleViolation(null, "forum " + forumId + " has ended; nothing more can be recorded");
+    }
+  }
+
+  private static void requireText(String value, String field) {
+    require(value != null && !value.isBlank(), field, field + " is required");
+  }
+
+  private static void requireRange(CountRange range, String field) {
+    if (range != null) {
+      require(range.min() >= 0, field, field + " cannot be negative");
+      require(range.min() <= range.max(), field, field + ": min cannot exceed max");
+    }
+  }
+
+  private static void requireYear(int year, String field) {
+    require(year >= 1900 && year <= 2200, field, field + " must be a calendar year");
+  }
+
+  private static void requireAmount(BigDecimal amount, String field) {
+    require(amount != null, field, field + " is required");
+    require(amount.signum() >= 0, field, field + " cannot be negative");
+    require(amount.scale() <= SEK_SCALE, field, field + " has more than two decimals");
+  }
+
+  private static void requireReportedUnder(CostStatus status, String reportedUnder) {
+    if (status == CostStatus.REPORTED_UNDER) {
+      requireText(reportedUnder, "reportedUnder");
+    } else {
+      require(reportedUnder == null, "reportedUnder", "only status REPORTED_UNDER names another forum");
+    }
+  }
+
+  private static String headcountKey(int year, org.forumledger.events.Body body) {
+    return year + "/" + body;
+  }
+
+  @EventSourcingHandler
+  void on(ForumRegistered event) {
+    forumId = event.forumId();
+    details = event;
+    status = ForumStatus.ACTIVE;
+  }
+
+  @EventSourcingHandler
+  void on(ForumDetailsRevised event) {
+    details =
+        new ForumRegistered(
+            forumId,
+            details.inventoryReference(),
+            event.name(),
+            event.purpose(),
+            details.area(),
+            details.subarea(),
+            details.kind(),
+            details.collaborationType(),
+            event.convener(),
+            event.scope(),
+            event.meetingsPerYear(),
+            event.meetingMode());
+  }
+
+  @EventSourcingHandler
+  void on(ForumReclassified event) {
+    details =
+        new ForumRegistered(
+            forumId,
+            details.inventoryReference(),
+            details.name(),
+            details.purpose(),
+            event.area(),
+            event.subarea(),
+            event.kind(),
+            event.collaborationType(),
+            details.convener(),
+            details.scope(),
+            details.meetingsPerYear(),
+            details.meetingMode());
+  }
+
+  @EventSourcingHandler
+  void on(ForumStatusChanged event) {
+    status = event.status();
+  }
+
+  @EventSourcingHandler
+  void on(RepresentativeAppointed event) {
+    openAppointments.put(event.appointmentId(), event);
+    allAppointments.put(event.appointmentId(), event);
+  }
+
+  @EventSourcingHandler
+  void on(AppointmentEnded event) {
+    openAppointments.remove(event.appointmentId());
+  }
+
+  @EventSourcingHandler
+  void on(HeadcountRecorded event) {
+    headcounts.put(headcountKey(event.year(), event.body()), event);
+  }
+
+  @EventSourcingHandler
+  void on(AnnualFeeSet event) {
+    fees.put(event.fromYear(), event);
+  }
+
+  @EventSourcingHandler
+  void on(AnnualFeeWithdrawn event) {
+    fees.remove(event.fromYear());
+  }
+
+  @EventSourcingHandler
+  void on(OtherCostRecorded event) {
+    otherCosts.put(event.year(), event);
+  }
+
+  @EventSourcingHandler
+  void on(OtherCostWithdrawn event) {
+    otherCosts.remove(event.year());
+  }
+}

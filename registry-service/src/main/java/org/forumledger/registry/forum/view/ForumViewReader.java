@@ -1,0 +1,123 @@
+package org.forumledger.registry.forum.view;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.forumledger.events.AnnualFeeSet;
+import org.forumledger.events.AnnualFeeWithdrawn;
+import org.forumledger.events.AppointmentEnded;
+import org.forumledger.events.ForumDetailsRevised;
+import org.forumledger.events.ForumReclassified;
+import org.forumledger.events.ForumRegistered;
+import org.forumledger.events.ForumStatus;
+import org.forumledger.events.ForumStatusChanged;
+import org.forumledger.events.HeadcountRecorded;
+import org.forumledger.events.OtherCostRecorded;
+import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.RepresentativeAppointed;
+import org.forumledger.registry.forum.view.ForumView.Appointment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a forum's state straight from its event stream, so the state and its ETag are always
+ * exactly what the next command will be checked against.
+ */
+@Component
+public class ForumViewReader {
+
+  private final EventStore eventStore;
+
+  public ForumViewReader(EventStore eventStore) {
+    this.eventStore = eventStore;
+  }
+
+  public Optional<ForumView> read(String forumId) {
+    DomainEventStream stream = eventStore.readEvents(forumId);
+    if (!stream.hasNext()) {
+      return Optional.empty();
+    }
+    Fold fold = new Fold(forumId);
+    while (stream.hasNext()) {
+      DomainEventMessage<?> message = stream.next();
+      fold.apply(message.getPayload(), message.getSequenceNumber());
+    }
+    return Optional.of(fold.view());
+  }
+
+  private static final class Fold {
+    private final String forumId;
+    private long version = -1;
+    private ForumRegistered details;
+    private ForumStatus status = ForumStatus.ACTIVE;
+    private java.time.LocalDate statusFrom;
+    private final Map<String, Appointment> appointments = new LinkedHashMap<>();
+    private final Map<String, HeadcountRecorded> headcounts = new TreeMap<>();
+    private final Map<Integer, AnnualFeeSet> fees = new TreeMap<>();
+    private final Map<Integer, OtherCostRecorded> otherCosts = new TreeMap<>();
+
+    Fold(String forumId) {
+      this.forumId = forumId;
+    }
+
+    void apply(Object event, long sequenceNumber) {
+      version = sequenceNumber;
+      if (event instanceof ForumRegistered e) {
+        details = e;
+      } else if (event instanceof ForumDetailsRevised e) {
+        details =
+            new ForumRegistered(
+                forumId, details.inventoryReference(), e.name(), e.purpose(), details.area(),
+                details.subarea(), details.kind(), details.collaborationType(), e.convener(),
+                e.scope(), e.meetingsPerYear(), e.meetingMode());
+      } else if (event instanceof ForumReclassified e) {
+        details =
+            new ForumRegistered(
+                forumId, details.inventoryReference(), details.name(), details.purpose(), e.area(),
+                e.subarea(), e.kind(), e.collaborationType(), details.convener(), details.scope(),
+                details.meetingsPerYear(), details.meetingMode());
+      } else if (event instanceof ForumStatusChanged e) {
+        status = e.status();
+        statusFrom = e.effectiveFrom();
+      } else if (event instanceof RepresentativeAppointed e) {
+        appointments.put(
+            e.appointmentId(),
+            new Appointment(
+                e.appointmentId(), e.personName(), e.body(), e.role(), e.validFrom(), e.validTo(),
+                null));
+      } else if (event instanceof AppointmentEnded e) {
+        appointments.computeIfPresent(
+            e.appointmentId(),
+            (id, a) ->
+                new Appointment(
+                    id, a.personName(), a.body(), a.role(), a.validFrom(), a.validTo(),
+                    e.endedOn()));
+      } else if (event instanceof HeadcountRecorded e) {
+        headcounts.put(e.year() + "/" + e.body(), e);
+      } else if (event instanceof AnnualFeeSet e) {
+        fees.put(e.fromYear(), e);
+      } else if (event instanceof AnnualFeeWithdrawn e) {
+        fees.remove(e.fromYear());
+      } else if (event instanceof OtherCostRecorded e) {
+        otherCosts.put(e.year(), e);
+      } else if (event instanceof OtherCostWithdrawn e) {
+        otherCosts.remove(e.year());
+      }
+    }
+
+    ForumView view() {
+      List<Appointment> representatives = new ArrayList<>(appointments.values());
+      representatives.sort(Comparator.comparing(Appointment::validFrom));
+      return new ForumView(
+          forumId, version, details, status, statusFrom, representatives,
+          List.copyOf(headcounts.values()), List.copyOf(fees.values()),
+          List.copyOf(otherCosts.values()));
+    }
+  }
+}

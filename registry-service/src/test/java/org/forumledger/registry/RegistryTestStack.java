@@ -1,0 +1,78 @@
+package org.forumledger.registry;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.forumledger.infra.LedgerInfrastructure;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A real broker, a real database and the registry on a random port, for integration tests. */
+public final class RegistryTestStack implements AutoCloseable {
+
+  public static final String REGISTRAR_PASSWORD = "registrar-secret";
+  public static final String AUDITOR_PASSWORD = "auditor-secret";
+  public static final String VIEWER_PASSWORD = "viewer-secret";
+
+  private final LedgerInfrastructure infra;
+  private final ConfigurableApplicationContext registry;
+
+  private RegistryTestStack(LedgerInfrastructure infra, ConfigurableApplicationContext registry) {
+    this.infra = infra;
+    this.registry = registry;
+  }
+
+  public static RegistryTestStack start() {
+    LedgerInfrastructure infra = LedgerInfrastructure.forTests();
+    try {
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("spring.config.name", "registry-service");
+      properties.put("REGISTRY_PORT", 0);
+      properties.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+      properties.put("LEDGER_DB_URL", infra.jdbcUrl());
+      properties.put("LEDGER_DB_USER", infra.dbUsername());
+      properties.put("LEDGER_DB_PASSWORD", infra.dbPassword());
+      properties.put("LEDGER_REGISTRAR_PASSWORD", REGISTRAR_PASSWORD);
+      properties.put("LEDGER_AUDITOR_PASSWORD", AUDITOR_PASSWORD);
+      properties.put("LEDGER_VIEWER_PASSWORD", VIEWER_PASSWORD);
+      ConfigurableApplicationContext context =
+          new SpringApplicationBuilder(RegistryServiceApplication.class).properties(properties).run();
+      return new RegistryTestStack(infra, context);
+    } catch (RuntimeException e) {
+      infra.close();
+      throw e;
+    }
+  }
+
+  public LedgerInfrastructure infra() {
+    return infra;
+  }
+
+  public ConfigurableApplicationContext context() {
+    return registry;
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+  }
+
+  public WebTestClient client(String user, String password) {
+    return WebTestClient.bindToServer()
+        .baseUrl(baseUrl())
+        .defaultHeaders(headers -> headers.setBasicAuth(user, password))
+        .build();
+  }
+
+  public WebTestClient registrar() {
+    return client("registrar", REGISTRAR_PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    try {
+      registry.close();
+    } finally {
+      infra.close();
+    }
+  }
+}

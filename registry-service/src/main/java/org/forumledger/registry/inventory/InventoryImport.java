@@ -1,0 +1,235 @@
+package org.forumledger.registry.inventory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.forumledger.registry.inventory.RegistryClient.Response;
+import org.forumledger.registry.inventory.RowMapper.Mapping;
+import org.forumledger.registry.inventory.RowPlan.Step;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads Göteborgs Stad's 2023 inventory into the registry through its HTTP API, one row at a time.
+ * A row is validated whole before anything of it is sent; a malformed row, or one the registry
+ * refuses, is reported by its line number and the import goes on with the next row.
+ *
+ * <p>Every write carries an {@code Idempotency-Key} derived from the row's section, so running the
+ * import again replays the registry's first answers (same forum ids) and writes no new event.
+ */
+public final class InventoryImport {
+
+  /** Overrides the inventory packaged with the registry. */
+  public static final String FILE_VARIABLE = "LEDGER_INVENTORY_FILE";
+
+  static final String DEFAULT_RESOURCE = "inventory/inventory-2023.csv";
+
+  private static final Logger log = LoggerFactory.getLogger(InventoryImport.class);
+
+  private final String sourceName;
+  private final Source source;
+  private final RegistryTransport registry;
+
+  @FunctionalInterface
+  interface Source {
+    String read() throws IOException;
+  }
+
+  InventoryImport(String sourceName, Source source, RegistryTransport registry) {
+    this.sourceName = sourceName;
+    this.source = source;
+    this.registry = registry;
+  }
+
+  public static InventoryImport fromDefaultFile(
+      String registryBaseUrl, String username, String password) {
+    String file = System.getenv(FILE_VARIABLE);
+    if (file != null && !file.isBlank()) {
+      return fromFile(Path.of(file), registryBaseUrl, username, password);
+    }
+    return new InventoryImport(
+        "classpath:" + DEFAULT_RESOURCE,
+        InventoryImport::readDefaultResource,
+        new RegistryClient(registryBaseUrl, username, password));
+  }
+
+  public static InventoryImport fromFile(
+      Path csv, String registryBaseUrl, String username, String password) {
+    return new InventoryImport(
+        csv.toString(),
+        () -> Files.readString(csv, StandardCharsets.UTF_8),
+        new RegistryClient(registryBaseUrl, username, password));
+  }
+
+  private static String readDefaultResource() throws IOException {
+    ClassLoader loader = InventoryImport.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IOException("resource " + DEFAULT_RESOURCE + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The outcome of one run.
+   *
+   * @param rows data rows read from the file
+   * @param importedRows rows whose every write the registry accepted (first time or replayed)
+   * @param failedRows rows that were malformed or that the registry refused
+   * @param requestsSent HTTP requests sent, replays included
+   * @param forumsRegistered forums this run created; a rerun's replayed registrations do not count
+   * @param problems one "line N: ..." entry per failed row, plus any problem with the file itself
+   */
+  public record Summary(
+      int rows,
+      int importedRows,
+      int failedRows,
+      int requestsSent,
+      int forumsRegistered,
+      List<String> problems) {
+
+    public Summary {
+      problems = List.copyOf(problems);
+    }
+
+    @Override
+    public String toString() {
+      int alreadyThere = Math.max(0, importedRows - forumsRegistered);
+      StringBuilder text =
+          new StringBuilder()
+              .append("Inventory 2023 import: ")
+              .append(rows)
+              .append(" rows read, ")
+              .append(importedRows)
+              .append(" imported, ")
+              .append(failedRows)
+              .append(" failed; ")
+              .append(forumsRegistered)
+              .append(" forums newly registered");
+      if (alreadyThere > 0) {
+        text.append(" and ").append(alreadyThere).append(" already registered by an earlier run");
+      }
+      text.append("; ").append(requestsSent).append(" requests sent to the registry.");
+      if (problems.isEmpty()) {
+        text.append(" No problems.");
+      } else {
+        text.append(" Problems: ").append(String.join(" | ", problems));
+      }
+      return text.toString();
+    }
+  }
+
+  public Summary run() {
+    long started = System.nanoTime();
+    String text;
+    try {
+      text = source.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the inventory " + sourceName, e);
+    }
+    InventoryCsv.Parsed parsed = InventoryCsv.parse(text);
+    Counters counters = new Counters();
+    counters.problems.addAll(parsed.problems());
+    log.info("Importing {} inventory rows from {}", parsed.rows().size(), sourceName);
+
+    Set<String> sections = new HashSet<>();
+    for (InventoryRow row : parsed.rows()) {
+      if (!parsed.headerUsable()) {
+        counters.failed++;
+        continue;
+      }
+      Mapping mapping = RowMapper.map(row, sections);
+      if (row.get(InventoryCsv.SECTION) != null) {
+        sections.add(row.get(InventoryCsv.SECTION));
+      }
+      if (!mapping.valid()) {
+        fail(counters, mapping.problem(row));
+        continue;
+      }
+      try {
+        Optional<String> failure = send(mapping.plan(), counters);
+        if (failure.isPresent()) {
+          fail(counters, "line " + row.line() + ": section " + mapping.plan().section() + ": " + failure.get());
+        } else {
+          counters.imported++;
+        }
+      } catch (IOException e) {
+        fail(
+            counters,
+            "line " + row.line() + ": section " + mapping.plan().section()
+                + ": the registry could not be reached (" + e + ")");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail(counters, "line " + row.line() + ": the import was interrupted; later rows were not imported");
+        break;
+      }
+    }
+    Summary summary =
+        new Summary(
+            parsed.rows().size(),
+            counters.imported,
+            counters.failed,
+            counters.requests,
+            counters.registered,
+            counters.problems);
+    log.info(
+        "Inventory import from {} took {} ms: {}",
+        sourceName,
+        Duration.ofNanos(System.nanoTime() - started).toMillis(),
+        summary);
+    return summary;
+  }
+
+  /** Sends one row's writes in order; the first refusal stops the row. */
+  private Optional<String> send(RowPlan plan, Counters counters)
+      throws IOException, InterruptedException {
+    Response registered = registry.send("POST", "/forums", plan.register(), plan.registerKey());
+    counters.requests++;
+    if (!registered.successful()) {
+      return Optional.of(registered.describeFailure());
+    }
+    Optional<String> forumId = registered.location().flatMap(RegistryClient::forumIdFrom);
+    if (forumId.isEmpty()) {
+      return Optional.of(
+          "POST /forums answered " + registered.status() + " without a usable Location header ("
+              + registered.location().orElse("none") + ")");
+    }
+    if (!registered.replayed()) {
+      counters.registered++;
+    }
+    for (Step step : plan.steps()) {
+      Response response =
+          registry.send("PUT", "/forums/" + forumId.get() + "/" + step.path(), step.body(), step.idempotencyKey());
+      counters.requests++;
+      if (!response.successful()) {
+        return Optional.of(response.describeFailure());
+      }
+    }
+    log.debug("Imported section {} as forum {}", plan.section(), forumId.get());
+    return Optional.empty();
+  }
+
+  private static void fail(Counters counters, String problem) {
+    counters.failed++;
+    counters.problems.add(problem);
+    log.warn("Inventory row not imported: {}", problem);
+  }
+
+  private static final class Counters {
+    private int imported;
+    private int failed;
+    private int requests;
+    private int registered;
+    private final List<String> problems = new ArrayList<>();
+  }
+}

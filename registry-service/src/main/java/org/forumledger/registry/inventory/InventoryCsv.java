@@ -30,9 +30,10 @@ final class InventoryCsv {
 
   /**
    * The rows read, and problems with the file as a whole ("line N: ..."). A syntax error stops
-   * reading, since nothing after it can be trusted to line up.
+   * reading, since nothing after it can be trusted to line up; {@code readToEnd} is then false.
    */
-  record Parsed(List<InventoryRow> rows, List<String> problems, boolean headerUsable) {}
+  record Parsed(
+      List<InventoryRow> rows, List<String> problems, boolean headerUsable, boolean readToEnd) {}
 
   static Parsed parse(String text) {
     String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -40,6 +41,7 @@ final class InventoryCsv {
     List<InventoryRow> rows = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     boolean headerUsable = true;
+    boolean readToEnd = true;
     CSVFormat format =
         CSVFormat.RFC4180.builder()
             .setHeader()
@@ -56,6 +58,8 @@ final class InventoryCsv {
       var records = parser.iterator();
       while (true) {
         CSVRecord record;
+        // where the next record begins, taken before the iterator reads ahead into it
+        long nextLine = parser.getCurrentLineNumber() + 1;
         try {
           if (!records.hasNext()) {
             break;
@@ -64,19 +68,18 @@ final class InventoryCsv {
         } catch (UncheckedIOException | IllegalStateException e) {
           problems.add(
               "line "
-                  + (parser.getCurrentLineNumber() + 1)
+                  + nextLine
                   + ": the file cannot be read as CSV from here on ("
                   + rootMessage(e)
                   + "); the rows after it were not imported");
+          readToEnd = false;
           break;
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
           values.put(header.get(i), record.get(i));
         }
-        rows.add(
-            new InventoryRow(
-                lines.lineOf(record.getCharacterPosition()), values, record.size()));
+        rows.add(new InventoryRow(lines.lineOf(recordStart(content, record)), values, record.size()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,7 +88,17 @@ final class InventoryCsv {
       problems.add("line 1: the header cannot be used (" + e.getMessage() + ")");
       headerUsable = false;
     }
-    return new Parsed(List.copyOf(rows), List.copyOf(problems), headerUsable);
+    return new Parsed(List.copyOf(rows), List.copyOf(problems), headerUsable, readToEnd);
+  }
+
+  /** A record's position is taken before skipped empty lines; the row starts after them. */
+  private static long recordStart(String content, CSVRecord record) {
+    int position = (int) record.getCharacterPosition();
+    while (position < content.length()
+        && (content.charAt(position) == '\n' || content.charAt(position) == '\r')) {
+      position++;
+    }
+    return position;
   }
 
   private static String rootMessage(Throwable error) {

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.forumledger.registry.inventory.RegistryClient.Response;
 import org.forumledger.registry.inventory.RowMapper.Mapping;
 import org.forumledger.registry.inventory.RowPlan.Step;
@@ -34,6 +37,7 @@ public final class InventoryImport {
   static final String DEFAULT_RESOURCE = "inventory/inventory-2023.csv";
 
   private static final Logger log = LoggerFactory.getLogger(InventoryImport.class);
+  private static final Pattern LINE = Pattern.compile("line (\\d+):");
 
   private final String sourceName;
   private final Source source;
@@ -83,9 +87,10 @@ public final class InventoryImport {
   /**
    * The outcome of one run.
    *
-   * @param rows data rows read from the file
+   * @param rows data rows read from the file, plus one for a record that cannot be parsed as CSV
+   *     (reading stops there)
    * @param importedRows rows whose every write the registry accepted (first time or replayed)
-   * @param failedRows rows that were malformed or that the registry refused
+   * @param failedRows rows that were malformed, that the registry refused, or that cannot be parsed
    * @param requestsSent HTTP requests sent, replays included
    * @param forumsRegistered forums this run created; a rerun's replayed registrations do not count
    * @param problems one "line N: ..." entry per failed row, plus any problem with the file itself
@@ -174,9 +179,16 @@ public final class InventoryImport {
         break;
       }
     }
+    int rows = parsed.rows().size();
+    if (!parsed.readToEnd()) {
+      // the record that cannot be parsed counts as a failed row, so a partial import never looks complete
+      rows++;
+      counters.failed++;
+    }
+    counters.problems.sort(Comparator.comparingLong(InventoryImport::lineOf));
     Summary summary =
         new Summary(
-            parsed.rows().size(),
+            rows,
             counters.imported,
             counters.failed,
             counters.requests,
@@ -217,6 +229,12 @@ public final class InventoryImport {
     }
     log.debug("Imported section {} as forum {}", plan.section(), forumId.get());
     return Optional.empty();
+  }
+
+  /** The N of a "line N: ..." problem, so problems are reported in file order. */
+  private static long lineOf(String problem) {
+    Matcher matcher = LINE.matcher(problem);
+    return matcher.lookingAt() ? Long.parseLong(matcher.group(1)) : Long.MAX_VALUE;
   }
 
   private static void fail(Counters counters, String problem) {

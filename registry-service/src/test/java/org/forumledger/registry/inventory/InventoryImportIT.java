@@ -1,0 +1,158 @@
+package org.forumledger.registry.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import org.forumledger.infra.LedgerInfrastructure;
+import org.forumledger.registry.RegistryServiceApplication;
+import org.forumledger.registry.inventory.InventoryImport.Summary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The importer against a real registry on a real PostgreSQL and Kafka. Event counts are taken as
+ * differences, so the tests do not depend on each other's order.
+ */
+class InventoryImportIT {
+
+  private static final Logger log = LoggerFactory.getLogger(InventoryImportIT.class);
+  private static final String REGISTRAR_PASSWORD = "registrar-pw";
+
+  private static LedgerInfrastructure infra;
+  private static ConfigurableApplicationContext registry;
+  private static String baseUrl;
+
+  @BeforeAll
+  static void start() {
+    infra = LedgerInfrastructure.forTests();
+    registry =
+        new SpringApplicationBuilder(RegistryServiceApplication.class)
+            .properties(
+                Map.of(
+                    "spring.config.name", "registry-service",
+                    "REGISTRY_PORT", 0,
+                    "LEDGER_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
+                    "LEDGER_DB_URL", infra.jdbcUrl(),
+                    "LEDGER_DB_USER", infra.dbUsername(),
+                    "LEDGER_DB_PASSWORD", infra.dbPassword(),
+                    "LEDGER_REGISTRAR_PASSWORD", REGISTRAR_PASSWORD))
+            .run();
+    baseUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (registry != null) {
+        registry.close();
+      }
+    } finally {
+      if (infra != null) {
+        infra.close();
+      }
+    }
+  }
+
+  @Test
+  void importsTheWholeInventoryAndARerunWritesNoNewEvent() throws SQLException {
+    long before = events();
+
+    long started = System.nanoTime();
+    Summary first = InventoryImport.fromDefaultFile(baseUrl, "registrar", REGISTRAR_PASSWORD).run();
+    Duration firstTook = Duration.ofNanos(System.nanoTime() - started);
+    long afterFirst = events();
+
+    assertThat(first.problems()).isEmpty();
+    assertThat(first.rows()).isEqualTo(108);
+    assertThat(first.importedRows()).isEqualTo(108);
+    assertThat(first.failedRows()).isZero();
+    assertThat(first.forumsRegistered()).isEqualTo(108);
+    assertThat(first.requestsSent()).isEqualTo(535);
+    // one event per write: 108 registrations, 103 SLK and 107 KS headcounts, 108 fees, 108 other costs, 1 status
+    assertThat(afterFirst - before).isEqualTo(535);
+    assertThat(count("select count(distinct aggregate_identifier) from registry.domain_event_entry"
+            + " where convert_from(payload, 'UTF8') like ?", "%\"inventoryReference\":\"2.%"))
+        .isEqualTo(108);
+
+    started = System.nanoTime();
+    Summary second = InventoryImport.fromDefaultFile(baseUrl, "registrar", REGISTRAR_PASSWORD).run();
+    Duration secondTook = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(events()).isEqualTo(afterFirst);
+    // only the importer writes in this registry, so every event must carry its provenance
+    assertThat(count("select count(*) from registry.domain_event_entry"
+            + " where convert_from(meta_data, 'UTF8') like ? and convert_from(meta_data, 'UTF8') like ?",
+            "%\"inventory-2023\"%", "%SLK-2023-01081%"))
+        .isEqualTo(afterFirst);
+    assertThat(second.problems()).isEmpty();
+    assertThat(second.rows()).isEqualTo(108);
+    assertThat(second.importedRows()).isEqualTo(108);
+    assertThat(second.failedRows()).isZero();
+    assertThat(second.forumsRegistered()).as("every registration is a replay").isZero();
+    assertThat(second.requestsSent()).isEqualTo(535);
+    assertThat(second.toString()).contains("108 already registered by an earlier run");
+    log.info(
+        "Inventory import: first run {} ms ({} events), rerun {} ms (0 events); {}",
+        firstTook.toMillis(),
+        afterFirst - before,
+        secondTook.toMillis(),
+        second);
+  }
+
+  @Test
+  void aMalformedRowIsReportedByLineAndWritesNothing() throws SQLException, URISyntaxException {
+    Path fixture =
+        Path.of(getClass().getClassLoader().getResource(InventoryFixtures.MALFORMED).toURI());
+    long before = events();
+
+    Summary summary = InventoryImport.fromFile(fixture, baseUrl, "registrar", REGISTRAR_PASSWORD).run();
+
+    assertThat(summary.rows()).isEqualTo(3);
+    assertThat(summary.importedRows()).isEqualTo(2);
+    assertThat(summary.failedRows()).isEqualTo(1);
+    assertThat(summary.forumsRegistered()).isEqualTo(2);
+    assertThat(summary.problems())
+        .containsExactly(
+            "line 4: section 9.1.2: kind 'NETWERK' is not one of NETWORK, COLLABORATION;"
+                + " slk_min 3 is greater than slk_max 1; fee_tkr is required");
+    // 9.1.1: registration, SLK, KS, fee, other cost; 9.1.3: registration, KS, fee, other cost, status
+    assertThat(events() - before).isEqualTo(10);
+    assertThat(count("select count(*) from registry.domain_event_entry"
+            + " where convert_from(payload, 'UTF8') like ?", "%Fixture forum two%"))
+        .isZero();
+    assertThat(count("select count(*) from registry.domain_event_entry"
+            + " where convert_from(payload, 'UTF8') like ?", "%\"inventoryReference\":\"9.1.%"))
+        .isEqualTo(2);
+  }
+
+  private static long events() throws SQLException {
+    return count("select count(*) from registry.domain_event_entry");
+  }
+
+  private static long count(String sql, String... parameters) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(infra.jdbcUrl(), infra.dbUsername(), infra.dbPassword());
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+}

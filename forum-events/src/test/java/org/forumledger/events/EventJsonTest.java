@@ -54,4 +54,21 @@ class EventJsonTest {
     assertThatThrownBy(() -> EventJson.read("not json".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(UncheckedIOException.class);
   }
+
+  @Test
+  void amountsKeepTheirScaleThroughTheWire() {
+    String json =
+        """
+        {"metadata": {"eventId": "e1", "eventType": "forum.OtherCostRecorded", "eventVersion": 1,
+                      "forumId": "f1", "sequenceNumber": 0, "globalPosition": 1},
+         "payload": {"forumId": "f1", "year": 2023, "status": "AMOUNT",
+                     "lines": [{"category": "TRAVEL", "amountSek": 1000.50}], "totalSek": 17250.00}}
+        """;
+
+    OtherCostRecorded cost =
+        (OtherCostRecorded) EventJson.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow().payload();
+
+    assertThat(cost.totalSek()).hasToString("17250.00");
+    assertThat(cost.lines().get(0).amountSek()).hasToString("1000.50");
+  }
 }

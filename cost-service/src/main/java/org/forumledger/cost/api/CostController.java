@@ -1,0 +1,133 @@
+package org.forumledger.cost.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.forumledger.cost.api.CostViews.ChecksumView;
+import org.forumledger.cost.api.CostViews.ExplainView;
+import org.forumledger.cost.api.CostViews.ForumCostsView;
+import org.forumledger.cost.api.CostViews.ForumYearView;
+import org.forumledger.cost.api.CostViews.MandatePeriodView;
+import org.forumledger.cost.api.CostViews.ProjectionsView;
+import org.forumledger.cost.api.CostViews.RebuildView;
+import org.forumledger.cost.api.CostViews.YearTotalsView;
+import org.forumledger.cost.facts.ReadModelAdmin;
+import org.forumledger.cost.rebuild.RebuildService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The cost API. JDBC blocks, so every call runs on the bounded-elastic scheduler. */
+@RestController
+@RequestMapping("/costs")
+class CostController {
+
+  private final CostQueries queries;
+  private final ReadModelAdmin readModel;
+  private final RebuildService rebuild;
+
+  CostController(CostQueries queries, ReadModelAdmin readModel, RebuildService rebuild) {
+    this.queries = queries;
+    this.readModel = readModel;
+    this.rebuild = rebuild;
+  }
+
+  @GetMapping("/years/{year}")
+  Mono<YearTotalsView> year(@PathVariable int year) {
+    return blocking(() -> queries.yearTotals(year));
+  }
+
+  @GetMapping("/years/{year}/forums")
+  Mono<List<ForumYearView>> yearForums(@PathVariable int year) {
+    return blocking(() -> queries.yearForums(year));
+  }
+
+  @GetMapping(value = "/years/{year}/forums.csv", produces = "text/csv")
+  Mono<ResponseEntity<byte[]>> yearForumsCsv(@PathVariable int year) {
+    return blocking(
+        () ->
+            ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"costs-" + year + ".csv\"")
+                .body(YearTableCsv.write(queries.yearForums(year)).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @GetMapping("/years/{year}/explain")
+  Mono<ExplainView> explainYear(
+      @PathVariable int year,
+      @RequestParam(required = false) String area,
+      @RequestParam(required = false) String basis) {
+    return blocking(() -> queries.explainYear(year, area, basis));
+  }
+
+  @GetMapping("/forums/{forumId}")
+  Mono<ForumCostsView> forum(@PathVariable String forumId) {
+    return blocking(() -> queries.forum(forumId));
+  }
+
+  @GetMapping("/forums/{forumId}/years/{year}/explain")
+  Mono<ExplainView> explainForumYear(
+      @PathVariable String forumId,
+      @PathVariable int year,
+      @RequestParam(required = false) String basis) {
+    return blocking(() -> queries.explainForumYear(forumId, year, basis));
+  }
+
+  @GetMapping("/mandate-periods/{period}")
+  Mono<MandatePeriodView> mandatePeriod(@PathVariable String period) {
+    return blocking(() -> queries.mandatePeriod(period));
+  }
+
+  @GetMapping("/projections")
+  Mono<ProjectionsView> projections(
+      @RequestParam(required = false) Integer from,
+      @RequestParam(required = false) Integer to,
+      @RequestParam(defaultValue = "false") boolean includeForums) {
+    return blocking(() -> queries.projections(from, to, includeForums));
+  }
+
+  /**
+   * A fingerprint of the whole read model and the position it reflects; with {@code position}, 409
+   * unless the model is at exactly that position.
+   */
+  @GetMapping("/checksum")
+  Mono<ChecksumView> checksum(@RequestParam(required = false) Long position) {
+    return blocking(
+        () -> {
+          ReadModelAdmin.Fingerprint f = readModel.fingerprint();
+          if (position != null && position != f.position()) {
+            throw new ApiProblems.PositionMismatch(position, f.position());
+          }
+          return new ChecksumView(f.position(), f.checksum(), f.eventCount());
+        });
+  }
+
+  @PostMapping("/admin/rebuild")
+  Mono<ResponseEntity<RebuildView>> rebuild() {
+    return blocking(
+        () -> {
+          rebuild.rebuild();
+          return ResponseEntity.status(HttpStatus.ACCEPTED)
+              .body(
+                  new RebuildView(
+                      "REPLAYING",
+                      "Read model reset; replaying the topic from the beginning. Follow GET"
+                          + " /costs/checksum until position and eventCount are back."));
+        });
+  }
+
+  private static <T> Mono<T> blocking(Callable<T> call) {
+    return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+  }
+}

@@ -1,0 +1,338 @@
+package org.forumledger.cost.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.forumledger.cost.projection.Aggregate;
+import org.forumledger.cost.projection.Certainty;
+import org.forumledger.cost.projection.FeeTerms;
+import org.forumledger.cost.projection.Figure;
+import org.forumledger.cost.projection.FigureStatus;
+import org.forumledger.cost.projection.ForumFacts;
+import org.forumledger.cost.projection.ForumYear;
+import org.forumledger.cost.projection.Provenance;
+import org.forumledger.cost.projection.SettingUsed;
+import org.forumledger.cost.projection.YearTotals;
+import org.forumledger.events.CostCategory;
+import org.forumledger.events.FeeBasis;
+
+/** The JSON shapes of the cost API. SEK amounts are exact; every {@code …Tkr} is rounded for display. */
+public final class CostViews {
+
+  private CostViews() {}
+
+  /** {@code GET /costs/years/{year}}: the year's actual totals. */
+  public record YearTotalsView(
+      int year,
+      long position,
+      int forumCount,
+      BigDecimal annualFeeTotal,
+      BigDecimal annualFeeTotalTkr,
+      BigDecimal otherCostTotal,
+      BigDecimal otherCostTotalTkr,
+      BigDecimal total,
+      BigDecimal totalTkr,
+      int notCalculatedCount,
+      List<AreaView> byArea,
+      List<GroupView> byConvener,
+      List<GroupView> byKind,
+      StatusCounts byStatus) {
+
+    static YearTotalsView of(YearTotals t, long position) {
+      return new YearTotalsView(
+          t.year(),
+          position,
+          t.forumCount(),
+          t.annualFeeTotal(),
+          Money.tkr(t.annualFeeTotal()),
+          t.otherCostTotal(),
+          Money.tkr(t.otherCostTotal()),
+          t.total(),
+          Money.tkr(t.total()),
+          t.notCalculatedCount(),
+          t.byArea().stream().map(AreaView::of).toList(),
+          t.byConvener().stream().map(GroupView::of).toList(),
+          t.byKind().stream().map(GroupView::of).toList(),
+          new StatusCounts(t.feeStatusCounts(), t.otherCostStatusCounts()));
+    }
+  }
+
+  public record AreaView(
+      String area,
+      int forumCount,
+      BigDecimal annualFeeTotal,
+      BigDecimal annualFeeTotalTkr,
+      BigDecimal otherCostTotal,
+      BigDecimal otherCostTotalTkr,
+      int notCalculatedCount) {
+
+    static AreaView of(Aggregate a) {
+      return new AreaView(
+          a.key(),
+          a.forumCount(),
+          a.annualFeeTotal(),
+          Money.tkr(a.annualFeeTotal()),
+          a.otherCostTotal(),
+          Money.tkr(a.otherCostTotal()),
+          a.notCalculatedCount());
+    }
+  }
+
+  public record GroupView(
+      String key,
+      int forumCount,
+      BigDecimal annualFeeTotal,
+      BigDecimal otherCostTotal,
+      BigDecimal total,
+      BigDecimal totalTkr,
+      int notCalculatedCount) {
+
+    static GroupView of(Aggregate a) {
+      return new GroupView(
+          a.key(),
+          a.forumCount(),
+          a.annualFeeTotal(),
+          a.otherCostTotal(),
+          a.total(),
+          Money.tkr(a.total()),
+          a.notCalculatedCount());
+    }
+  }
+
+  /** How many forums have each status, for the fee and for the other costs. */
+  public record StatusCounts(
+      Map<FigureStatus, Integer> annualFee, Map<FigureStatus, Integer> otherCost) {}
+
+  /** One forum in one year. */
+  public record ForumYearView(
+      String forumId,
+      String inventoryReference,
+      String name,
+      String area,
+      String convener,
+      String kind,
+      int year,
+      boolean counted,
+      Certainty certainty,
+      FeeView annualFee,
+      OtherCostView otherCost,
+      BigDecimal totalSek,
+      BigDecimal totalTkr) {
+
+    static ForumYearView of(ForumYear y) {
+      ForumFacts f = y.forum();
+      return new ForumYearView(
+          f.forumId(),
+          f.inventoryReference(),
+          f.name(),
+          f.area(),
+          f.convener(),
+          f.kind() == null ? null : f.kind().name(),
+          y.year(),
+          y.counted(),
+          y.certainty(),
+          FeeView.of(y.fee(), y.feeTerms()),
+          OtherCostView.of(y.otherCost(), y.otherByCategory()),
+          y.total(),
+          Money.tkr(y.total()));
+    }
+  }
+
+  public record FeeView(
+      FigureStatus status,
+      Certainty certainty,
+      BigDecimal amountSek,
+      BigDecimal amountTkr,
+      String currency,
+      BigDecimal originalAmount,
+      BigDecimal exchangeRate,
+      FeeBasis basis,
+      BigDecimal perInhabitantRateSek,
+      Long population,
+      String reportedUnder,
+      String rule,
+      String explanation) {
+
+    static FeeView of(Figure fee, FeeTerms terms) {
+      return new FeeView(
+          fee.status(),
+          fee.certainty(),
+          fee.amountSek(),
+          Money.tkr(fee.amountSek()),
+          terms == null ? null : terms.currency(),
+          terms == null ? null : terms.originalAmount(),
+          terms == null ? null : terms.exchangeRate(),
+          terms == null ? null : terms.basis(),
+          terms == null ? null : terms.perInhabitantRateSek(),
+          terms == null ? null : terms.population(),
+          fee.reportedUnder(),
+          fee.rule(),
+          fee.explanation());
+    }
+  }
+
+  public record OtherCostView(
+      FigureStatus status,
+      Certainty certainty,
+      BigDecimal totalSek,
+      BigDecimal totalTkr,
+      List<CategoryAmount> byCategory,
+      String reportedUnder,
+      String rule,
+      String explanation) {
+
+    static OtherCostView of(Figure other, Map<CostCategory, BigDecimal> categories) {
+      List<CategoryAmount> lines = new ArrayList<>();
+      categories.forEach((c, a) -> lines.add(new CategoryAmount(c, a, Money.tkr(a))));
+      return new OtherCostView(
+          other.status(),
+          other.certainty(),
+          other.amountSek(),
+          Money.tkr(other.amountSek()),
+          lines,
+          other.reportedUnder(),
+          other.rule(),
+          other.explanation());
+    }
+  }
+
+  public record CategoryAmount(CostCategory category, BigDecimal amountSek, BigDecimal amountTkr) {}
+
+  /** {@code GET /costs/forums/{forumId}}. */
+  public record ForumCostsView(
+      String forumId,
+      String inventoryReference,
+      String name,
+      String area,
+      String convener,
+      String kind,
+      LocalDate registeredOn,
+      String currentStatus,
+      LocalDate currentStatusFrom,
+      long position,
+      List<ForumYearView> years) {}
+
+  /** A year inside a mandate period or a projection. */
+  public record YearSummaryView(
+      int year,
+      Certainty certainty,
+      int forumCount,
+      BigDecimal annualFeeTotal,
+      BigDecimal annualFeeTotalTkr,
+      BigDecimal otherCostTotal,
+      BigDecimal otherCostTotalTkr,
+      BigDecimal total,
+      BigDecimal totalTkr,
+      BigDecimal actualSek,
+      BigDecimal projectedSek,
+      int notCalculatedCount,
+      List<AreaView> byArea,
+      List<GroupView> byConvener,
+      List<GroupView> byKind,
+      StatusCounts byStatus,
+      List<ForumYearView> forums) {
+
+    static YearSummaryView of(YearTotals t, boolean withForums) {
+      return new YearSummaryView(
+          t.year(),
+          t.certainty(),
+          t.forumCount(),
+          t.annualFeeTotal(),
+          Money.tkr(t.annualFeeTotal()),
+          t.otherCostTotal(),
+          Money.tkr(t.otherCostTotal()),
+          t.total(),
+          Money.tkr(t.total()),
+          t.actualSek(),
+          t.projectedSek(),
+          t.notCalculatedCount(),
+          t.byArea().stream().map(AreaView::of).toList(),
+          t.byConvener().stream().map(GroupView::of).toList(),
+          t.byKind().stream().map(GroupView::of).toList(),
+          new StatusCounts(t.feeStatusCounts(), t.otherCostStatusCounts()),
+          withForums ? t.forums().stream().map(ForumYearView::of).toList() : null);
+    }
+  }
+
+  /**
+   * {@code GET /costs/mandate-periods/{from}-{to}}: the sum of the period's years, each marked
+   * actual or projected. {@code notCalculatedForumCount} counts distinct forums with an uncalculated
+   * cost in any year; in {@code byArea}, forumCount and notCalculatedCount are the largest of any
+   * single year (forums are not summed across years), the amounts are sums.
+   */
+  public record MandatePeriodView(
+      int from,
+      int to,
+      long position,
+      BigDecimal annualFeeTotal,
+      BigDecimal annualFeeTotalTkr,
+      BigDecimal otherCostTotal,
+      BigDecimal otherCostTotalTkr,
+      BigDecimal total,
+      BigDecimal totalTkr,
+      BigDecimal actualSek,
+      BigDecimal projectedSek,
+      int notCalculatedForumCount,
+      List<GroupView> byArea,
+      List<YearSummaryView> years) {}
+
+  /** {@code GET /costs/projections}. */
+  public record ProjectionsView(int from, int to, long position, List<YearSummaryView> years) {}
+
+  /** {@code …/explain}: a figure, its value and everything it rests on. */
+  public record ExplainView(
+      String figure,
+      String basis,
+      int year,
+      String forumId,
+      String area,
+      long position,
+      int forumCount,
+      BigDecimal annualFeeTotal,
+      BigDecimal otherCostTotal,
+      int notCalculatedCount,
+      String rule,
+      List<Contribution> contributions) {}
+
+  public record Contribution(
+      String forumId,
+      String forumName,
+      String inventoryReference,
+      String component,
+      FigureStatus status,
+      Certainty certainty,
+      BigDecimal amountSek,
+      boolean summed,
+      String reportedUnder,
+      String rule,
+      String explanation,
+      List<FactView> facts,
+      List<SettingUsed> settings,
+      List<String> supersedes) {}
+
+  public record FactView(
+      String eventId,
+      String eventType,
+      long globalPosition,
+      Instant recordedAt,
+      LocalDate effectiveDate,
+      String decisionReference) {
+
+    static FactView of(Provenance p) {
+      return new FactView(
+          p.eventId(),
+          p.eventType(),
+          p.globalPosition(),
+          p.recordedAt(),
+          p.effectiveDate(),
+          p.decisionReference());
+    }
+  }
+
+  public record ChecksumView(long position, String checksum, long eventCount) {}
+
+  public record RebuildView(String status, String detail) {}
+}

@@ -1,0 +1,286 @@
+package org.forumledger.cost.consumption;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.forumledger.events.AnnualFeeSet;
+import org.forumledger.events.AnnualFeeWithdrawn;
+import org.forumledger.events.CostLine;
+import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.EventJson;
+import org.forumledger.events.EventMetadata;
+import org.forumledger.events.ForumDetailsRevised;
+import org.forumledger.events.ForumEvent;
+import org.forumledger.events.ForumReclassified;
+import org.forumledger.events.ForumRegistered;
+import org.forumledger.events.ForumStatusChanged;
+import org.forumledger.events.OtherCostRecorded;
+import org.forumledger.events.OtherCostWithdrawn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one published record to the read model with an exactly-once effect: the event id goes
+ * into {@code applied_event} in the same transaction as the change, so a redelivered record finds
+ * its id there and changes nothing.
+ */
+@Component
+public class EventApplier {
+
+  private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final Counter skippedUnknown;
+  private final Counter duplicates;
+
+  public EventApplier(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, MeterRegistry meters) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.clock = clock;
+    this.skippedUnknown =
+        Counter.builder("ledger.events.skipped")
+            .tag("reason", "unknown-type")
+            .description("Events of a type or version this service does not know")
+            .register(meters);
+    this.duplicates =
+        Counter.builder("ledger.events.duplicate")
+            .description("Redelivered events whose effect was already applied")
+            .register(meters);
+  }
+
+  /** The outcome, for tests and logs. */
+  public enum Outcome {
+    APPLIED, DUPLICATE, SKIPPED_UNKNOWN_TYPE
+  }
+
+  /**
+   * @throws java.io.UncheckedIOException when the bytes are not a readable event (poison)
+   */
+  public Outcome apply(byte[] value) {
+    Optional<EventEnvelope> read = EventJson.read(value);
+    if (read.isEmpty()) {
+      EventMetadata metadata = EventJson.readMetadata(value);
+      Boolean first = tx.execute(status -> remember(metadata, true));
+      if (Boolean.TRUE.equals(first)) {
+        skippedUnknown.increment();
+        log.warn(
+            "Skipped event {} of unknown type {} v{} (forum {}, position {})",
+            metadata.eventId(),
+            metadata.eventType(),
+            metadata.eventVersion(),
+            metadata.forumId(),
+            metadata.globalPosition());
+        return Outcome.SKIPPED_UNKNOWN_TYPE;
+      }
+      duplicates.increment();
+      return Outcome.DUPLICATE;
+    }
+    EventEnvelope envelope = read.get();
+    Outcome outcome =
+        tx.execute(
+            status -> {
+              if (!remember(envelope.metadata(), false)) {
+                return Outcome.DUPLICATE;
+              }
+              change(envelope);
+              return Outcome.APPLIED;
+            });
+    if (outcome == Outcome.DUPLICATE) {
+      duplicates.increment();
+    }
+    return outcome;
+  }
+
+  private boolean remember(EventMetadata m, boolean skipped) {
+    int inserted =
+        jdbc.update(
+            """
+            insert into applied_event (event_id, global_position, forum_id, applied_at, event_type,
+                event_version, recorded_at, effective_date, decision_reference, actor, reason, skipped)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (event_id) do nothing
+            """,
+            m.eventId(),
+            m.globalPosition(),
+            m.forumId(),
+            Timestamp.from(clock.instant()),
+            m.eventType(),
+            m.eventVersion(),
+            m.recordedAt() == null ? null : Timestamp.from(m.recordedAt()),
+            date(m.effectiveDate()),
+            m.decisionReference(),
+            m.actor(),
+            m.reason(),
+            skipped);
+    return inserted == 1;
+  }
+
+  private void change(EventEnvelope envelope) {
+    EventMetadata m = envelope.metadata();
+    ForumEvent payload = envelope.payload();
+    if (payload instanceof ForumRegistered e) {
+      jdbc.update(
+          """
+          insert into forum (forum_id, inventory_reference, name, area, subarea, kind,
+              collaboration_type, convener, registered_on, registered_event_id)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          on conflict (forum_id) do update set inventory_reference = excluded.inventory_reference,
+              name = excluded.name, area = excluded.area, subarea = excluded.subarea,
+              kind = excluded.kind, collaboration_type = excluded.collaboration_type,
+              convener = excluded.convener, registered_on = excluded.registered_on,
+              registered_event_id = excluded.registered_event_id
+          """,
+          e.forumId(),
+          e.inventoryReference(),
+          e.name(),
+          e.area(),
+          e.subarea(),
+          e.kind() == null ? null : e.kind().name(),
+          e.collaborationType(),
+          e.convener(),
+          date(m.effectiveDate()),
+          m.eventId());
+    } else if (payload instanceof ForumDetailsRevised e) {
+      jdbc.update(
+          "update forum set name = ?, convener = ?, details_event_id = ? where forum_id = ?",
+          e.name(),
+          e.convener(),
+          m.eventId(),
+          e.forumId());
+    } else if (payload instanceof ForumReclassified e) {
+      jdbc.update(
+          """
+          update forum set area = ?, subarea = ?, kind = ?, collaboration_type = ?,
+              classified_event_id = ? where forum_id = ?
+          """,
+          e.area(),
+          e.subarea(),
+          e.kind() == null ? null : e.kind().name(),
+          e.collaborationType(),
+          m.eventId(),
+          e.forumId());
+    } else if (payload instanceof ForumStatusChanged e) {
+      statusChanged(e, m);
+    } else if (payload instanceof AnnualFeeSet e) {
+      feeSet(e, m);
+    } else if (payload instanceof AnnualFeeWithdrawn e) {
+      jdbc.update(
+          "delete from annual_fee where forum_id = ? and from_year = ?", e.forumId(), e.fromYear());
+    } else if (payload instanceof OtherCostRecorded e) {
+      otherCostRecorded(e, m);
+    } else if (payload instanceof OtherCostWithdrawn e) {
+      jdbc.update("delete from other_cost where forum_id = ? and year = ?", e.forumId(), e.year());
+    }
+    // representatives and headcounts carry no cost; their event ids are remembered all the same
+  }
+
+  private void statusChanged(ForumStatusChanged e, EventMetadata m) {
+    LocalDate from =
+        e.effectiveFrom() != null
+            ? e.effectiveFrom()
+            : m.effectiveDate() != null
+                ? m.effectiveDate()
+                : LocalDate.ofInstant(m.recordedAt(), java.time.ZoneOffset.UTC);
+    jdbc.update(
+        "update forum set status = ?, status_effective_from = ?, status_event_id = ? where forum_id = ?",
+        e.status().name(),
+        date(from),
+        m.eventId(),
+        e.forumId());
+    jdbc.update(
+        """
+        insert into forum_status_change (forum_id, effective_from, status, event_id)
+        values (?, ?, ?, ?)
+        on conflict (forum_id, effective_from) do update set status = excluded.status,
+            event_id = excluded.event_id
+        """,
+        e.forumId(),
+        date(from),
+        e.status().name(),
+        m.eventId());
+  }
+
+  private void feeSet(AnnualFeeSet e, EventMetadata m) {
+    jdbc.update(
+        """
+        insert into annual_fee (forum_id, from_year, to_year, status, amount_sek, currency,
+            original_amount, exchange_rate, basis, per_inhabitant_rate_sek, population,
+            project_total_sek, reported_under, correction, event_id)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict (forum_id, from_year) do update set to_year = excluded.to_year,
+            status = excluded.status, amount_sek = excluded.amount_sek,
+            currency = excluded.currency, original_amount = excluded.original_amount,
+            exchange_rate = excluded.exchange_rate, basis = excluded.basis,
+            per_inhabitant_rate_sek = excluded.per_inhabitant_rate_sek,
+            population = excluded.population, project_total_sek = excluded.project_total_sek,
+            reported_under = excluded.reported_under, correction = excluded.correction,
+            event_id = excluded.event_id,
+            superseded_event_ids = array_append(annual_fee.superseded_event_ids, annual_fee.event_id)
+        """,
+        e.forumId(),
+        e.fromYear(),
+        e.toYear(),
+        e.status().name(),
+        e.amountSek(),
+        e.currency(),
+        e.originalAmount(),
+        e.exchangeRate(),
+        e.basis() == null ? null : e.basis().name(),
+        e.perInhabitantRateSek(),
+        e.population(),
+        e.projectTotalSek(),
+        e.reportedUnder(),
+        e.correction(),
+        m.eventId());
+  }
+
+  private void otherCostRecorded(OtherCostRecorded e, EventMetadata m) {
+    jdbc.update(
+        """
+        insert into other_cost (forum_id, year, status, total_sek, reported_under, correction, event_id)
+        values (?, ?, ?, ?, ?, ?, ?)
+        on conflict (forum_id, year) do update set status = excluded.status,
+            total_sek = excluded.total_sek, reported_under = excluded.reported_under,
+            correction = excluded.correction, event_id = excluded.event_id,
+            superseded_event_ids = array_append(other_cost.superseded_event_ids, other_cost.event_id)
+        """,
+        e.forumId(),
+        e.year(),
+        e.status().name(),
+        e.totalSek(),
+        e.reportedUnder(),
+        e.correction(),
+        m.eventId());
+    jdbc.update("delete from other_cost_line where forum_id = ? and year = ?", e.forumId(), e.year());
+    List<CostLine> lines = e.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      CostLine line = lines.get(i);
+      jdbc.update(
+          """
+          insert into other_cost_line (forum_id, year, line_no, category, amount_sek, hours, hourly_cost_sek)
+          values (?, ?, ?, ?, ?, ?, ?)
+          """,
+          e.forumId(),
+          e.year(),
+          i,
+          line.category().name(),
+          line.amountSek(),
+          line.hours(),
+          line.hourlyCostSek());
+    }
+  }
+
+  private static Date date(LocalDate date) {
+    return date == null ? null : Date.valueOf(date);
+  }
+}

@@ -1,0 +1,69 @@
+package org.forumledger.cost.consumption;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.forumledger.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+@Configuration(proxyBeanMethods = false)
+class KafkaConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
+
+  /** Three attempts in all, 200 ms apart. */
+  static final FixedBackOff BACK_OFF = new FixedBackOff(200L, 2L);
+
+  @Bean
+  NewTopic forumEventsTopic() {
+    return TopicBuilder.name(Topics.FORUM_EVENTS).partitions(3).replicas(1).build();
+  }
+
+  @Bean
+  NewTopic deadLetterTopic() {
+    return TopicBuilder.name(Topics.deadLetter(ForumEventListener.GROUP_ID))
+        .partitions(3)
+        .replicas(1)
+        .build();
+  }
+
+  /**
+   * A record that still fails after the retries is parked on the dead-letter topic with its
+   * original headers and the exception, and the partition moves on.
+   */
+  @Bean
+  DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MeterRegistry meters) {
+    Counter deadLettered =
+        Counter.builder("ledger.events.dead-lettered")
+            .description("Records parked on the dead-letter topic after bounded retries")
+            .register(meters);
+    DeadLetterPublishingRecoverer publisher =
+        new DeadLetterPublishingRecoverer(
+            template,
+            (record, exception) ->
+                new TopicPartition(Topics.deadLetter(ForumEventListener.GROUP_ID), -1));
+    ConsumerRecordRecoverer recoverer =
+        (record, exception) -> {
+          log.error(
+              "Dead-lettering record {}-{}@{} (key {}) after retries: {}",
+              record.topic(),
+              record.partition(),
+              record.offset(),
+              record.key(),
+              exception.getMessage());
+          publisher.accept(record, exception);
+          deadLettered.increment();
+        };
+    return new DefaultErrorHandler(recoverer, BACK_OFF);
+  }
+}

@@ -1,0 +1,205 @@
+package org.forumledger.cost.facts;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.forumledger.cost.projection.FeeFact;
+import org.forumledger.cost.projection.ForumFacts;
+import org.forumledger.cost.projection.OtherCostFact;
+import org.forumledger.cost.projection.Provenance;
+import org.forumledger.cost.projection.StatusFact;
+import org.forumledger.events.CostCategory;
+import org.forumledger.events.CostLine;
+import org.forumledger.events.CostStatus;
+import org.forumledger.events.FeeBasis;
+import org.forumledger.events.ForumKind;
+import org.forumledger.events.ForumStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads the stored facts back as the plain objects the projection rules work on. */
+@Repository
+public class FactStore {
+
+  private static final String PROVENANCE =
+      "select event_id, event_type, global_position, recorded_at, effective_date, decision_reference"
+          + " from applied_event where forum_id = ? or ?::text is null";
+
+  private final JdbcTemplate jdbc;
+
+  public FactStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<ForumFacts> loadAll() {
+    return query(null);
+  }
+
+  public Optional<ForumFacts> load(String forumId) {
+    if (forumId == null) {
+      return Optional.empty();
+    }
+    return query(forumId).stream().findFirst();
+  }
+
+  /** The highest global position applied so far, 0 before the first event. */
+  public long position() {
+    Long position = jdbc.queryForObject("select coalesce(max(global_position), 0) from applied_event", Long.class);
+    return position == null ? 0 : position;
+  }
+
+  private List<ForumFacts> query(String forumId) {
+    String filter = " where forum_id = ? or ?::text is null";
+    Map<String, Provenance> provenance = new HashMap<>();
+    jdbc.query(
+        PROVENANCE,
+        rs -> {
+          provenance.put(rs.getString("event_id"), provenance(rs));
+        },
+        forumId,
+        forumId);
+    Map<String, List<StatusFact>> statuses = new HashMap<>();
+    jdbc.query(
+        "select forum_id, effective_from, status, event_id from forum_status_change" + filter,
+        rs -> {
+          statuses
+              .computeIfAbsent(rs.getString("forum_id"), k -> new ArrayList<>())
+              .add(
+                  new StatusFact(
+                      ForumStatus.valueOf(rs.getString("status")),
+                      rs.getObject("effective_from", LocalDate.class),
+                      known(provenance, rs.getString("event_id"))));
+        },
+        forumId,
+        forumId);
+    Map<String, List<FeeFact>> fees = new HashMap<>();
+    jdbc.query(
+        "select * from annual_fee" + filter,
+        rs -> {
+          fees.computeIfAbsent(rs.getString("forum_id"), k -> new ArrayList<>())
+              .add(
+                  new FeeFact(
+                      rs.getInt("from_year"),
+                      (Integer) rs.getObject("to_year"),
+                      CostStatus.valueOf(rs.getString("status")),
+                      rs.getBigDecimal("amount_sek"),
+                      rs.getString("currency"),
+                      rs.getBigDecimal("original_amount"),
+                      rs.getBigDecimal("exchange_rate"),
+                      rs.getString("basis") == null ? null : FeeBasis.valueOf(rs.getString("basis")),
+                      rs.getBigDecimal("per_inhabitant_rate_sek"),
+                      (Long) rs.getObject("population"),
+                      rs.getBigDecimal("project_total_sek"),
+                      rs.getString("reported_under"),
+                      rs.getBoolean("correction"),
+                      known(provenance, rs.getString("event_id")),
+                      strings(rs.getArray("superseded_event_ids"))));
+        },
+        forumId,
+        forumId);
+    Map<String, List<CostLine>> lines = new LinkedHashMap<>();
+    jdbc.query(
+        "select * from other_cost_line" + filter + " order by forum_id, year, line_no",
+        rs -> {
+          lines
+              .computeIfAbsent(rs.getString("forum_id") + "|" + rs.getInt("year"), k -> new ArrayList<>())
+              .add(
+                  new CostLine(
+                      CostCategory.valueOf(rs.getString("category")),
+                      rs.getBigDecimal("amount_sek"),
+                      rs.getBigDecimal("hours"),
+                      rs.getBigDecimal("hourly_cost_sek")));
+        },
+        forumId,
+        forumId);
+    Map<String, List<OtherCostFact>> others = new HashMap<>();
+    jdbc.query(
+        "select * from other_cost" + filter,
+        rs -> {
+          String id = rs.getString("forum_id");
+          int year = rs.getInt("year");
+          others
+              .computeIfAbsent(id, k -> new ArrayList<>())
+              .add(
+                  new OtherCostFact(
+                      year,
+                      CostStatus.valueOf(rs.getString("status")),
+                      lines.getOrDefault(id + "|" + year, List.of()),
+                      rs.getBigDecimal("total_sek"),
+                      rs.getString("reported_under"),
+                      rs.getBoolean("correction"),
+                      known(provenance, rs.getString("event_id")),
+                      strings(rs.getArray("superseded_event_ids"))));
+        },
+        forumId,
+        forumId);
+    return jdbc.query(
+        "select * from forum" + filter + " order by forum_id",
+        (rs, n) -> {
+          String id = rs.getString("forum_id");
+          StatusFact current =
+              rs.getString("status") == null
+                  ? null
+                  : new StatusFact(
+                      ForumStatus.valueOf(rs.getString("status")),
+                      rs.getObject("status_effective_from", LocalDate.class),
+                      known(provenance, rs.getString("status_event_id")));
+          List<Provenance> identity = new ArrayList<>();
+          for (String column : List.of("registered_event_id", "details_event_id", "classified_event_id")) {
+            Provenance p = known(provenance, rs.getString(column));
+            if (p != null) {
+              identity.add(p);
+            }
+          }
+          return new ForumFacts(
+              id,
+              rs.getString("inventory_reference"),
+              rs.getString("name"),
+              rs.getString("area"),
+              rs.getString("convener"),
+              rs.getString("kind") == null ? null : ForumKind.valueOf(rs.getString("kind")),
+              rs.getObject("registered_on", LocalDate.class),
+              current,
+              statuses.getOrDefault(id, List.of()),
+              fees.getOrDefault(id, List.of()),
+              others.getOrDefault(id, List.of()),
+              identity);
+        },
+        forumId,
+        forumId);
+  }
+
+  private static Provenance known(Map<String, Provenance> provenance, String eventId) {
+    if (eventId == null) {
+      return null;
+    }
+    return provenance.getOrDefault(eventId, new Provenance(eventId, null, 0, null, null, null));
+  }
+
+  private static Provenance provenance(ResultSet rs) throws SQLException {
+    Timestamp recorded = rs.getTimestamp("recorded_at");
+    return new Provenance(
+        rs.getString("event_id"),
+        rs.getString("event_type"),
+        rs.getLong("global_position"),
+        recorded == null ? null : recorded.toInstant(),
+        rs.getObject("effective_date", LocalDate.class),
+        rs.getString("decision_reference"));
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    return Arrays.asList((String[]) array.getArray());
+  }
+}

@@ -1,0 +1,82 @@
+package org.forumledger.cost.projection;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.forumledger.events.ForumKind;
+import org.forumledger.events.ForumStatus;
+
+/**
+ * Everything the cost read model knows about one forum: the latest fact per key, each with the
+ * event that produced it.
+ *
+ * @param registeredOn the effective date of ForumRegistered, null when the registry gave none
+ * @param currentStatus the status of the latest ForumStatusChanged, null while none was recorded (active)
+ * @param statusHistory every status change by effective date (the latest event per date)
+ */
+public record ForumFacts(
+    String forumId,
+    String inventoryReference,
+    String name,
+    String area,
+    String convener,
+    ForumKind kind,
+    LocalDate registeredOn,
+    StatusFact currentStatus,
+    List<StatusFact> statusHistory,
+    List<FeeFact> fees,
+    List<OtherCostFact> otherCosts,
+    List<Provenance> identity) {
+
+  public ForumFacts {
+    statusHistory =
+        statusHistory == null
+            ? List.of()
+            : statusHistory.stream().sorted(Comparator.comparing(StatusFact::effectiveFrom)).toList();
+    fees =
+        fees == null
+            ? List.of()
+            : fees.stream().sorted(Comparator.comparingInt(FeeFact::fromYear)).toList();
+    otherCosts =
+        otherCosts == null
+            ? List.of()
+            : otherCosts.stream().sorted(Comparator.comparingInt(OtherCostFact::year)).toList();
+    identity = identity == null ? List.of() : List.copyOf(identity);
+  }
+
+  /**
+   * The fee that applies in {@code year}: of the fees whose range covers the year, the one with the
+   * greatest {@code fromYear}.
+   */
+  public Optional<FeeFact> applicableFee(int year) {
+    return fees.stream().filter(fee -> fee.covers(year)).reduce((a, b) -> b);
+  }
+
+  public Optional<OtherCostFact> otherCost(int year) {
+    return otherCosts.stream().filter(cost -> cost.year() == year).findFirst();
+  }
+
+  /** The status in effect on 1 January of {@code year}; a forum with no recorded change is active. */
+  public Optional<StatusFact> statusOn(LocalDate day) {
+    return statusHistory.stream().filter(s -> !s.effectiveFrom().isAfter(day)).reduce((a, b) -> b);
+  }
+
+  public ForumStatus statusAtStartOf(int year) {
+    return statusOn(LocalDate.of(year, 1, 1)).map(StatusFact::status).orElse(ForumStatus.ACTIVE);
+  }
+
+  /**
+   * Counted among a year's forums: registered on or before 31 December and not ended (by its
+   * current status) on or before 1 January. Paused and inactive forums still count.
+   */
+  public boolean countedIn(int year) {
+    boolean registered = registeredOn == null || !registeredOn.isAfter(LocalDate.of(year, 12, 31));
+    boolean ended =
+        currentStatus != null
+            && currentStatus.status() == ForumStatus.ENDED
+            && currentStatus.effectiveFrom() != null
+            && !currentStatus.effectiveFrom().isAfter(LocalDate.of(year, 1, 1));
+    return registered && !ended;
+  }
+}

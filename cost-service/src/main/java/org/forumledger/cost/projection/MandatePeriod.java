@@ -1,0 +1,20 @@
+package org.forumledger.cost.projection;
+
+/** A budget mandate period, e.g. 2023–2026, both years included. */
+public record MandatePeriod(int from, int to) {
+
+  public MandatePeriod {
+    if (to < from) {
+      throw new IllegalArgumentException("Mandate period ends before it starts: " + from + "-" + to);
+    }
+  }
+
+  public boolean contains(int year) {
+    return from <= year && year <= to;
+  }
+
+  @Override
+  public String toString() {
+    return from + "-" + to;
+  }
+}

@@ -1,0 +1,296 @@
+package org.forumledger.cost.consumption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.forumledger.cost.support.CostStack;
+import org.forumledger.cost.support.Json;
+import org.forumledger.cost.support.TestEvents;
+import org.forumledger.events.CostStatus;
+import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.ForumStatus;
+import org.forumledger.events.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * The consumer against a real KRaft broker and a real PostgreSQL: redelivery, an unknown event type,
+ * a poison message and a rebuild that ends in the live state. Each test works in its own year so
+ * the totals it reads are its own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsumptionIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  static CostStack stack;
+  static long lastPosition;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack = CostStack.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  static void publish(EventEnvelope envelope) {
+    stack.publish(envelope);
+    lastPosition = Math.max(lastPosition, envelope.metadata().globalPosition());
+  }
+
+  static JdbcTemplate jdbc() {
+    return stack.context().getBean(JdbcTemplate.class);
+  }
+
+  @Test
+  @Order(1)
+  void aRedeliveredEventChangesNothing() {
+    String forum = "redelivery-" + UUID.randomUUID();
+    double duplicatesBefore = stack.counter("ledger.events.duplicate");
+    EventEnvelope fee = TestEvents.fee(forum, 2040, 2040, "1000.50");
+    publish(TestEvents.registered(forum, "9.1.1", "Area R", "SKR", LocalDate.of(2040, 1, 1)));
+    publish(fee);
+    publish(fee);
+    EventEnvelope other = TestEvents.otherCost(forum, 2040, "200.25", "50");
+    publish(other);
+    publish(fee);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              JsonNode year = Json.get(stack.viewer(), "/costs/years/2040");
+              assertThat(year.get("otherCostTotal").decimalValue()).isEqualByComparingTo("250.25");
+              assertThat(year.get("position").asLong())
+                  .isGreaterThanOrEqualTo(other.metadata().globalPosition());
+            });
+    // the last duplicate came after the other cost; wait until it has surely been handled
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc()
+                            .queryForObject(
+                                "select count(*) from applied_event where forum_id = ?",
+                                Long.class,
+                                forum))
+                    .isEqualTo(3L));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> assertThat(stack.counter("ledger.events.duplicate")).isEqualTo(duplicatesBefore + 2));
+    JsonNode year = Json.get(stack.viewer(), "/costs/years/2040");
+    assertThat(year.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("1000.50");
+    assertThat(year.get("forumCount").asInt()).isEqualTo(1);
+    assertThat(
+            jdbc().queryForObject("select count(*) from annual_fee where forum_id = ?", Long.class, forum))
+        .isEqualTo(1L);
+  }
+
+  @Test
+  @Order(2)
+  void replayingTheWholeTopicOverTheLiveStateChangesNothing() {
+    String forum = "replay-" + UUID.randomUUID();
+    publish(TestEvents.registered(forum, "9.5.1", "Area Q", "SKR", LocalDate.of(2044, 1, 1)));
+    publish(TestEvents.fee(forum, 2044, 2044, "42"));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(Json.get(stack.viewer(), "/costs/checksum").get("position").asLong())
+                    .isEqualTo(lastPosition));
+    JsonNode live = Json.get(stack.viewer(), "/costs/checksum");
+    double duplicatesBefore = stack.counter("ledger.events.duplicate");
+    KafkaListenerEndpointRegistry registry = stack.context().getBean(KafkaListenerEndpointRegistry.class);
+    MessageListenerContainer container = registry.getListenerContainer(ForumEventListener.LISTENER_ID);
+
+    // the consumer loses its place and every record comes again, as after a crash before a commit
+    container.stop();
+    stack.context().getBean(ForumEventListener.class).replayFromBeginningOnNextAssignment();
+    container.start();
+
+    long everyRecord = live.get("eventCount").asLong();
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(stack.counter("ledger.events.duplicate"))
+                    .isGreaterThanOrEqualTo(duplicatesBefore + everyRecord));
+    JsonNode after = Json.get(stack.viewer(), "/costs/checksum");
+    assertThat(after.get("checksum").asText()).isEqualTo(live.get("checksum").asText());
+    assertThat(after.get("eventCount").asLong()).isEqualTo(everyRecord);
+    assertThat(Json.get(stack.viewer(), "/costs/years/2044").get("annualFeeTotal").decimalValue())
+        .isEqualByComparingTo("42");
+  }
+
+  @Test
+  @Order(3)
+  void anUnknownEventTypeIsSkippedWithAMetricAndRemembered() {
+    String forum = "unknown-" + UUID.randomUUID();
+    double before = stack.counter("ledger.events.skipped", "reason", "unknown-type");
+    Map<String, Object> unknown = TestEvents.unknownType(forum);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> metadata = (Map<String, Object>) unknown.get("metadata");
+    String unknownId = (String) metadata.get("eventId");
+    publish(TestEvents.registered(forum, "9.2.1", "Area U", "GR", LocalDate.of(2041, 1, 1)));
+    stack.publishRaw(forum, CostStack.json(unknown), "forum.BudgetFrozen", unknownId);
+    stack.publishRaw(forum, CostStack.json(unknown), "forum.BudgetFrozen", unknownId);
+    lastPosition = Math.max(lastPosition, ((Number) metadata.get("globalPosition")).longValue());
+    publish(TestEvents.fee(forum, 2041, 2041, "700"));
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        Json.get(stack.viewer(), "/costs/years/2041").get("annualFeeTotal").decimalValue())
+                    .isEqualByComparingTo("700"));
+    assertThat(stack.counter("ledger.events.skipped", "reason", "unknown-type")).isEqualTo(before + 1);
+    assertThat(
+            jdbc()
+                .queryForObject(
+                    "select skipped from applied_event where event_id = ?", Boolean.class, unknownId))
+        .isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void aPoisonMessageIsDeadLetteredAndProcessingContinues() {
+    String forum = "poison-" + UUID.randomUUID();
+    double before = stack.counter("ledger.events.dead-lettered");
+    byte[] poison = "{not an envelope".getBytes(StandardCharsets.UTF_8);
+    stack.publishRaw(forum, poison, "forum.AnnualFeeSet", UUID.randomUUID().toString());
+    publish(TestEvents.registered(forum, "9.3.1", "Area P", "VGR", LocalDate.of(2042, 1, 1)));
+    publish(TestEvents.fee(forum, 2042, 2042, "300"));
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        Json.get(stack.viewer(), "/costs/years/2042").get("annualFeeTotal").decimalValue())
+                    .isEqualByComparingTo("300"));
+    assertThat(stack.counter("ledger.events.dead-lettered")).isEqualTo(before + 1);
+
+    List<ConsumerRecord<String, byte[]>> parked = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.infra().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.deadLetter("cost-service")));
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(parked::add);
+                return parked.stream().anyMatch(r -> forum.equals(r.key()));
+              });
+    }
+    ConsumerRecord<String, byte[]> dead =
+        parked.stream().filter(r -> forum.equals(r.key())).findFirst().orElseThrow();
+    assertThat(dead.value()).isEqualTo(poison);
+    assertThat(dead.headers().lastHeader("event-type").value())
+        .isEqualTo("forum.AnnualFeeSet".getBytes(StandardCharsets.UTF_8));
+    assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+  }
+
+  @Test
+  @Order(5)
+  void aRebuildFromTheBeginningEqualsTheLiveState() {
+    String forum = "rebuild-" + UUID.randomUUID();
+    String other = "rebuild-other-" + UUID.randomUUID();
+    publish(TestEvents.registered(forum, "9.4.1", "Area B", "SKR", LocalDate.of(2043, 1, 1)));
+    publish(TestEvents.registered(other, "9.4.2", "Area B", "SKR", LocalDate.of(2043, 1, 1)));
+    publish(TestEvents.fee(forum, 2043, null, "1200"));
+    publish(TestEvents.fee(forum, 2043, null, "1250")); // a correction replaces it
+    publish(TestEvents.otherCost(forum, 2043, "4000", "1000"));
+    publish(TestEvents.otherCostStatus(other, 2043, CostStatus.REPORTED_UNDER, "9.4.1"));
+    publish(TestEvents.otherCostStatus(other, 2044, CostStatus.NOT_CALCULATED, null));
+    publish(TestEvents.status(forum, ForumStatus.PAUSED, LocalDate.of(2045, 3, 1)));
+    publish(TestEvents.fee(other, 2043, 2043, "999")); // recorded by mistake, then withdrawn
+    publish(TestEvents.feeWithdrawn(other, 2043));
+    publish(TestEvents.otherCost(other, 2045, "77", "0"));
+    publish(TestEvents.otherCostWithdrawn(other, 2045));
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(Json.get(stack.viewer(), "/costs/checksum").get("position").asLong())
+                    .isEqualTo(lastPosition));
+    JsonNode live = Json.get(stack.viewer(), "/costs/checksum");
+    JsonNode liveYear = Json.get(stack.viewer(), "/costs/years/2043");
+    assertThat(liveYear.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("1250");
+    assertThat(liveYear.get("otherCostTotal").decimalValue()).isEqualByComparingTo("5000");
+    assertThat(Json.get(stack.viewer(), "/costs/years/2045").get("otherCostTotal").decimalValue())
+        .isZero();
+    Instant rebuildStarted = Instant.now();
+
+    stack
+        .registrar()
+        .post()
+        .uri("/costs/admin/rebuild")
+        .exchange()
+        .expectStatus()
+        .isAccepted();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              JsonNode rebuilt = Json.get(stack.viewer(), "/costs/checksum");
+              assertThat(rebuilt.get("eventCount").asLong()).isEqualTo(live.get("eventCount").asLong());
+              assertThat(rebuilt.get("position").asLong()).isEqualTo(live.get("position").asLong());
+            });
+    JsonNode rebuilt = Json.get(stack.viewer(), "/costs/checksum");
+    assertThat(rebuilt.get("checksum").asText()).isEqualTo(live.get("checksum").asText());
+    assertThat(Json.get(stack.viewer(), "/costs/years/2043")).isEqualTo(liveYear);
+    // every row was written again by the replay, not left over from before the reset
+    assertThat(
+            jdbc().queryForObject("select min(applied_at) from applied_event", Timestamp.class).toInstant())
+        .isAfterOrEqualTo(rebuildStarted.minusSeconds(1));
+    stack
+        .viewer()
+        .get()
+        .uri("/costs/checksum?position=" + (lastPosition + 1000))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+}

@@ -1,0 +1,177 @@
+package org.forumledger.cost.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.forumledger.cost.CostServiceApplication;
+import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.EventJson;
+import org.forumledger.events.Topics;
+import org.forumledger.events.WireHeaders;
+import org.forumledger.infra.LedgerInfrastructure;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A real broker and database with the cost service running against them, for one test class. */
+public final class CostStack implements AutoCloseable {
+
+  public static final String REGISTRAR_PASSWORD = "registrar-secret";
+  public static final String VIEWER_PASSWORD = "viewer-secret";
+  public static final String AUDITOR_PASSWORD = "auditor-secret";
+
+  private final LedgerInfrastructure infra;
+  private final ConfigurableApplicationContext context;
+  private final KafkaProducer<String, byte[]> producer;
+  private final int port;
+
+  private CostStack(
+      LedgerInfrastructure infra,
+      ConfigurableApplicationContext context,
+      KafkaProducer<String, byte[]> producer) {
+    this.infra = infra;
+    this.context = context;
+    this.producer = producer;
+    this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  public static CostStack start() throws Exception {
+    LedgerInfrastructure infra = LedgerInfrastructure.forTests();
+    try {
+      try (Admin admin =
+          Admin.create(
+              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()))) {
+        admin
+            .createTopics(
+                List.of(
+                    new NewTopic(Topics.FORUM_EVENTS, 3, (short) 1),
+                    new NewTopic(Topics.deadLetter("cost-service"), 3, (short) 1)))
+            .all()
+            .get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+      ConfigurableApplicationContext context =
+          new SpringApplicationBuilder(CostServiceApplication.class)
+              .properties(CostServiceApplication.CONFIG_NAME)
+              // command-line arguments outrank cost-service.yml; default properties would not
+              .run(
+                  "--server.port=0",
+                  "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                  "--spring.datasource.url=" + infra.jdbcUrl(),
+                  "--spring.datasource.username=" + infra.dbUsername(),
+                  "--spring.datasource.password=" + infra.dbPassword(),
+                  "--ledger.security.registrar-password=" + REGISTRAR_PASSWORD,
+                  "--ledger.security.auditor-password=" + AUDITOR_PASSWORD,
+                  "--ledger.security.viewer-password=" + VIEWER_PASSWORD);
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      KafkaProducer<String, byte[]> producer =
+          new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+      return new CostStack(infra, context, producer);
+    } catch (Exception | Error e) {
+      infra.close();
+      throw e;
+    }
+  }
+
+  public LedgerInfrastructure infra() {
+    return infra;
+  }
+
+  public ConfigurableApplicationContext context() {
+    return context;
+  }
+
+  public void publish(EventEnvelope envelope) {
+    send(
+        envelope.metadata().forumId(),
+        EventJson.write(envelope),
+        envelope.metadata().eventType(),
+        String.valueOf(envelope.metadata().eventVersion()),
+        envelope.metadata().eventId());
+  }
+
+  public void publishRaw(String key, byte[] value, String type, String eventId) {
+    send(key, value, type, "1", eventId);
+  }
+
+  public static byte[] json(Object tree) {
+    try {
+      return EventJson.mapper().writeValueAsBytes(tree);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void send(String key, byte[] value, String type, String version, String eventId) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FORUM_EVENTS, key, value);
+    record.headers().add(WireHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+    record.headers().add(WireHeaders.EVENT_VERSION, version.getBytes(StandardCharsets.UTF_8));
+    record.headers().add(WireHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+    try {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public WebTestClient client(String user, String password) {
+    return WebTestClient.bindToServer()
+        .baseUrl("http://localhost:" + port)
+        .responseTimeout(Duration.ofSeconds(30))
+        .defaultHeader(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+        .build();
+  }
+
+  public WebTestClient viewer() {
+    return client("viewer", VIEWER_PASSWORD);
+  }
+
+  public WebTestClient registrar() {
+    return client("registrar", REGISTRAR_PASSWORD);
+  }
+
+  public WebTestClient anonymous() {
+    return WebTestClient.bindToServer()
+        .baseUrl("http://localhost:" + port)
+        .responseTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  public double counter(String name, String... tags) {
+    var counter = context.getBean(MeterRegistry.class).find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Override
+  public void close() {
+    try {
+      producer.close(Duration.ofSeconds(5));
+      context.close();
+    } finally {
+      infra.close();
+    }
+  }
+}

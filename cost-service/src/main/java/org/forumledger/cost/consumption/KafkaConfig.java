@@ -23,6 +23,15 @@ class KafkaConfig {
 
   /** Three attempts in all, 200 ms apart. */
   static final FixedBackOff BACK_OFF = new FixedBackOff(200L, 2L);
+  static final org.springframework.util.backoff.ExponentialBackOff UNTIL_DATABASE_IS_BACK =
+      databaseBackOff();
+
+  private static org.springframework.util.backoff.ExponentialBackOff databaseBackOff() {
+    org.springframework.util.backoff.ExponentialBackOff backOff =
+        new org.springframework.util.backoff.ExponentialBackOff(500L, 2.0);
+    backOff.setMaxInterval(30_000L);
+    return backOff;
+  }
 
   @Bean
   NewTopic forumEventsTopic() {
@@ -64,6 +73,26 @@ class KafkaConfig {
           publisher.accept(record, exception);
           deadLettered.increment();
         };
-    return new DefaultErrorHandler(recoverer, BACK_OFF);
+    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, BACK_OFF);
+    handler.setBackOffFunction(
+        (record, exception) -> databaseUnavailable(exception) ? UNTIL_DATABASE_IS_BACK : null);
+    return handler;
+  }
+
+  /**
+   * A good event that fails because the database is away must wait for it, not be parked:
+   * only a rebuild would bring a dead-lettered event back.
+   */
+  static boolean databaseUnavailable(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.springframework.dao.TransientDataAccessException
+          || cause instanceof org.springframework.dao.RecoverableDataAccessException
+          || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+          || cause instanceof java.sql.SQLTransientException
+          || cause instanceof java.sql.SQLRecoverableException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

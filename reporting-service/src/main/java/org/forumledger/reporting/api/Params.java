@@ -1,0 +1,69 @@
+package org.forumledger.reporting.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import org.forumledger.reporting.history.TimeSlice;
+
+/**
+ * Parses query parameters into typed values, so a bad value is a typed 400 with the parameter's
+ * name rather than a framework error.
+ */
+public final class Params {
+
+  private Params() {}
+
+  public static int year(String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidParameterException("year", "year is required, e.g. year=2023");
+    }
+    try {
+      int year = Integer.parseInt(value.trim());
+      if (year < 1900 || year > 2200) {
+        throw new InvalidParameterException("year", "year must be between 1900 and 2200");
+      }
+      return year;
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException("year", "year must be a whole number, got '" + value + "'");
+    }
+  }
+
+  public static LocalDate date(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidParameterException(name, name + " must be an ISO date like 2023-12-31");
+    }
+  }
+
+  public static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidParameterException(
+          name, name + " must be an ISO instant like 2024-02-26T00:00:00Z");
+    }
+  }
+
+  /** An instant, or a date taken as its first (or, when {@code endOfDay}, last) moment in UTC. */
+  public static Instant instantOrDate(String name, String value, boolean endOfDay) {
+    if (value != null && value.trim().length() == 10) {
+      LocalDate date = date(name, value);
+      return endOfDay
+          ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000)
+          : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+    return instant(name, value);
+  }
+
+  public static TimeSlice slice(String asOf, String knownAt) {
+    return new TimeSlice(date("asOf", asOf), instant("knownAt", knownAt));
+  }
+}

@@ -1,0 +1,101 @@
+package org.forumledger.reporting.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.forumledger.events.AnnualFeeSet;
+import org.forumledger.events.Body;
+import org.forumledger.events.CountRange;
+import org.forumledger.events.ForumKind;
+import org.forumledger.events.ForumStatus;
+import org.forumledger.events.HeadcountRecorded;
+import org.forumledger.events.MeetingMode;
+import org.forumledger.events.OtherCostRecorded;
+import org.forumledger.events.Scope;
+
+/**
+ * What the registry says about one forum after a sequence of its events: details, status, fees by
+ * first year, other costs by year, appointments and headcounts. Immutable; {@link ForumFold} makes
+ * the next state from this one and an event.
+ *
+ * @param registeredFrom the effective date of the forum's registration, null when it was not given
+ * @param statusEffectiveFrom when the current status took effect
+ * @param lastPosition the global position of the last event folded in
+ */
+public record ForumState(
+    String forumId,
+    String inventoryReference,
+    String name,
+    String purpose,
+    String area,
+    String subarea,
+    ForumKind kind,
+    String collaborationType,
+    String convener,
+    Scope scope,
+    CountRange meetingsPerYear,
+    MeetingMode meetingMode,
+    LocalDate registeredFrom,
+    ForumStatus status,
+    LocalDate statusEffectiveFrom,
+    List<AnnualFeeSet> fees,
+    List<OtherCostRecorded> otherCosts,
+    List<Appointment> appointments,
+    List<HeadcountRecorded> headcounts,
+    long lastSequence,
+    long lastPosition,
+    Instant lastRecordedAt) {
+
+  public ForumState {
+    fees = fees == null ? List.of() : List.copyOf(fees);
+    otherCosts = otherCosts == null ? List.of() : List.copyOf(otherCosts);
+    appointments = appointments == null ? List.of() : List.copyOf(appointments);
+    headcounts = headcounts == null ? List.of() : List.copyOf(headcounts);
+  }
+
+  /**
+   * The fee that covers {@code year}: of the fees whose years fromYear..toYear include it, the one
+   * with the greatest fromYear. Actuals only: nothing is projected beyond what a fee covers.
+   */
+  public Optional<AnnualFeeSet> feeFor(int year) {
+    return fees.stream()
+        .filter(fee -> fee.fromYear() <= year && (fee.toYear() == null || fee.toYear() >= year))
+        .max(Comparator.comparingInt(AnnualFeeSet::fromYear));
+  }
+
+  public Optional<OtherCostRecorded> otherCostFor(int year) {
+    return otherCosts.stream().filter(cost -> cost.year() == year).findFirst();
+  }
+
+  public Optional<HeadcountRecorded> headcountFor(int year, Body body) {
+    return headcounts.stream()
+        .filter(headcount -> headcount.year() == year && headcount.body() == body)
+        .findFirst();
+  }
+
+  public long appointmentsIn(int year, Body body) {
+    return appointments.stream()
+        .filter(appointment -> appointment.body() == body && appointment.activeIn(year))
+        .count();
+  }
+
+  /** Registered by the end of {@code year} and not ended on or before its first day. */
+  public boolean countsIn(int year) {
+    boolean registered =
+        registeredFrom == null || !registeredFrom.isAfter(LocalDate.of(year, 12, 31));
+    return registered && !endedBy(LocalDate.of(year, 1, 1));
+  }
+
+  /** Takes part on {@code day}: registered by then and not ended on or before it. */
+  public boolean participatesOn(LocalDate day) {
+    boolean registered = registeredFrom == null || !registeredFrom.isAfter(day);
+    return registered && !endedBy(day);
+  }
+
+  private boolean endedBy(LocalDate day) {
+    return status == ForumStatus.ENDED
+        && (statusEffectiveFrom == null || !statusEffectiveFrom.isAfter(day));
+  }
+}

@@ -1,0 +1,104 @@
+package org.forumledger.reporting.history;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Totals for a year from a set of forum states, by the definitions every service shares: a forum
+ * counts when registered by the year's end and not ended by its first day; the fee is the one
+ * covering the year; NOT_CALCULATED is counted, never summed; REPORTED_UNDER and NONE add nothing.
+ */
+public final class TotalsCalculator {
+
+  private TotalsCalculator() {}
+
+  public static Totals totals(Collection<ForumState> forums, int year, long position) {
+    Map<String, String> firstReference = new LinkedHashMap<>();
+    for (ForumState forum : forums) {
+      firstReference.merge(
+          areaOf(forum),
+          forum.inventoryReference(),
+          (a, b) -> InventoryReference.compare(a, b) <= 0 ? a : b);
+    }
+    Map<String, List<YearFigures>> byArea = new TreeMap<>(
+        Comparator.comparing((String area) -> firstReference.get(area), InventoryReference.ORDER)
+            .thenComparing(Comparator.naturalOrder()));
+    for (ForumState forum : forums) {
+      YearFigures figures =
+          new YearFigures(
+              forum,
+              year,
+              forum.countsIn(year),
+              forum.feeFor(year).orElse(null),
+              forum.otherCostFor(year).orElse(null));
+      if (figures.relevant()) {
+        byArea.computeIfAbsent(areaOf(forum), a -> new ArrayList<>()).add(figures);
+      }
+    }
+    List<Totals.AreaTotals> areas = new ArrayList<>();
+    int forumCount = 0;
+    int notCalculated = 0;
+    int feePaying = 0;
+    BigDecimal fees = BigDecimal.ZERO;
+    BigDecimal other = BigDecimal.ZERO;
+    Map<String, Integer> byConvener = new TreeMap<>();
+    Map<String, Integer> byKind = new TreeMap<>();
+    Map<String, Integer> byStatus = new TreeMap<>();
+    for (Map.Entry<String, List<YearFigures>> area : byArea.entrySet()) {
+      List<YearFigures> rows = new ArrayList<>(area.getValue());
+      rows.sort(
+          Comparator.comparing(
+                  (YearFigures f) -> f.forum().inventoryReference(), InventoryReference.ORDER)
+              .thenComparing(f -> f.forum().forumId()));
+      int areaCount = 0;
+      int areaNotCalculated = 0;
+      BigDecimal areaFees = BigDecimal.ZERO;
+      BigDecimal areaOther = BigDecimal.ZERO;
+      for (YearFigures f : rows) {
+        if (f.counted()) {
+          areaCount++;
+          byConvener.merge(String.valueOf(f.forum().convener()), 1, Integer::sum);
+          byKind.merge(String.valueOf(f.forum().kind()), 1, Integer::sum);
+          byStatus.merge(String.valueOf(f.forum().status()), 1, Integer::sum);
+        }
+        if (f.notCalculated()) {
+          areaNotCalculated++;
+        }
+        if (f.feePaying()) {
+          feePaying++;
+        }
+        areaFees = areaFees.add(f.feeAmount());
+        areaOther = areaOther.add(f.otherCostAmount());
+      }
+      areas.add(
+          new Totals.AreaTotals(
+              area.getKey(), areaCount, Money.plain(areaFees), Money.plain(areaOther),
+              areaNotCalculated, List.copyOf(rows)));
+      forumCount += areaCount;
+      notCalculated += areaNotCalculated;
+      fees = fees.add(areaFees);
+      other = other.add(areaOther);
+    }
+    return new Totals(
+        year, position, forumCount, Money.plain(fees), Money.plain(other), notCalculated,
+        feePaying, areas, byConvener, byKind, byStatus);
+  }
+
+  private static String areaOf(ForumState forum) {
+    return forum.area() == null ? "" : forum.area();
+  }
+
+  /** The year's figures for every forum that belongs in them, in report order. */
+  public static List<YearFigures> figures(Collection<ForumState> forums, int year) {
+    return totals(forums, year, 0).byArea().stream()
+        .flatMap(area -> area.forums().stream())
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,233 @@
+package org.forumledger.reporting.replay;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.EventJson;
+import org.forumledger.events.EventMetadata;
+import org.forumledger.events.Topics;
+import org.forumledger.reporting.api.RuleViolationException;
+import org.forumledger.reporting.history.Envelopes;
+import org.forumledger.reporting.history.ForumFold;
+import org.forumledger.reporting.history.ForumState;
+import org.forumledger.reporting.history.StateChecksum;
+import org.forumledger.reporting.history.TimeSlice;
+import org.forumledger.reporting.store.EventLog;
+import org.forumledger.reporting.store.ForumViews;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The auditor's replay: reads the topic from its beginning with a group-less consumer, folds it
+ * into a fresh read model with the same {@link ForumFold}, and compares checksums with the live
+ * read model at the same global position. It never writes to the live tables.
+ */
+@Service
+public class ReplayService implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+
+  private final String bootstrapServers;
+  private final EventLog eventLog;
+  private final ForumViews views;
+  private final TransactionTemplate reads;
+  private final Clock clock;
+  private final Duration catchUpTimeout;
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "auditor-replay");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicReference<ReplayProgress> progress =
+      new AtomicReference<>(ReplayProgress.idle());
+  private final Sinks.Many<ReplayProgress> updates = Sinks.many().replay().latest();
+
+  public ReplayService(
+      @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+      @Value("${ledger.replay.catch-up-timeout:PT60S}") Duration catchUpTimeout,
+      EventLog eventLog,
+      ForumViews views,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.bootstrapServers = bootstrapServers;
+    this.catchUpTimeout = catchUpTimeout;
+    this.eventLog = eventLog;
+    this.views = views;
+    this.clock = clock;
+    this.reads = new TransactionTemplate(transactions);
+    reads.setReadOnly(true);
+    reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    updates.tryEmitNext(progress.get());
+  }
+
+  public ReplayProgress progress() {
+    return progress.get();
+  }
+
+  /** Progress now and as it changes, until the replay finishes. */
+  public Flux<ReplayProgress> updates() {
+    return updates.asFlux().takeUntil(ReplayProgress::finished);
+  }
+
+  public synchronized ReplayProgress start() {
+    if (progress.get().state() == ReplayProgress.State.RUNNING) {
+      throw new RuleViolationException("A replay is already running");
+    }
+    publish(new ReplayProgress(ReplayProgress.State.RUNNING, 0, 0, 0, clock.instant(), null,
+        null, null, null, null, null, null, null));
+    executor.submit(this::run);
+    return progress.get();
+  }
+
+  private void run() {
+    Instant started = progress.get().startedAt();
+    try {
+      Map<String, ForumState> forums = new LinkedHashMap<>();
+      long[] counters = new long[2]; // records read, highest position
+      counters[1] = -1;
+      long total = read(forums, counters, started);
+      long position = counters[1];
+      String replayChecksum = StateChecksum.of(forums.values());
+      Live live = liveAt(position);
+      boolean equal = replayChecksum.equals(live.checksum());
+      log.info("Replay read {} records to position {}: {} (live {} from {})", counters[0],
+          position, equal ? "equal" : "DIFFERENT", live.checksum(), live.source());
+      publish(new ReplayProgress(ReplayProgress.State.DONE, counters[0], total, 100, started,
+          clock.instant(), position, forums.size(), replayChecksum, live.checksum(),
+          live.source(), equal, null));
+    } catch (RuntimeException e) {
+      log.error("Replay failed", e);
+      ReplayProgress p = progress.get();
+      publish(new ReplayProgress(ReplayProgress.State.FAILED, p.recordsRead(), p.recordsTotal(),
+          p.percent(), started, clock.instant(), null, null, null, null, null, null,
+          String.valueOf(e.getMessage())));
+    }
+  }
+
+  private long read(Map<String, ForumState> forums, long[] counters, Instant started) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.FORUM_EVENTS, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+      long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+      Set<String> seen = new HashSet<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() >= end.get(partition)) {
+            continue;
+          }
+          counters[0]++;
+          fold(record.value(), forums, seen, counters);
+        }
+        publish(new ReplayProgress(ReplayProgress.State.RUNNING, counters[0], total,
+            total == 0 ? 100 : (int) (counters[0] * 100 / total), started, null, null,
+            forums.size(), null, null, null, null, null));
+      }
+      return total;
+    }
+  }
+
+  /** The same decisions as the live consumer: skip poison and unknown types, dedupe by id. */
+  private static void fold(
+      byte[] value, Map<String, ForumState> forums, Set<String> seen, long[] counters) {
+    Optional<EventEnvelope> read;
+    try {
+      read = EventJson.read(value);
+    } catch (UncheckedIOException poison) {
+      return;
+    }
+    if (read.isEmpty()) {
+      EventMetadata metadata = EventJson.readMetadata(value);
+      if (seen.add(metadata.eventId())) {
+        counters[1] = Math.max(counters[1], metadata.globalPosition());
+      }
+      return;
+    }
+    EventEnvelope envelope = Envelopes.normalised(read.get());
+    if (!seen.add(envelope.metadata().eventId())) {
+      return;
+    }
+    counters[1] = Math.max(counters[1], envelope.metadata().globalPosition());
+    ForumState next = ForumFold.apply(forums.get(envelope.metadata().forumId()), envelope);
+    if (next != null) {
+      forums.put(next.forumId(), next);
+    }
+  }
+
+  private record Live(String checksum, String source) {}
+
+  /**
+   * The live read model at {@code position}: waits for the consumer to reach it, then takes the
+   * materialised view if the consumer stands exactly there, else folds the log up to it.
+   */
+  private Live liveAt(long position) {
+    Instant deadline = clock.instant().plus(catchUpTimeout);
+    while (eventLog.position() < position && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for the live consumer", e);
+      }
+    }
+    return reads.execute(
+        status -> {
+          long live = eventLog.position();
+          if (live == position) {
+            return new Live(StateChecksum.of(views.all()), "forum_view@" + live);
+          }
+          return new Live(
+              StateChecksum.of(ForumFold.fold(eventLog.upTo(position), TimeSlice.CURRENT).values()),
+              "event_log@" + position);
+        });
+  }
+
+  private synchronized void publish(ReplayProgress next) {
+    progress.set(next);
+    updates.tryEmitNext(next);
+  }
+
+  @Override
+  public void destroy() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,61 @@
+package org.forumledger.reporting.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.forumledger.reporting.support.Events.appointed;
+import static org.forumledger.reporting.support.Events.ended;
+import static org.forumledger.reporting.support.Events.fee;
+import static org.forumledger.reporting.support.Events.registered;
+import static org.forumledger.reporting.support.Events.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.forumledger.events.Body;
+import org.forumledger.events.CostStatus;
+import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.ForumStatus;
+import org.forumledger.reporting.support.Events;
+import org.junit.jupiter.api.Test;
+
+class ChangesTest {
+
+  private static final String T = "2024-02-26T09:00:00Z";
+
+  @Test
+  void joinedLeftFeesAndAppointmentsBetweenTwoDates() {
+    Events e = new Events(1);
+    List<EventEnvelope> log =
+        List.of(
+            e.envelope(registered("stays", "2.1.1", "Stays", "A"), T, "2019-01-01"),
+            e.envelope(registered("leaves", "2.1.2", "Leaves", "A"), T, "2019-01-01"),
+            e.envelope(registered("joins", "2.1.3", "Joins", "A"), T, "2024-02-01"),
+            e.envelope(fee("stays", 2022, null, "1000"), T, null),
+            e.envelope(fee("stays", 2024, null, "1500"), T, null),
+            e.envelope(fee("leaves", 2022, null, "700"), T, null),
+            e.envelope(status("leaves", ForumStatus.ENDED, "2023-06-30"), T, null),
+            e.envelope(appointed("stays", "old", "Olle", Body.KS, "2019-01-01", "2022-12-31"),
+                T, null),
+            e.envelope(appointed("stays", "new", "Nina", Body.KS, "2023-01-01", null), T, null),
+            e.envelope(appointed("stays", "short", "Sam", Body.SLK, "2023-02-01", null), T, null),
+            e.envelope(ended("stays", "short", "2023-09-30"), T, null));
+    LocalDate from = LocalDate.parse("2022-12-31");
+    LocalDate to = LocalDate.parse("2024-12-31");
+
+    Changes changes =
+        Changes.between(
+            from, to,
+            ForumFold.fold(log, new TimeSlice(from, null)),
+            ForumFold.fold(log, new TimeSlice(to, null)));
+
+    assertThat(changes.joined()).extracting(Changes.ForumRef::forumId).containsExactly("joins");
+    assertThat(changes.left()).extracting(Changes.ForumRef::forumId).containsExactly("leaves");
+    Changes.FeeChange stays = changes.feesChanged().get(0);
+    assertThat(stays.forum().forumId()).isEqualTo("stays");
+    assertThat(stays.before().amountSek()).isEqualByComparingTo("1000");
+    assertThat(stays.after().amountSek()).isEqualByComparingTo("1500");
+    assertThat(stays.after().status()).isEqualTo(CostStatus.AMOUNT);
+    assertThat(changes.appointed()).extracting(Changes.AppointmentChange::appointmentId)
+        .containsExactly("new", "short");
+    assertThat(changes.ended()).extracting(Changes.AppointmentChange::appointmentId)
+        .containsExactly("old", "short");
+  }
+}

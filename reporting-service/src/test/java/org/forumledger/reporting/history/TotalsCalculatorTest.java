@@ -1,0 +1,83 @@
+package org.forumledger.reporting.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.forumledger.reporting.support.Events.fee;
+import static org.forumledger.reporting.support.Events.feeStatus;
+import static org.forumledger.reporting.support.Events.otherCost;
+import static org.forumledger.reporting.support.Events.otherCostStatus;
+import static org.forumledger.reporting.support.Events.registered;
+import static org.forumledger.reporting.support.Events.status;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.forumledger.events.CostStatus;
+import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.ForumStatus;
+import org.forumledger.reporting.support.Events;
+import org.junit.jupiter.api.Test;
+
+class TotalsCalculatorTest {
+
+  private final Events events = new Events(1);
+  private static final String T = "2024-02-26T09:00:00Z";
+
+  private List<EventEnvelope> sample() {
+    return List.of(
+        events.envelope(registered("a", "2.10.1", "Ten", "Miljö"), T, "2023-01-01"),
+        events.envelope(registered("b", "2.3.1", "Three", "Regional utveckling"), T, "2023-01-01"),
+        events.envelope(registered("c", "2.3.2", "Eurocities forum", "Regional utveckling"), T,
+            null),
+        events.envelope(registered("d", "2.3.3", "Ended 2022", "Regional utveckling"), T, null),
+        events.envelope(registered("e", "2.10.2", "Registered 2024", "Miljö"), T, "2024-03-01"),
+        events.envelope(fee("a", 2023, null, "1500.25"), T, null),
+        events.envelope(otherCost("a", 2023, "999.75"), T, null),
+        events.envelope(fee("b", 2019, 2024, "70000"), T, null),
+        events.envelope(otherCostStatus("b", 2023, CostStatus.NOT_CALCULATED), T, null),
+        events.envelope(feeStatus("c", 2023, null, CostStatus.REPORTED_UNDER), T, null),
+        events.envelope(otherCostStatus("c", 2023, CostStatus.REPORTED_UNDER), T, null),
+        events.envelope(status("d", ForumStatus.ENDED, "2023-01-01"), T, null),
+        events.envelope(feeStatus("d", 2023, null, CostStatus.NOT_CALCULATED), T, null),
+        events.envelope(fee("e", 2022, 2022, "5000"), T, null));
+  }
+
+  @Test
+  void sumsExactlyCountsUnknownsAndOrdersAreasByTheirFirstReference() {
+    Totals totals =
+        TotalsCalculator.totals(ForumFold.fold(sample(), TimeSlice.CURRENT).values(), 2023, 14);
+
+    assertThat(totals.forumCount()).isEqualTo(3); // a, b, c: d ended on Jan 1, e registered 2024
+    assertThat(totals.annualFeeTotal()).isEqualTo(new BigDecimal("71500.25"));
+    assertThat(totals.otherCostTotal()).isEqualTo(new BigDecimal("999.75"));
+    assertThat(totals.notCalculatedCount()).isEqualTo(2); // b's other cost, d's fee
+    assertThat(totals.feePayingCount()).isEqualTo(2);
+    assertThat(totals.byArea()).extracting(Totals.AreaTotals::area)
+        .containsExactly("Regional utveckling", "Miljö");
+    Totals.AreaTotals regional = totals.byArea().get(0);
+    assertThat(regional.forumCount()).isEqualTo(2);
+    assertThat(regional.annualFeeTotal()).isEqualTo(new BigDecimal("70000"));
+    assertThat(regional.notCalculatedCount()).isEqualTo(2);
+    assertThat(regional.forums()).extracting(f -> f.forum().inventoryReference())
+        .containsExactly("2.3.1", "2.3.2", "2.3.3");
+    assertThat(totals.byConvener()).containsEntry("SKR", 3);
+    assertThat(totals.byStatus()).containsEntry("ACTIVE", 3);
+  }
+
+  @Test
+  void feesApplyOnlyForTheYearsTheyCover() {
+    Totals y2025 =
+        TotalsCalculator.totals(ForumFold.fold(sample(), TimeSlice.CURRENT).values(), 2025, 14);
+    assertThat(y2025.annualFeeTotal()).isEqualTo(new BigDecimal("1500.25")); // b ran to 2024
+    Totals y2022 =
+        TotalsCalculator.totals(ForumFold.fold(sample(), TimeSlice.CURRENT).values(), 2022, 14);
+    assertThat(y2022.annualFeeTotal()).isEqualTo(new BigDecimal("75000"));
+  }
+
+  @Test
+  void tkrIsRoundedOnlyAtPresentation() {
+    assertThat(Money.tkr(new BigDecimal("71500.25"))).isEqualTo(new BigDecimal("71.5"));
+    assertThat(Money.tkr(new BigDecimal("1450"))).isEqualTo(new BigDecimal("1.5"));
+    assertThat(Money.tkr(new BigDecimal("0"))).isEqualTo(new BigDecimal("0.0"));
+    assertThat(InventoryReference.compare("2.3.1", "2.10.1")).isNegative();
+    assertThat(InventoryReference.compare("2.14.6", "2.14")).isPositive();
+  }
+}

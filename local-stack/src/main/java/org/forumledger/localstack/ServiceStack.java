@@ -1,0 +1,103 @@
+package org.forumledger.localstack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.forumledger.cost.CostServiceApplication;
+import org.forumledger.reporting.ReportingServiceApplication;
+import org.forumledger.registry.RegistryServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services started in this JVM against one broker and one database, each with its own
+ * configuration file, schema, consumer group and port.
+ */
+public final class ServiceStack implements AutoCloseable {
+
+  /** Where the services find the broker and the database, and the users' passwords. */
+  public record Wiring(
+      String kafkaBootstrapServers,
+      String jdbcUrl,
+      String dbUsername,
+      String dbPassword,
+      Credentials credentials) {}
+
+  /** Ports of the three services; 0 picks a free one. */
+  public record Ports(int registry, int cost, int reporting) {}
+
+  private final List<ConfigurableApplicationContext> contexts;
+
+  private ServiceStack(List<ConfigurableApplicationContext> contexts) {
+    this.contexts = contexts;
+  }
+
+  public static ServiceStack start(Wiring wiring, Ports ports) {
+    List<ConfigurableApplicationContext> started = new ArrayList<>();
+    try {
+      started.add(start(RegistryServiceApplication.class, "registry-service", "REGISTRY_PORT", ports.registry(), wiring));
+      started.add(start(CostServiceApplication.class, "cost-service", "COST_PORT", ports.cost(), wiring));
+      started.add(start(ReportingServiceApplication.class, "reporting-service", "REPORTING_PORT", ports.reporting(), wiring));
+      return new ServiceStack(started);
+    } catch (RuntimeException e) {
+      new ServiceStack(started).close();
+      throw e;
+    }
+  }
+
+  private static ConfigurableApplicationContext start(
+      Class<?> application, String name, String portVariable, int port, Wiring wiring) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("spring.config.name", name);
+    properties.put(portVariable, port);
+    properties.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
+    properties.put("LEDGER_DB_URL", wiring.jdbcUrl());
+    properties.put("LEDGER_DB_USER", wiring.dbUsername());
+    properties.put("LEDGER_DB_PASSWORD", wiring.dbPassword());
+    properties.put("LEDGER_REGISTRAR_PASSWORD", wiring.credentials().registrar());
+    properties.put("LEDGER_AUDITOR_PASSWORD", wiring.credentials().auditor());
+    properties.put("LEDGER_VIEWER_PASSWORD", wiring.credentials().viewer());
+    properties.put("spring.main.banner-mode", "off");
+    return new SpringApplicationBuilder(application)
+        .properties(properties)
+        .registerShutdownHook(false)
+        .run();
+  }
+
+  public String registryUrl() {
+    return url(0);
+  }
+
+  public String costUrl() {
+    return url(1);
+  }
+
+  public String reportingUrl() {
+    return url(2);
+  }
+
+  private String url(int index) {
+    return "http://localhost:" + contexts.get(index).getEnvironment().getProperty("local.server.port");
+  }
+
+  public ConfigurableApplicationContext registry() {
+    return contexts.get(0);
+  }
+
+  public ConfigurableApplicationContext cost() {
+    return contexts.get(1);
+  }
+
+  public ConfigurableApplicationContext reporting() {
+    return contexts.get(2);
+  }
+
+  /** Stops the consumers first and the registry last, so nothing is half-published. */
+  @Override
+  public void close() {
+    for (int i = contexts.size() - 1; i >= 0; i--) {
+      contexts.get(i).close();
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.forumledger.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.forumledger.events.Topics;
+import org.forumledger.infra.LedgerInfrastructure;
+import org.forumledger.registry.inventory.InventoryImport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole system as a user meets it: a real broker, a real database and the three services.
+ * A change posted to the registry is stored, published, consumed by both consumers and visible
+ * through their APIs; a redelivered event changes nothing; a broker outage loses nothing; the 2023
+ * inventory's totals in both services equal the data file's own sums.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+  static final Path INVENTORY = Path.of("..", "data", "inventory-2023.csv");
+  static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+
+  static LedgerInfrastructure infra;
+  static ServiceStack stack;
+  static Http registrar = new Http("registrar", "registrar-pw");
+  static Http viewer = new Http("viewer", "viewer-pw");
+  static Http auditor = new Http("auditor", "auditor-pw");
+
+  @BeforeAll
+  static void start() {
+    infra = LedgerInfrastructure.forTests();
+    stack =
+        ServiceStack.start(
+            new ServiceStack.Wiring(
+                infra.kafkaBootstrapServers(), infra.jdbcUrl(), infra.dbUsername(), infra.dbPassword(),
+                Credentials.fixed("registrar-pw", "auditor-pw", "viewer-pw")),
+            new ServiceStack.Ports(0, 0, 0));
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      stack.close();
+    } finally {
+      infra.close();
+    }
+  }
+
+  static long storedEvents() {
+    return stack.registry().getBean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry", Long.class);
+  }
+
+  static String register(String name) {
+    HttpResponse<String> created = registrar.post(stack.registryUrl() + "/forums", """
+        {"name": "%s", "area": "Regional utveckling", "kind": "NETWORK", "convener": "VGR",
+         "effectiveDate": "2024-01-01", "reason": "end-to-end test", "decisionReference": "KS 2023-11-22 § 841"}
+        """.formatted(name));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  static boolean visibleInBoth(String forumId) {
+    return viewer.get(stack.reportingUrl() + "/forums/" + forumId).statusCode() == 200
+        && viewer.get(stack.costUrl() + "/costs/forums/" + forumId).statusCode() == 200;
+  }
+
+  @Test
+  @Order(1)
+  void theInventoryLoadsAndBothServicesTotalsEqualTheDataFilesOwnSums() throws Exception {
+    InventorySums expected = InventorySums.of(INVENTORY);
+
+    InventoryImport.Summary summary =
+        InventoryImport.fromFile(INVENTORY, stack.registryUrl(), "registrar", "registrar-pw").run();
+
+    assertThat(summary.failedRows()).as(summary.toString()).isZero();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertTotals(viewer.json(stack.reportingUrl() + "/reports/totals?year=2023"), expected);
+      assertTotals(viewer.json(stack.costUrl() + "/costs/years/2023"), expected);
+    });
+
+    long eventsAfterFirstImport = storedEvents();
+    InventoryImport.Summary again =
+        InventoryImport.fromFile(INVENTORY, stack.registryUrl(), "registrar", "registrar-pw").run();
+    assertThat(again.failedRows()).isZero();
+    assertThat(storedEvents()).as("a second import adds no event").isEqualTo(eventsAfterFirstImport);
+  }
+
+  static void assertTotals(JsonNode totals, InventorySums expected) {
+    assertThat(totals.path("forumCount").asInt()).isEqualTo(expected.total().forumCount());
+    assertThat(totals.path("annualFeeTotal").decimalValue()).isEqualByComparingTo(expected.total().annualFeeTotal());
+    assertThat(totals.path("otherCostTotal").decimalValue()).isEqualByComparingTo(expected.total().otherCostTotal());
+    assertThat(totals.path("notCalculatedCount").asInt()).isEqualTo(expected.total().notCalculatedCount());
+    List<String> areas = new ArrayList<>();
+    for (JsonNode area : totals.path("byArea")) {
+      String name = area.path("area").asText();
+      areas.add(name);
+      InventorySums.Area want = expected.byArea().get(name);
+      assertThat(want).as("area %s", name).isNotNull();
+      assertThat(area.path("forumCount").asInt()).as("forums in %s", name).isEqualTo(want.forumCount());
+      assertThat(area.path("annualFeeTotal").decimalValue()).as("fees in %s", name).isEqualByComparingTo(want.annualFeeTotal());
+      assertThat(area.path("otherCostTotal").decimalValue()).as("other costs in %s", name).isEqualByComparingTo(want.otherCostTotal());
+      assertThat(area.path("notCalculatedCount").asInt()).as("not calculated in %s", name).isEqualTo(want.notCalculatedCount());
+    }
+    assertThat(areas).containsExactlyInAnyOrderElementsOf(expected.byArea().keySet());
+  }
+
+  @Test
+  @Order(2)
+  void aForumPostedToTheRegistryIsVisibleThroughCostAndReporting() {
+    String forumId = register("Västsvenska nätverket för e2e");
+
+    await().atMost(VISIBLE_WITHIN).until(() -> visibleInBoth(forumId));
+
+    assertThat(viewer.json(stack.reportingUrl() + "/forums/" + forumId).toString()).contains("Västsvenska nätverket för e2e");
+    assertThat(viewer.json(stack.costUrl() + "/costs/forums/" + forumId).toString()).contains(forumId);
+  }
+
+  @Test
+  @Order(3)
+  void aRedeliveredEventChangesNothing() {
+    String forumId = register("Redelivery forum");
+    await().atMost(VISIBLE_WITHIN).until(() -> visibleInBoth(forumId));
+    String reportingBefore = viewer.json(stack.reportingUrl() + "/forums/" + forumId).toString();
+    int auditEntriesBefore = auditor.json(stack.reportingUrl() + "/audit?forumId=" + forumId).size();
+
+    ConsumerRecord<String, byte[]> published = publishedRecordOf(forumId);
+    redeliver(published);
+    // A later event of the same forum shares its partition, so once it is visible the duplicate was handled.
+    HttpResponse<String> paused = registrar.put(stack.registryUrl() + "/forums/" + forumId + "/status", """
+        {"status": "PAUSED", "effectiveDate": "2024-06-01", "reason": "marker after the duplicate"}
+        """);
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    await().atMost(VISIBLE_WITHIN).until(() ->
+        viewer.json(stack.reportingUrl() + "/forums/" + forumId).toString().contains("PAUSED")
+            && auditor.json(stack.reportingUrl() + "/audit?forumId=" + forumId).size() == auditEntriesBefore + 1);
+
+    assertThat(auditor.json(stack.reportingUrl() + "/audit?forumId=" + forumId).size())
+        .as("the duplicate added no audit entry").isEqualTo(auditEntriesBefore + 1);
+    assertThat(reportingBefore).contains("Redelivery forum");
+  }
+
+  @Test
+  @Order(4)
+  void forumsRegisteredWhileTheBrokerIsDownAllArrive() {
+    List<String> forums = new ArrayList<>();
+    infra.stopKafka();
+    try {
+      for (int i = 0; i < 5; i++) {
+        forums.add(register("Registered during outage " + i));
+      }
+    } finally {
+      infra.startKafka();
+    }
+
+    await().atMost(Duration.ofSeconds(120)).until(() -> forums.stream().allMatch(EndToEndIT::visibleInBoth));
+  }
+
+  static ConsumerRecord<String, byte[]> publishedRecordOf(String forumId) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.FORUM_EVENTS));
+      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+      await().atMost(VISIBLE_WITHIN).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (forumId.equals(r.key())) {
+            found.add(r);
+          }
+        });
+        return !found.isEmpty();
+      });
+      return found.get(0);
+    }
+  }
+
+  static void redeliver(ConsumerRecord<String, byte[]> record) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      ProducerRecord<String, byte[]> copy = new ProducerRecord<>(Topics.FORUM_EVENTS, record.key(), record.value());
+      record.headers().forEach(h -> copy.headers().add(h));
+      producer.send(copy).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -36,9 +36,10 @@ public final class ServiceStack implements AutoCloseable {
   public static ServiceStack start(Wiring wiring, Ports ports) {
     List<ConfigurableApplicationContext> started = new ArrayList<>();
     try {
-      started.add(start(RegistryServiceApplication.class, "registry-service", "REGISTRY_PORT", ports.registry(), wiring));
-      started.add(start(CostServiceApplication.class, "cost-service", "COST_PORT", ports.cost(), wiring));
-      started.add(start(ReportingServiceApplication.class, "reporting-service", "REPORTING_PORT", ports.reporting(), wiring));
+      started.add(start(RegistryServiceApplication.class, "registry-service", "REGISTRY_PORT", ports.registry(), wiring, Map.of()));
+      started.add(start(CostServiceApplication.class, "cost-service", "COST_PORT", ports.cost(), wiring, Map.of()));
+      String costUrl = "http://localhost:" + started.get(1).getEnvironment().getProperty("local.server.port");
+      started.add(start(ReportingServiceApplication.class, "reporting-service", "REPORTING_PORT", ports.reporting(), wiring, Map.of("LEDGER_COST_URL", costUrl)));
       return new ServiceStack(started);
     } catch (RuntimeException e) {
       new ServiceStack(started).close();
@@ -47,8 +48,8 @@ public final class ServiceStack implements AutoCloseable {
   }
 
   private static ConfigurableApplicationContext start(
-      Class<?> application, String name, String portVariable, int port, Wiring wiring) {
-    Map<String, Object> properties = new HashMap<>();
+      Class<?> application, String name, String portVariable, int port, Wiring wiring, Map<String, Object> extra) {
+    Map<String, Object> properties = new HashMap<>(extra);
     properties.put("spring.config.name", name);
     properties.put(portVariable, port);
     properties.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());

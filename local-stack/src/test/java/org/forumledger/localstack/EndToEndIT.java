@@ -104,6 +104,13 @@ class EndToEndIT {
       assertTotals(viewer.json(stack.costUrl() + "/costs/years/2023"), expected);
     });
 
+    JsonNode reconciliation = viewer.json(stack.reportingUrl() + "/reports/reconciliation?year=2023");
+    assertThat(reconciliation.path("differences")).as(reconciliation.toString()).isEmpty();
+    assertThat(reconciliation.path("samePosition").asBoolean()).isTrue();
+    assertThat(reconciliation.path("agree").asBoolean()).isTrue();
+    assertThat(reconciliation.path("reporting").path("position").asLong())
+        .isEqualTo(stack.registry().getBean(JdbcTemplate.class).queryForObject("select max(global_index) from domain_event_entry", Long.class));
+
     long eventsAfterFirstImport = storedEvents();
     InventoryImport.Summary again =
         InventoryImport.fromFile(INVENTORY, stack.registryUrl(), "registrar", "registrar-pw").run();

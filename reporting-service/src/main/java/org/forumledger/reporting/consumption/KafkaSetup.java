@@ -57,6 +57,32 @@ public class KafkaSetup {
             },
             new FixedBackOff(200, 2));
     handler.addNotRetryableExceptions(UncheckedIOException.class);
+    handler.setBackOffFunction(
+        (record, e) -> databaseUnavailable(e) ? untilDatabaseIsBack() : null);
     return handler;
+  }
+
+  /**
+   * A good event that fails because the database is away waits for it instead of being parked:
+   * only a replay would bring a dead-lettered event back.
+   */
+  static boolean databaseUnavailable(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.springframework.dao.TransientDataAccessException
+          || cause instanceof org.springframework.dao.RecoverableDataAccessException
+          || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+          || cause instanceof java.sql.SQLTransientException
+          || cause instanceof java.sql.SQLRecoverableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static org.springframework.util.backoff.BackOff untilDatabaseIsBack() {
+    org.springframework.util.backoff.ExponentialBackOff backOff =
+        new org.springframework.util.backoff.ExponentialBackOff(500L, 2.0);
+    backOff.setMaxInterval(30_000L);
+    return backOff;
   }
 }

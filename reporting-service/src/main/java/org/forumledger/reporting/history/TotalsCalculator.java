@@ -22,13 +22,19 @@ public final class TotalsCalculator {
   public static Totals totals(Collection<ForumState> forums, int year, long position) {
     Map<String, String> firstReference = new LinkedHashMap<>();
     for (ForumState forum : forums) {
-      firstReference.merge(
-          areaOf(forum),
-          forum.inventoryReference(),
-          (a, b) -> InventoryReference.compare(a, b) <= 0 ? a : b);
+      // a forum registered outside the inventory has no reference; its area sorts after the rest
+      String area = areaOf(forum);
+      String reference = forum.inventoryReference();
+      String earlier = firstReference.get(area);
+      if (!firstReference.containsKey(area)
+          || (reference != null
+              && (earlier == null || InventoryReference.compare(reference, earlier) < 0))) {
+        firstReference.put(area, reference);
+      }
     }
     Map<String, List<YearFigures>> byArea = new TreeMap<>(
-        Comparator.comparing((String area) -> firstReference.get(area), InventoryReference.ORDER)
+        Comparator.comparing(
+                (String area) -> firstReference.get(area), Comparator.nullsLast(InventoryReference.ORDER))
             .thenComparing(Comparator.naturalOrder()));
     for (ForumState forum : forums) {
       YearFigures figures =

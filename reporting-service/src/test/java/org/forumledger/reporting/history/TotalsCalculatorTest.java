@@ -63,6 +63,24 @@ class TotalsCalculatorTest {
   }
 
   @Test
+  void forumsRegisteredOutsideTheInventoryHaveNoReferenceAndSortLast() {
+    List<EventEnvelope> withNewcomers = new java.util.ArrayList<>(sample());
+    withNewcomers.add(events.envelope(registered("x", null, "New network", "Regional utveckling"), T, "2023-01-01"));
+    withNewcomers.add(events.envelope(registered("y", null, "New area network", "Säkerhet"), T, "2023-01-01"));
+    withNewcomers.add(events.envelope(fee("y", 2023, null, "100"), T, null));
+
+    Totals totals =
+        TotalsCalculator.totals(ForumFold.fold(withNewcomers, TimeSlice.CURRENT).values(), 2023, 17);
+
+    assertThat(totals.forumCount()).isEqualTo(5);
+    assertThat(totals.annualFeeTotal()).isEqualTo(new BigDecimal("71600.25"));
+    assertThat(totals.byArea()).extracting(Totals.AreaTotals::area)
+        .containsExactly("Regional utveckling", "Miljö", "Säkerhet");
+    assertThat(totals.byArea().get(0).forums()).extracting(f -> f.forum().name())
+        .containsExactly("Three", "Eurocities forum", "Ended 2022", "New network");
+  }
+
+  @Test
   void feesApplyOnlyForTheYearsTheyCover() {
     Totals y2025 =
         TotalsCalculator.totals(ForumFold.fold(sample(), TimeSlice.CURRENT).values(), 2025, 14);

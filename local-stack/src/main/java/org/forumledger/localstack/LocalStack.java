@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.forumledger.infra.EmbeddedInfrastructure;
+import org.forumledger.registry.RegistryServiceApplication;
 import org.forumledger.registry.inventory.InventoryImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ public final class LocalStack {
   private LocalStack() {}
 
   public static void main(String[] args) throws Exception {
+    RegistryServiceApplication.disableAxonUpdateChecker();
     Map<String, String> env = System.getenv();
     Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", "data")).toAbsolutePath();
     Credentials credentials = Credentials.resolve(dataDir, env);

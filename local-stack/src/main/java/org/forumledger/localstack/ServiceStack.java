@@ -1,6 +1,12 @@
 package org.forumledger.localstack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +33,12 @@ public final class ServiceStack implements AutoCloseable {
   /** Ports of the three services; 0 picks a free one. */
   public record Ports(int registry, int cost, int reporting) {}
 
+  /**
+   * The registry's Axon Framework is on this JVM's class path; the consumers have no use for it and
+   * must not configure it against their own schemas.
+   */
+  private static final String AXON_AUTO_CONFIGURATIONS = axonAutoConfigurations();
+
   private final List<ConfigurableApplicationContext> contexts;
 
   private ServiceStack(List<ConfigurableApplicationContext> contexts) {
@@ -37,9 +49,11 @@ public final class ServiceStack implements AutoCloseable {
     List<ConfigurableApplicationContext> started = new ArrayList<>();
     try {
       started.add(start(RegistryServiceApplication.class, "registry-service", "REGISTRY_PORT", ports.registry(), wiring, Map.of()));
-      started.add(start(CostServiceApplication.class, "cost-service", "COST_PORT", ports.cost(), wiring, Map.of()));
+      Map<String, Object> withoutAxon = Map.of("spring.autoconfigure.exclude", AXON_AUTO_CONFIGURATIONS);
+      started.add(start(CostServiceApplication.class, "cost-service", "COST_PORT", ports.cost(), wiring, withoutAxon));
       String costUrl = "http://localhost:" + started.get(1).getEnvironment().getProperty("local.server.port");
-      started.add(start(ReportingServiceApplication.class, "reporting-service", "REPORTING_PORT", ports.reporting(), wiring, Map.of("LEDGER_COST_URL", costUrl)));
+      started.add(start(ReportingServiceApplication.class, "reporting-service", "REPORTING_PORT", ports.reporting(), wiring,
+          Map.of("LEDGER_COST_URL", costUrl, "spring.autoconfigure.exclude", AXON_AUTO_CONFIGURATIONS)));
       return new ServiceStack(started);
     } catch (RuntimeException e) {
       new ServiceStack(started).close();
@@ -64,6 +78,27 @@ public final class ServiceStack implements AutoCloseable {
         .properties(properties)
         .registerShutdownHook(false)
         .run();
+  }
+
+  private static String axonAutoConfigurations() {
+    try {
+      List<String> names = new ArrayList<>();
+      Enumeration<URL> files =
+          ServiceStack.class.getClassLoader().getResources(
+              "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+      while (files.hasMoreElements()) {
+        try (InputStream in = files.nextElement().openStream()) {
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .map(String::strip)
+              .filter(line -> line.startsWith("org.axonframework."))
+              .forEach(names::add);
+        }
+      }
+      return String.join(",", names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String registryUrl() {

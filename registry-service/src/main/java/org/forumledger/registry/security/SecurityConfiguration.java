@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -73,8 +76,22 @@ public class SecurityConfiguration {
 
   @Bean
   @Profile("!prod")
-  public MapReactiveUserDetailsService users(SecurityProperties properties) {
-    PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  public ReactiveAuthenticationManager basicAuthentication(
+      MapReactiveUserDetailsService users, PasswordEncoder passwordEncoder) {
+    UserDetailsRepositoryReactiveAuthenticationManager checker =
+        new UserDetailsRepositoryReactiveAuthenticationManager(users);
+    checker.setPasswordEncoder(passwordEncoder);
+    return new CachingAuthenticationManager(checker, Duration.ofMinutes(5));
+  }
+
+  @Bean
+  public PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Profile("!prod")
+  public MapReactiveUserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
     return new MapReactiveUserDetailsService(
         user("registrar", properties.registrarPassword(), Roles.REGISTRAR, encoder),
         user("auditor", properties.auditorPassword(), Roles.AUDITOR, encoder),

@@ -32,6 +32,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setServerConfig("max_connections", "200")
               .setServerConfig("fsync", "on")
+              // the embedded defaults trade durability for speed; a committed event must survive a crash
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .start();
       log.info("PostgreSQL listening on port {} with data in {}", port, dataDir);
       return new EmbeddedPostgresServer(postgres);

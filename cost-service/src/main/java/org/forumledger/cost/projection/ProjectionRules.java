@@ -68,13 +68,22 @@ public final class ProjectionRules {
   // ---------------------------------------------------------------- actuals (totals definition)
 
   public ForumYear actual(ForumFacts forum, int year) {
-    Optional<FeeFact> fee = forum.applicableFee(year);
+    // a fee does not recur into a year the forum had ended by; the year it was recorded from counts
+    boolean ended = forum.statusAtStartOf(year) == ForumStatus.ENDED;
+    Optional<FeeFact> fee = forum.applicableFee(year).filter(f -> !ended || f.fromYear() == year);
     Figure feeFigure =
         fee.map(
                 f ->
                     recordedFee(
                         f, TOTALS_FEE, "Fee recorded from " + f.fromYear() + range(f) + " covers " + year))
-            .orElseGet(() -> noRecord(TOTALS_FEE, "No fee recorded whose range covers " + year, List.of()));
+            .orElseGet(
+                () ->
+                    noRecord(
+                        TOTALS_FEE,
+                        ended
+                            ? "The forum had ended by the start of " + year
+                            : "No fee recorded whose range covers " + year,
+                        List.of()));
     Optional<OtherCostFact> other = forum.otherCost(year);
     Figure otherFigure =
         other

@@ -270,6 +270,20 @@ class ProjectionRulesTest {
     }
 
     @Test
+    void anEndedForumsOpenEndedFeeStopsWithItInActualsToo() {
+      ForumFacts ended =
+          Facts.forum("ended")
+              .fixedFee(2023, null, "100000")
+              .status(org.forumledger.events.ForumStatus.ENDED, java.time.LocalDate.of(2024, 6, 30))
+              .build();
+
+      assertThat(PLAIN.actualYear(List.of(ended), 2024).annualFeeTotal()).isEqualByComparingTo("100000");
+      YearTotals after = PLAIN.actualYear(List.of(ended), 2026);
+      assertThat(after.forumCount()).isZero();
+      assertThat(after.annualFeeTotal()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void aCostNotCalculatedIsCountedAndNeverSummedAsZero() {
       ForumFacts known = Facts.forum("known").otherCost(2023, "1000", "0").build();
       ForumFacts partnership =

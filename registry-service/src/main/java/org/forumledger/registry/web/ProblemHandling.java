@@ -103,20 +103,51 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
       return respond(
           problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", "The request body exceeds the limit of 64 KB."));
     }
-    ProblemDetail problem =
-        problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", readable(ex));
-    if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null) {
-      problem.setProperty(
-          "errors", List.of(Map.of("field", ex.getMethodParameter().getParameterName(), "message", readable(ex))));
+    String field = jsonField(ex);
+    if (field == null && ex.getMethodParameter() != null) {
+      field = ex.getMethodParameter().getParameterName();
+    }
+    String detail =
+        field == null
+            ? "The request could not be read: " + readable(ex)
+            : "The value of '" + field + "' could not be read: " + readable(ex);
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    if (field != null) {
+      problem.setProperty("errors", List.of(Map.of("field", field, "message", readable(ex))));
     }
     return respond(problem);
   }
 
+  /** The JSON path of the offending value, e.g. {@code lines[0].amountSek}, when Jackson knows it. */
+  private static String jsonField(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof tools.jackson.core.JacksonException json && !json.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference reference : json.getPath()) {
+          if (reference.getPropertyName() != null) {
+            path.append(path.length() == 0 ? "" : ".").append(reference.getPropertyName());
+          } else if (reference.getIndex() >= 0) {
+            path.append('[').append(reference.getIndex()).append(']');
+          }
+        }
+        return path.length() == 0 ? null : path.toString();
+      }
+    }
+    return null;
+  }
+
+  /** Jackson's first message line, without the Java type names it mentions. */
   private static String readable(ServerWebInputException ex) {
     Throwable cause = ex.getMostSpecificCause();
     String message = cause.getMessage() == null ? ex.getReason() : cause.getMessage();
-    int newline = message == null ? -1 : message.indexOf('\n');
-    return newline > 0 ? message.substring(0, newline) : String.valueOf(message);
+    if (message == null) {
+      return "malformed input";
+    }
+    int newline = message.indexOf('\n');
+    String line = newline > 0 ? message.substring(0, newline) : message;
+    return line.replaceAll("`[a-z][\\w$]*(\\.[\\w$]+)+`", "the expected type")
+        .replaceAll("\\(class [\\w.$]+\\)", "")
+        .strip();
   }
 
   private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -103,9 +103,34 @@ class RegistryApiIT {
   }
 
   @Test
-  void unknownEnumValueIs400() {
-    problem(registrar.post().uri("/forums").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(FORUM.replace("\"COLLABORATION\"", "\"CLUB\"")).exchange(), 400);
+  void unknownEnumValueIs400NamingTheFieldWithoutJavaTypeNames() {
+    String body = new String(problem(registrar.post().uri("/forums").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(FORUM.replace("\"COLLABORATION\"", "\"CLUB\"")).exchange(), 400)
+        .jsonPath("$.errors[0].field").isEqualTo("kind")
+        .returnResult().getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(body).doesNotContain("org.forumledger");
+  }
+
+  @Test
+  void aClaimLeftByARequestThatNeverFinishedIsAbandonedAfterAWhile() {
+    jdbc.update("insert into idempotent_request (idempotency_key, principal, request_hash, created_at)"
+        + " values ('left-behind', 'registrar', 'x', now() - interval '3 minutes')");
+
+    registrar.post().uri("/forums").header("Idempotency-Key", "left-behind").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(FORUM).exchange().expectStatus().isCreated();
+  }
+
+  @Test
+  void aBadIfMatchWithAnIdempotencyKeyDoesNotBlockTheKey() {
+    String forumId = register();
+    String appoint = "{\"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2023-01-01\", " + PROVENANCE + "}";
+
+    problem(registrar.post().uri("/forums/{id}/representatives", forumId).header("If-Match", "abc")
+        .header("Idempotency-Key", "appoint-1").contentType(MediaType.APPLICATION_JSON).bodyValue(appoint).exchange(), 400);
+
+    registrar.post().uri("/forums/{id}/representatives", forumId).header("Idempotency-Key", "appoint-1")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(appoint).exchange().expectStatus().isCreated();
   }
 
   @Test

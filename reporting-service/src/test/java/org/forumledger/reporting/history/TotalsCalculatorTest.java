@@ -48,7 +48,7 @@ class TotalsCalculatorTest {
     assertThat(totals.forumCount()).isEqualTo(3); // a, b, c: d ended on Jan 1, e registered 2024
     assertThat(totals.annualFeeTotal()).isEqualTo(new BigDecimal("71500.25"));
     assertThat(totals.otherCostTotal()).isEqualTo(new BigDecimal("999.75"));
-    assertThat(totals.notCalculatedCount()).isEqualTo(2); // b's other cost, d's fee
+    assertThat(totals.notCalculatedCount()).isEqualTo(2); // b's other cost, d's fee recorded for 2023
     assertThat(totals.feePayingCount()).isEqualTo(2);
     assertThat(totals.byArea()).extracting(Totals.AreaTotals::area)
         .containsExactly("Regional utveckling", "Miljö");
@@ -78,6 +78,20 @@ class TotalsCalculatorTest {
         .containsExactly("Regional utveckling", "Miljö", "Säkerhet");
     assertThat(totals.byArea().get(0).forums()).extracting(f -> f.forum().name())
         .containsExactly("Three", "Eurocities forum", "Ended 2022", "New network");
+  }
+
+  @Test
+  void anEndedForumsOpenEndedFeeStopsWithIt() {
+    List<EventEnvelope> ended = List.of(
+        events.envelope(registered("f", "2.1.1", "Ends mid-2024", "Regional utveckling"), T, "2023-01-01"),
+        events.envelope(fee("f", 2023, null, "100000"), T, null),
+        events.envelope(status("f", ForumStatus.ENDED, "2024-06-30"), T, null));
+
+    assertThat(TotalsCalculator.totals(ForumFold.fold(ended, TimeSlice.CURRENT).values(), 2024, 3)
+        .annualFeeTotal()).isEqualTo(new BigDecimal("100000"));
+    Totals after = TotalsCalculator.totals(ForumFold.fold(ended, TimeSlice.CURRENT).values(), 2026, 3);
+    assertThat(after.forumCount()).isZero();
+    assertThat(after.annualFeeTotal()).isEqualByComparingTo(BigDecimal.ZERO);
   }
 
   @Test

@@ -188,6 +188,7 @@ public class ForumController {
       @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
     String appointmentId =
         request.appointmentId() == null ? UUID.randomUUID().toString() : request.appointmentId();
+    Long expectedVersion = expectedVersion(ifMatch);
     return idempotency.execute(
         idempotencyKey,
         "POST /forums/" + forumId + "/representatives " + ResponseBodies.json(request),
@@ -196,7 +197,7 @@ public class ForumController {
                 .send(
                     new AppointRepresentativeCommand(
                         forumId,
-                        expectedVersion(ifMatch),
+                        expectedVersion,
                         appointmentId,
                         request.personName(),
                         request.body(),

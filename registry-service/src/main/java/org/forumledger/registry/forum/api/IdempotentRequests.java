@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +36,8 @@ public class IdempotentRequests {
     this.clock = clock;
   }
 
+  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+
   record Stored(String requestHash, Integer status, String location, String etag, String body) {}
 
   public Mono<ResponseEntity<?>> execute(
@@ -66,32 +67,54 @@ public class IdempotentRequests {
                                                 .then(Mono.error(error)))));
   }
 
+  /**
+   * Claims the key, or returns what an earlier request with it left. A claim whose request never
+   * finished (the process stopped between writing and answering) is abandoned after {@link
+   * #ABANDONED_AFTER} and may be claimed again; until then a retry is told to wait (409).
+   */
   private Optional<Stored> claim(String principal, String key, String hash) {
-    try {
-      jdbc.update(
-          "insert into idempotent_request (idempotency_key, principal, request_hash, created_at)"
-              + " values (?, ?, ?, ?)",
-          key,
-          principal,
-          hash,
-          Timestamp.from(clock.instant()));
-      return Optional.empty();
-    } catch (DuplicateKeyException alreadyThere) {
-      List<Stored> rows =
-          jdbc.query(
-              "select request_hash, status_code, location, etag, response_body"
-                  + " from idempotent_request where principal = ? and idempotency_key = ?",
-              (rs, i) ->
-                  new Stored(
-                      rs.getString(1),
-                      (Integer) rs.getObject(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getString(5)),
-              principal,
-              key);
-      return rows.stream().findFirst();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        jdbc.update(
+            "insert into idempotent_request (idempotency_key, principal, request_hash, created_at)"
+                + " values (?, ?, ?, ?)",
+            key,
+            principal,
+            hash,
+            Timestamp.from(clock.instant()));
+        return Optional.empty();
+      } catch (DuplicateKeyException alreadyThere) {
+        jdbc.update(
+            "delete from idempotent_request where principal = ? and idempotency_key = ?"
+                + " and status_code is null and created_at < ?",
+            principal,
+            key,
+            Timestamp.from(clock.instant().minus(ABANDONED_AFTER)));
+        Optional<Stored> earlier = stored(principal, key);
+        if (earlier.isPresent()) {
+          return earlier;
+        }
+      }
     }
+    throw new IdempotentRequestInProgressException();
+  }
+
+  private Optional<Stored> stored(String principal, String key) {
+    return jdbc
+        .query(
+            "select request_hash, status_code, location, etag, response_body"
+                + " from idempotent_request where principal = ? and idempotency_key = ?",
+            (rs, i) ->
+                new Stored(
+                    rs.getString(1),
+                    (Integer) rs.getObject(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)),
+            principal,
+            key)
+        .stream()
+        .findFirst();
   }
 
   private ResponseEntity<?> replay(Stored stored, String hash) {

@@ -109,7 +109,7 @@ public final class KraftBroker implements AutoCloseable {
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", logDir.toString());
     props.put("metadata.log.dir", logDir.toString());
-    props.put("num.partitions", "3");
+    props.put("num.partitions", "1");
     props.put("offsets.topic.replication.factor", "1");
     props.put("offsets.topic.num.partitions", "3");
     props.put("transaction.state.log.replication.factor", "1");

@@ -81,8 +81,12 @@ final class YearTableCsv {
     return cell;
   }
 
-  private static String text(String value) {
-    return value == null ? "" : value;
+  /** Free text, with a leading formula character neutralised so a spreadsheet shows it as text. */
+  static String text(String value) {
+    if (value == null) {
+      return "";
+    }
+    return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
   }
 
   private static String number(BigDecimal value) {

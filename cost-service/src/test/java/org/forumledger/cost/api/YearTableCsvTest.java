@@ -48,4 +48,10 @@ class YearTableCsvTest {
         .contains(",AMOUNT,17250.00,17.3,EUR,1500,11.50,FIXED,,NOT_CALCULATED,,,,,3000,")
         .endsWith(",17250.00,17.3");
   }
+
+  @org.junit.jupiter.api.Test
+  void aNameThatLooksLikeAFormulaIsWrittenAsText() {
+    org.assertj.core.api.Assertions.assertThat(YearTableCsv.text("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+    org.assertj.core.api.Assertions.assertThat(YearTableCsv.text("STRING")).isEqualTo("STRING");
+  }
 }

@@ -1,6 +1,7 @@
 package org.forumledger.registry.publication;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.forumledger.events.Topics;
@@ -13,7 +14,11 @@ public class PublicationConfiguration {
 
   @Bean
   public NewTopic forumEventsTopic() {
-    return TopicBuilder.name(Topics.FORUM_EVENTS).partitions(3).replicas(1).build();
+    return TopicBuilder.name(Topics.FORUM_EVENTS)
+        .partitions(Topics.FORUM_EVENTS_PARTITIONS)
+        .replicas(1)
+        .config(TopicConfig.RETENTION_MS_CONFIG, Topics.FORUM_EVENTS_RETENTION_MS)
+        .build();
   }
 
   /**

@@ -54,7 +54,13 @@ public class ChangesController {
   static LocalDate periodEnd(String name, String value) {
     String[] years = value.trim().split("-");
     try {
+      if (years.length == 0 || years.length > 2) {
+        throw new NumberFormatException(value);
+      }
       int first = Integer.parseInt(years[0]);
+      if (first < 1900 || first > 2200) {
+        throw new NumberFormatException(value);
+      }
       int last = years.length > 1 ? Integer.parseInt(years[1]) : first + 3;
       if (years.length > 2 || last != first + 3 || Math.floorMod(first - 2019, 4) != 0) {
         throw new InvalidParameterException(

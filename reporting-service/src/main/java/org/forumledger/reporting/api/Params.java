@@ -12,6 +12,9 @@ import org.forumledger.reporting.history.TimeSlice;
  */
 public final class Params {
 
+  private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2200-12-31T23:59:59Z");
+
   private Params() {}
 
   public static int year(String value) {
@@ -34,7 +37,11 @@ public final class Params {
       return null;
     }
     try {
-      return LocalDate.parse(value.trim());
+      LocalDate date = LocalDate.parse(value.trim());
+      if (date.getYear() < 1900 || date.getYear() > 2200) {
+        throw new InvalidParameterException(name, name + " must lie between 1900 and 2200");
+      }
+      return date;
     } catch (DateTimeParseException e) {
       throw new InvalidParameterException(name, name + " must be an ISO date like 2023-12-31");
     }
@@ -45,7 +52,11 @@ public final class Params {
       return null;
     }
     try {
-      return Instant.parse(value.trim());
+      Instant instant = Instant.parse(value.trim());
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        throw new InvalidParameterException(name, name + " must lie between 1900 and 2200");
+      }
+      return instant;
     } catch (DateTimeParseException e) {
       throw new InvalidParameterException(
           name, name + " must be an ISO instant like 2024-02-26T00:00:00Z");

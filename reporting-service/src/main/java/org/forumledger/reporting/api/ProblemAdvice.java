@@ -39,6 +39,19 @@ public class ProblemAdvice {
     return problem(HttpStatus.valueOf(422), "rule-broken", "Rule broken", e.getMessage());
   }
 
+  /** Whatever else fails is a 500 in the same problem shape, without internals. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    if (e instanceof org.springframework.web.server.ResponseStatusException status) {
+      HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+      return problem(code, code.is4xxClientError() ? "bad-request" : "upstream-failure",
+          code.getReasonPhrase(), status.getReason());
+    }
+    log.error("Unexpected failure", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "The request could not be completed.");
+  }
+
   public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(BASE + slug));

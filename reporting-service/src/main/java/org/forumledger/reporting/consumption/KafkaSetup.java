@@ -25,7 +25,11 @@ public class KafkaSetup {
 
   @Bean
   NewTopic forumEventsTopic() {
-    return TopicBuilder.name(Topics.FORUM_EVENTS).partitions(3).replicas(1).build();
+    return TopicBuilder.name(Topics.FORUM_EVENTS)
+        .partitions(Topics.FORUM_EVENTS_PARTITIONS)
+        .replicas(1)
+        .config(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, Topics.FORUM_EVENTS_RETENTION_MS)
+        .build();
   }
 
   @Bean

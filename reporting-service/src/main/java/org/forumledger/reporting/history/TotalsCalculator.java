@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  */
 public final class TotalsCalculator {
 
+  /** The label of forums whose convener is not known, as in the cost service. */
+  static final String UNKNOWN_CONVENER = "(okänd)";
+
   private TotalsCalculator() {}
 
   public static Totals totals(Collection<ForumState> forums, int year, long position) {
@@ -70,7 +73,7 @@ public final class TotalsCalculator {
       for (YearFigures f : rows) {
         if (f.counted()) {
           areaCount++;
-          byConvener.merge(String.valueOf(f.forum().convener()), 1, Integer::sum);
+          byConvener.merge(f.forum().convener() == null ? UNKNOWN_CONVENER : f.forum().convener(), 1, Integer::sum);
           byKind.merge(String.valueOf(f.forum().kind()), 1, Integer::sum);
           byStatus.merge(String.valueOf(f.forum().status()), 1, Integer::sum);
         }

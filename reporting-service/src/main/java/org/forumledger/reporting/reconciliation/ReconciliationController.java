@@ -71,7 +71,14 @@ public class ReconciliationController {
             .bodyToMono(String.class)
             .map(ReconciliationController::side)
             .onErrorMap(
-                e -> !(e instanceof UncheckedIOException),
+                e -> e instanceof org.springframework.web.reactive.function.client.WebClientResponseException refused
+                    && refused.getStatusCode().is4xxClientError(),
+                e ->
+                    new org.forumledger.reporting.api.InvalidParameterException(
+                        "year", "The cost service does not accept this year: " + e.getMessage()))
+            .onErrorMap(
+                e -> !(e instanceof UncheckedIOException)
+                    && !(e instanceof org.forumledger.reporting.api.InvalidParameterException),
                 e ->
                     new ResponseStatusException(
                         HttpStatus.BAD_GATEWAY, "The cost service did not answer: " + e.getMessage(), e));

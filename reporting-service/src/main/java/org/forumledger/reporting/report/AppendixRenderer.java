@@ -37,16 +37,24 @@ public final class AppendixRenderer {
         "Övrig kostnad " + year + " tkr");
   }
 
+  /** Free text, with a leading formula character neutralised so a spreadsheet shows it as text. */
+  static String text(String value) {
+    if (value == null) {
+      return "";
+    }
+    return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+  }
+
   public static byte[] csv(AppendixReport report) {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
       csv.printRecord(header(report.year()));
       for (AppendixReport.Section section : report.sections()) {
         for (AppendixReport.Row row : section.rows()) {
-          csv.printRecord(FORUM, section.area(), row.reference(), row.name(),
+          csv.printRecord(FORUM, text(section.area()), row.reference(), text(row.name()),
               row.slkParticipants(), row.ksRepresentatives(), row.feeCell(), row.otherCostCell());
         }
-        csv.printRecord(AREA_TOTAL, section.area(), "", "Summa " + section.area(),
+        csv.printRecord(AREA_TOTAL, text(section.area()), "", "Summa " + section.area(),
             "", "", plain(section.feeTotalTkr()), plain(section.otherCostTotalTkr()));
       }
       csv.printRecord(GRAND_TOTAL, "", "", "Totalt (" + report.forumCount() + " forum, "

@@ -105,7 +105,7 @@ public class SecurityConfig {
     byte[] random = new byte[18];
     new SecureRandom().nextBytes(random);
     String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    log.warn("No password configured for '{}'; generated one for this run: {}", user, generated);
+    log.warn("No password configured for '{}': a random one was generated for this run", user);
     return generated;
   }
 

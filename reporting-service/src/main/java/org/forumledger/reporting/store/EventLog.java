@@ -68,7 +68,7 @@ public class EventLog {
   public long positionKnownAt(Instant knownAt) {
     Long position =
         jdbc.queryForObject(
-            "select coalesce(max(global_position), -1) from event_log where recorded_at <= ?",
+            "select coalesce(max(global_position), 0) from event_log where recorded_at <= ?",
             Long.class, timestamp(knownAt));
     return position == null ? -1 : position;
   }

@@ -1,6 +1,10 @@
 package org.forumledger.events;
 
-/** KS is the city executive board (kommunstyrelsen), SLK its executive office (stadsledningskontoret). */
+/**
+ * KS is the city executive board (kommunstyrelsen), SLK its executive office
+ * (stadsledningskontoret).
+ */
 public enum Body {
-  KS, SLK
+  KS,
+  SLK
 }

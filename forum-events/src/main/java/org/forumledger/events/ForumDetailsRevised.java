@@ -2,7 +2,10 @@ package org.forumledger.events;
 
 import org.axonframework.serialization.Revision;
 
-/** The descriptive details of a forum were revised; the new values replace the old from the effective date. */
+/**
+ * The descriptive details of a forum were revised; the new values replace the old from the
+ * effective date.
+ */
 @Revision("1")
 public record ForumDetailsRevised(
     String forumId,

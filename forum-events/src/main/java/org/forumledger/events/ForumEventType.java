@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The catalogue of published events: the logical name and version each event carries on the wire
- * (Kafka headers {@code event-type} and {@code event-version}). Java class names never go on the wire.
- * The version equals the event's {@code @Revision} in the registry's store (a test holds them together).
+ * (Kafka headers {@code event-type} and {@code event-version}). Java class names never go on the
+ * wire. The version equals the event's {@code @Revision} in the registry's store (a test holds them
+ * together).
  */
 public enum ForumEventType {
   FORUM_REGISTERED("forum.ForumRegistered", 2, ForumRegistered.class),
@@ -47,7 +48,8 @@ public enum ForumEventType {
     return Arrays.stream(values())
         .filter(type -> type.eventClass == event.getClass())
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Not in the catalogue: " + event.getClass()));
+        .orElseThrow(
+            () -> new IllegalArgumentException("Not in the catalogue: " + event.getClass()));
   }
 
   /** The type for a name and version on the wire, empty when this consumer does not know it. */

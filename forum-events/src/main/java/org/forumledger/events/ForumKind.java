@@ -2,5 +2,6 @@ package org.forumledger.events;
 
 /** Network (nätverk) or collaboration (samarbete). */
 public enum ForumKind {
-  NETWORK, COLLABORATION
+  NETWORK,
+  COLLABORATION
 }

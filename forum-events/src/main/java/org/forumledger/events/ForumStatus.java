@@ -2,5 +2,8 @@ package org.forumledger.events;
 
 /** Whether the city takes part; only an active forum incurs recurring costs. */
 public enum ForumStatus {
-  ACTIVE, PAUSED, INACTIVE, ENDED
+  ACTIVE,
+  PAUSED,
+  INACTIVE,
+  ENDED
 }

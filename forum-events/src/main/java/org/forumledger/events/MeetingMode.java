@@ -2,5 +2,7 @@ package org.forumledger.events;
 
 /** How a forum meets. */
 public enum MeetingMode {
-  DIGITAL, PHYSICAL, MIXED
+  DIGITAL,
+  PHYSICAL,
+  MIXED
 }

@@ -2,5 +2,8 @@ package org.forumledger.events;
 
 /** Member, deputy, political secretary, civil servant. */
 public enum Role {
-  LEDAMOT, ERSATTARE, POLITISK_SEKRETERARE, TJANSTEPERSON
+  LEDAMOT,
+  ERSATTARE,
+  POLITISK_SEKRETERARE,
+  TJANSTEPERSON
 }

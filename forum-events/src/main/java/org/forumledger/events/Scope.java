@@ -2,5 +2,7 @@ package org.forumledger.events;
 
 /** Geographical reach of a forum. */
 public enum Scope {
-  REGIONAL, NATIONAL, INTERNATIONAL
+  REGIONAL,
+  NATIONAL,
+  INTERNATIONAL
 }

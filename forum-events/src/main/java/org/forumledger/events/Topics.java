@@ -8,8 +8,8 @@ public final class Topics {
 
   /**
    * One partition: the ledger records a few thousand facts a year, and a total order makes every
-   * consumer's position a true watermark, so two services at the same position hold the same
-   * events (reconciliation, replay and live totals rely on it). Records stay keyed by forum id.
+   * consumer's position a true watermark, so two services at the same position hold the same events
+   * (reconciliation, replay and live totals rely on it). Records stay keyed by forum id.
    */
   public static final int FORUM_EVENTS_PARTITIONS = 1;
 

@@ -44,9 +44,12 @@ class EventJsonTest {
          "payload": {"forumId": "f1", "status": "ENDED", "effectiveFrom": "2024-12-31", "extra": 1}}
         """;
 
-    ForumEvent payload = EventJson.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow().payload();
+    ForumEvent payload =
+        EventJson.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow().payload();
 
-    assertThat(payload).isEqualTo(new ForumStatusChanged("f1", ForumStatus.ENDED, java.time.LocalDate.of(2024, 12, 31)));
+    assertThat(payload)
+        .isEqualTo(
+            new ForumStatusChanged("f1", ForumStatus.ENDED, java.time.LocalDate.of(2024, 12, 31)));
   }
 
   @Test
@@ -66,7 +69,8 @@ class EventJsonTest {
         """;
 
     OtherCostRecorded cost =
-        (OtherCostRecorded) EventJson.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow().payload();
+        (OtherCostRecorded)
+            EventJson.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow().payload();
 
     assertThat(cost.totalSek()).hasToString("17250.00");
     assertThat(cost.lines().get(0).amountSek()).hasToString("1000.50");

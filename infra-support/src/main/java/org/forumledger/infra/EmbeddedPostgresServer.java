@@ -32,7 +32,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setServerConfig("max_connections", "200")
               .setServerConfig("fsync", "on")
-              // the embedded defaults trade durability for speed; a committed event must survive a crash
+              // the embedded defaults trade durability for speed; a committed event must survive a
+              // crash
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
               .start();

@@ -1,7 +1,6 @@
 package org.forumledger.infra;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,8 +88,7 @@ public final class KraftBroker implements AutoCloseable {
         .setControllerListenerName("CONTROLLER")
         .setReleaseVersion(MetadataVersion.latestProduction())
         .setInitialControllers(
-            DynamicVoters.parse(
-                NODE_ID + "@localhost:" + controllerPort + ":" + Uuid.randomUuid()))
+            DynamicVoters.parse(NODE_ID + "@localhost:" + controllerPort + ":" + Uuid.randomUuid()))
         .setHasDynamicQuorum(true)
         .run();
     log.debug("Formatted {}: {}", logDir, output.toString(StandardCharsets.UTF_8));
@@ -122,5 +120,4 @@ public final class KraftBroker implements AutoCloseable {
     props.put("log.flush.interval.messages", "1");
     return props;
   }
-
 }

@@ -1,8 +1,8 @@
 package org.forumledger.infra;
 
 /**
- * The Kafka broker and the PostgreSQL server the services run against. The same tests run on
- * either implementation: embedded in this JVM, or in containers where a Docker engine runs.
+ * The Kafka broker and the PostgreSQL server the services run against. The same tests run on either
+ * implementation: embedded in this JVM, or in containers where a Docker engine runs.
  */
 public interface LedgerInfrastructure extends AutoCloseable {
 

@@ -40,10 +40,13 @@ public record Credentials(String registrar, String auditor, String viewer, List<
       String viewer = pick("viewer", "LEDGER_VIEWER_PASSWORD", env, stored, generated);
       if (!generated.isEmpty()) {
         if (!Files.exists(file)) {
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          stored.store(out, "Forum Ledger local users; generated where no LEDGER_*_PASSWORD was set");
+          stored.store(
+              out, "Forum Ledger local users; generated where no LEDGER_*_PASSWORD was set");
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       }
@@ -58,7 +61,11 @@ public record Credentials(String registrar, String auditor, String viewer, List<
   }
 
   private static String pick(
-      String user, String variable, Map<String, String> env, Properties stored, List<String> generated) {
+      String user,
+      String variable,
+      Map<String, String> env,
+      Properties stored,
+      List<String> generated) {
     String fromEnv = env.get(variable);
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv;

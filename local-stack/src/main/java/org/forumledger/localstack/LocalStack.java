@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the whole system on one machine with nothing but a JDK: a real KRaft broker and a real
- * PostgreSQL in this JVM, then the registry, cost and reporting services. Data lives under
- * {@code LEDGER_DATA_DIR} (default {@code ./data}), so a restart keeps everything. Ctrl-C stops
- * the services, then the broker and the database, cleanly.
+ * PostgreSQL in this JVM, then the registry, cost and reporting services. Data lives under {@code
+ * LEDGER_DATA_DIR} (default {@code ./data}), so a restart keeps everything. Ctrl-C stops the
+ * services, then the broker and the database, cleanly.
  */
 public final class LocalStack {
 
@@ -39,9 +39,15 @@ public final class LocalStack {
       services =
           ServiceStack.start(
               new ServiceStack.Wiring(
-                  infra.kafkaBootstrapServers(), infra.jdbcUrl(), infra.dbUsername(), infra.dbPassword(), credentials),
+                  infra.kafkaBootstrapServers(),
+                  infra.jdbcUrl(),
+                  infra.dbUsername(),
+                  infra.dbPassword(),
+                  credentials),
               new ServiceStack.Ports(
-                  port(env, "REGISTRY_PORT", 8081), port(env, "COST_PORT", 8082), port(env, "REPORTING_PORT", 8083)));
+                  port(env, "REGISTRY_PORT", 8081),
+                  port(env, "COST_PORT", 8082),
+                  port(env, "REPORTING_PORT", 8083)));
     } catch (RuntimeException e) {
       infra.close();
       throw e;
@@ -69,7 +75,9 @@ public final class LocalStack {
     if (load && !Files.exists(loadedMarker)) {
       log.info("First start: loading the 2023 inventory through the registry's API…");
       InventoryImport.Summary summary =
-          InventoryImport.fromDefaultFile(services.registryUrl(), "registrar", credentials.registrar()).run();
+          InventoryImport.fromDefaultFile(
+                  services.registryUrl(), "registrar", credentials.registrar())
+              .run();
       log.info("{}", summary);
       if (summary.failedRows() == 0) {
         Files.writeString(loadedMarker, summary.toString());
@@ -82,18 +90,34 @@ public final class LocalStack {
       ServiceStack services, EmbeddedInfrastructure infra, Path dataDir, Credentials credentials) {
     StringBuilder text = new StringBuilder();
     text.append("\n\nForum Ledger is running (Ctrl-C stops it)\n")
-        .append("  registry   ").append(services.registryUrl()).append("   (API docs: /swagger-ui.html)\n")
-        .append("  cost       ").append(services.costUrl()).append('\n')
-        .append("  reporting  ").append(services.reportingUrl()).append('\n')
-        .append("  kafka      ").append(infra.kafkaBootstrapServers()).append('\n')
-        .append("  postgres   ").append(infra.jdbcUrl()).append('\n')
-        .append("  data       ").append(dataDir).append('\n');
+        .append("  registry   ")
+        .append(services.registryUrl())
+        .append("   (API docs: /swagger-ui.html)\n")
+        .append("  cost       ")
+        .append(services.costUrl())
+        .append('\n')
+        .append("  reporting  ")
+        .append(services.reportingUrl())
+        .append('\n')
+        .append("  kafka      ")
+        .append(infra.kafkaBootstrapServers())
+        .append('\n')
+        .append("  postgres   ")
+        .append(infra.jdbcUrl())
+        .append('\n')
+        .append("  data       ")
+        .append(dataDir)
+        .append('\n');
     if (!credentials.generated().isEmpty()) {
       text.append("\nGenerated passwords (shown once, kept in ")
           .append(dataDir.resolve(Credentials.FILE))
           .append("):\n");
       for (String user : credentials.generated()) {
-        text.append("  ").append(user).append(" / ").append(credentials.passwordOf(user)).append('\n');
+        text.append("  ")
+            .append(user)
+            .append(" / ")
+            .append(credentials.passwordOf(user))
+            .append('\n');
       }
     }
     log.info("{}", text);

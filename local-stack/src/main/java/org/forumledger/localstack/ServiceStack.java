@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.cost.CostServiceApplication;
-import org.forumledger.reporting.ReportingServiceApplication;
 import org.forumledger.registry.RegistryServiceApplication;
+import org.forumledger.reporting.ReportingServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,12 +48,38 @@ public final class ServiceStack implements AutoCloseable {
   public static ServiceStack start(Wiring wiring, Ports ports) {
     List<ConfigurableApplicationContext> started = new ArrayList<>();
     try {
-      started.add(start(RegistryServiceApplication.class, "registry-service", "REGISTRY_PORT", ports.registry(), wiring, Map.of()));
-      Map<String, Object> withoutAxon = Map.of("spring.autoconfigure.exclude", AXON_AUTO_CONFIGURATIONS);
-      started.add(start(CostServiceApplication.class, "cost-service", "COST_PORT", ports.cost(), wiring, withoutAxon));
-      String costUrl = "http://localhost:" + started.get(1).getEnvironment().getProperty("local.server.port");
-      started.add(start(ReportingServiceApplication.class, "reporting-service", "REPORTING_PORT", ports.reporting(), wiring,
-          Map.of("LEDGER_COST_URL", costUrl, "spring.autoconfigure.exclude", AXON_AUTO_CONFIGURATIONS)));
+      started.add(
+          start(
+              RegistryServiceApplication.class,
+              "registry-service",
+              "REGISTRY_PORT",
+              ports.registry(),
+              wiring,
+              Map.of()));
+      Map<String, Object> withoutAxon =
+          Map.of("spring.autoconfigure.exclude", AXON_AUTO_CONFIGURATIONS);
+      started.add(
+          start(
+              CostServiceApplication.class,
+              "cost-service",
+              "COST_PORT",
+              ports.cost(),
+              wiring,
+              withoutAxon));
+      String costUrl =
+          "http://localhost:" + started.get(1).getEnvironment().getProperty("local.server.port");
+      started.add(
+          start(
+              ReportingServiceApplication.class,
+              "reporting-service",
+              "REPORTING_PORT",
+              ports.reporting(),
+              wiring,
+              Map.of(
+                  "LEDGER_COST_URL",
+                  costUrl,
+                  "spring.autoconfigure.exclude",
+                  AXON_AUTO_CONFIGURATIONS)));
       return new ServiceStack(started);
     } catch (RuntimeException e) {
       new ServiceStack(started).close();
@@ -62,7 +88,12 @@ public final class ServiceStack implements AutoCloseable {
   }
 
   private static ConfigurableApplicationContext start(
-      Class<?> application, String name, String portVariable, int port, Wiring wiring, Map<String, Object> extra) {
+      Class<?> application,
+      String name,
+      String portVariable,
+      int port,
+      Wiring wiring,
+      Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>(extra);
     properties.put("spring.config.name", name);
     properties.put(portVariable, port);
@@ -84,8 +115,10 @@ public final class ServiceStack implements AutoCloseable {
     try {
       List<String> names = new ArrayList<>();
       Enumeration<URL> files =
-          ServiceStack.class.getClassLoader().getResources(
-              "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
+          ServiceStack.class
+              .getClassLoader()
+              .getResources(
+                  "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
       while (files.hasMoreElements()) {
         try (InputStream in = files.nextElement().openStream()) {
           new String(in.readAllBytes(), StandardCharsets.UTF_8)
@@ -114,7 +147,8 @@ public final class ServiceStack implements AutoCloseable {
   }
 
   private String url(int index) {
-    return "http://localhost:" + contexts.get(index).getEnvironment().getProperty("local.server.port");
+    return "http://localhost:"
+        + contexts.get(index).getEnvironment().getProperty("local.server.port");
   }
 
   public ConfigurableApplicationContext registry() {

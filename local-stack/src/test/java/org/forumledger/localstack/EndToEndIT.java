@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The whole system as a user meets it: a real broker, a real database and the three services.
- * A change posted to the registry is stored, published, consumed by both consumers and visible
+ * The whole system as a user meets it: a real broker, a real database and the three services. A
+ * change posted to the registry is stored, published, consumed by both consumers and visible
  * through their APIs; a redelivered event changes nothing; a broker outage loses nothing; the 2023
  * inventory's totals in both services equal the data file's own sums.
  */
@@ -57,7 +57,10 @@ class EndToEndIT {
     stack =
         ServiceStack.start(
             new ServiceStack.Wiring(
-                infra.kafkaBootstrapServers(), infra.jdbcUrl(), infra.dbUsername(), infra.dbPassword(),
+                infra.kafkaBootstrapServers(),
+                infra.jdbcUrl(),
+                infra.dbUsername(),
+                infra.dbPassword(),
                 Credentials.fixed("registrar-pw", "auditor-pw", "viewer-pw")),
             new ServiceStack.Ports(0, 0, 0));
   }
@@ -72,14 +75,21 @@ class EndToEndIT {
   }
 
   static long storedEvents() {
-    return stack.registry().getBean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry", Long.class);
+    return stack
+        .registry()
+        .getBean(JdbcTemplate.class)
+        .queryForObject("select count(*) from domain_event_entry", Long.class);
   }
 
   static String register(String name) {
-    HttpResponse<String> created = registrar.post(stack.registryUrl() + "/forums", """
+    HttpResponse<String> created =
+        registrar.post(
+            stack.registryUrl() + "/forums",
+            """
         {"name": "%s", "area": "Regional utveckling", "kind": "NETWORK", "convener": "VGR",
          "effectiveDate": "2024-01-01", "reason": "end-to-end test", "decisionReference": "KS 2023-11-22 § 841"}
-        """.formatted(name));
+        """
+                .formatted(name));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String location = created.headers().firstValue("Location").orElseThrow();
     return location.substring(location.lastIndexOf('/') + 1);
@@ -99,40 +109,62 @@ class EndToEndIT {
         InventoryImport.fromFile(INVENTORY, stack.registryUrl(), "registrar", "registrar-pw").run();
 
     assertThat(summary.failedRows()).as(summary.toString()).isZero();
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      assertTotals(viewer.json(stack.reportingUrl() + "/reports/totals?year=2023"), expected);
-      assertTotals(viewer.json(stack.costUrl() + "/costs/years/2023"), expected);
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertTotals(
+                  viewer.json(stack.reportingUrl() + "/reports/totals?year=2023"), expected);
+              assertTotals(viewer.json(stack.costUrl() + "/costs/years/2023"), expected);
+            });
 
-    JsonNode reconciliation = viewer.json(stack.reportingUrl() + "/reports/reconciliation?year=2023");
+    JsonNode reconciliation =
+        viewer.json(stack.reportingUrl() + "/reports/reconciliation?year=2023");
     assertThat(reconciliation.path("differences")).as(reconciliation.toString()).isEmpty();
     assertThat(reconciliation.path("samePosition").asBoolean()).isTrue();
     assertThat(reconciliation.path("agree").asBoolean()).isTrue();
     assertThat(reconciliation.path("reporting").path("position").asLong())
-        .isEqualTo(stack.registry().getBean(JdbcTemplate.class).queryForObject("select max(global_index) from domain_event_entry", Long.class));
+        .isEqualTo(
+            stack
+                .registry()
+                .getBean(JdbcTemplate.class)
+                .queryForObject("select max(global_index) from domain_event_entry", Long.class));
 
     long eventsAfterFirstImport = storedEvents();
     InventoryImport.Summary again =
         InventoryImport.fromFile(INVENTORY, stack.registryUrl(), "registrar", "registrar-pw").run();
     assertThat(again.failedRows()).isZero();
-    assertThat(storedEvents()).as("a second import adds no event").isEqualTo(eventsAfterFirstImport);
+    assertThat(storedEvents())
+        .as("a second import adds no event")
+        .isEqualTo(eventsAfterFirstImport);
   }
 
   static void assertTotals(JsonNode totals, InventorySums expected) {
     assertThat(totals.path("forumCount").asInt()).isEqualTo(expected.total().forumCount());
-    assertThat(totals.path("annualFeeTotal").decimalValue()).isEqualByComparingTo(expected.total().annualFeeTotal());
-    assertThat(totals.path("otherCostTotal").decimalValue()).isEqualByComparingTo(expected.total().otherCostTotal());
-    assertThat(totals.path("notCalculatedCount").asInt()).isEqualTo(expected.total().notCalculatedCount());
+    assertThat(totals.path("annualFeeTotal").decimalValue())
+        .isEqualByComparingTo(expected.total().annualFeeTotal());
+    assertThat(totals.path("otherCostTotal").decimalValue())
+        .isEqualByComparingTo(expected.total().otherCostTotal());
+    assertThat(totals.path("notCalculatedCount").asInt())
+        .isEqualTo(expected.total().notCalculatedCount());
     List<String> areas = new ArrayList<>();
     for (JsonNode area : totals.path("byArea")) {
       String name = area.path("area").asText();
       areas.add(name);
       InventorySums.Area want = expected.byArea().get(name);
       assertThat(want).as("area %s", name).isNotNull();
-      assertThat(area.path("forumCount").asInt()).as("forums in %s", name).isEqualTo(want.forumCount());
-      assertThat(area.path("annualFeeTotal").decimalValue()).as("fees in %s", name).isEqualByComparingTo(want.annualFeeTotal());
-      assertThat(area.path("otherCostTotal").decimalValue()).as("other costs in %s", name).isEqualByComparingTo(want.otherCostTotal());
-      assertThat(area.path("notCalculatedCount").asInt()).as("not calculated in %s", name).isEqualTo(want.notCalculatedCount());
+      assertThat(area.path("forumCount").asInt())
+          .as("forums in %s", name)
+          .isEqualTo(want.forumCount());
+      assertThat(area.path("annualFeeTotal").decimalValue())
+          .as("fees in %s", name)
+          .isEqualByComparingTo(want.annualFeeTotal());
+      assertThat(area.path("otherCostTotal").decimalValue())
+          .as("other costs in %s", name)
+          .isEqualByComparingTo(want.otherCostTotal());
+      assertThat(area.path("notCalculatedCount").asInt())
+          .as("not calculated in %s", name)
+          .isEqualTo(want.notCalculatedCount());
     }
     assertThat(areas).containsExactlyInAnyOrderElementsOf(expected.byArea().keySet());
   }
@@ -144,8 +176,10 @@ class EndToEndIT {
 
     await().atMost(VISIBLE_WITHIN).until(() -> visibleInBoth(forumId));
 
-    assertThat(viewer.json(stack.reportingUrl() + "/forums/" + forumId).toString()).contains("Västsvenska nätverket för e2e");
-    assertThat(viewer.json(stack.costUrl() + "/costs/forums/" + forumId).toString()).contains(forumId);
+    assertThat(viewer.json(stack.reportingUrl() + "/forums/" + forumId).toString())
+        .contains("Västsvenska nätverket för e2e");
+    assertThat(viewer.json(stack.costUrl() + "/costs/forums/" + forumId).toString())
+        .contains(forumId);
   }
 
   @Test
@@ -154,21 +188,34 @@ class EndToEndIT {
     String forumId = register("Redelivery forum");
     await().atMost(VISIBLE_WITHIN).until(() -> visibleInBoth(forumId));
     String reportingBefore = viewer.json(stack.reportingUrl() + "/forums/" + forumId).toString();
-    int auditEntriesBefore = auditor.json(stack.reportingUrl() + "/audit?forumId=" + forumId).size();
+    int auditEntriesBefore =
+        auditor.json(stack.reportingUrl() + "/audit?forumId=" + forumId).size();
 
     ConsumerRecord<String, byte[]> published = publishedRecordOf(forumId);
     redeliver(published);
-    // A later event of the same forum shares its partition, so once it is visible the duplicate was handled.
-    HttpResponse<String> paused = registrar.put(stack.registryUrl() + "/forums/" + forumId + "/status", """
+    // A later event of the same forum shares its partition, so once it is visible the duplicate was
+    // handled.
+    HttpResponse<String> paused =
+        registrar.put(
+            stack.registryUrl() + "/forums/" + forumId + "/status",
+            """
         {"status": "PAUSED", "effectiveDate": "2024-06-01", "reason": "marker after the duplicate"}
         """);
     assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
-    await().atMost(VISIBLE_WITHIN).until(() ->
-        viewer.json(stack.reportingUrl() + "/forums/" + forumId).toString().contains("PAUSED")
-            && auditor.json(stack.reportingUrl() + "/audit?forumId=" + forumId).size() == auditEntriesBefore + 1);
+    await()
+        .atMost(VISIBLE_WITHIN)
+        .until(
+            () ->
+                viewer
+                        .json(stack.reportingUrl() + "/forums/" + forumId)
+                        .toString()
+                        .contains("PAUSED")
+                    && auditor.json(stack.reportingUrl() + "/audit?forumId=" + forumId).size()
+                        == auditEntriesBefore + 1);
 
     assertThat(auditor.json(stack.reportingUrl() + "/audit?forumId=" + forumId).size())
-        .as("the duplicate added no audit entry").isEqualTo(auditEntriesBefore + 1);
+        .as("the duplicate added no audit entry")
+        .isEqualTo(auditEntriesBefore + 1);
     assertThat(reportingBefore).contains("Redelivery forum");
   }
 
@@ -185,7 +232,9 @@ class EndToEndIT {
       infra.startKafka();
     }
 
-    await().atMost(Duration.ofSeconds(120)).until(() -> forums.stream().allMatch(EndToEndIT::visibleInBoth));
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> forums.stream().allMatch(EndToEndIT::visibleInBoth));
   }
 
   static ConsumerRecord<String, byte[]> publishedRecordOf(String forumId) {
@@ -193,31 +242,40 @@ class EndToEndIT {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(Topics.FORUM_EVENTS));
       List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-      await().atMost(VISIBLE_WITHIN).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (forumId.equals(r.key())) {
-            found.add(r);
-          }
-        });
-        return !found.isEmpty();
-      });
+      await()
+          .atMost(VISIBLE_WITHIN)
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(200))
+                    .forEach(
+                        r -> {
+                          if (forumId.equals(r.key())) {
+                            found.add(r);
+                          }
+                        });
+                return !found.isEmpty();
+              });
       return found.get(0);
     }
   }
 
   static void redeliver(ConsumerRecord<String, byte[]> record) {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
-        new StringSerializer(), new ByteArraySerializer())) {
-      ProducerRecord<String, byte[]> copy = new ProducerRecord<>(Topics.FORUM_EVENTS, record.key(), record.value());
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      ProducerRecord<String, byte[]> copy =
+          new ProducerRecord<>(Topics.FORUM_EVENTS, record.key(), record.value());
       record.headers().forEach(h -> copy.headers().add(h));
       producer.send(copy).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -39,7 +39,8 @@ record Http(String user, String password) {
   JsonNode json(String url) {
     HttpResponse<String> response = get(url);
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          url + " answered " + response.statusCode() + ": " + response.body());
     }
     return parse(response.body());
   }
@@ -54,10 +55,14 @@ record Http(String user, String password) {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     String credentials =
-        Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     try {
       return CLIENT.send(
-          request.header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(30)).build(),
+          request
+              .header("Authorization", "Basic " + credentials)
+              .timeout(Duration.ofSeconds(30))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -17,12 +17,17 @@ import org.apache.commons.csv.CSVRecord;
  */
 record InventorySums(Area total, Map<String, Area> byArea) {
 
-  record Area(int forumCount, BigDecimal annualFeeTotal, BigDecimal otherCostTotal, int notCalculatedCount) {
+  record Area(
+      int forumCount,
+      BigDecimal annualFeeTotal,
+      BigDecimal otherCostTotal,
+      int notCalculatedCount) {
     static final Area EMPTY = new Area(0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
 
     Area plus(CSVRecord row) {
       boolean notCalculated =
-          row.get("fee_status").equals("NOT_CALCULATED") || row.get("other_cost_status").equals("NOT_CALCULATED");
+          row.get("fee_status").equals("NOT_CALCULATED")
+              || row.get("other_cost_status").equals("NOT_CALCULATED");
       return new Area(
           forumCount + 1,
           annualFeeTotal.add(sek(row, "fee_status", "fee_tkr")),
@@ -31,7 +36,9 @@ record InventorySums(Area total, Map<String, Area> byArea) {
     }
 
     private static BigDecimal sek(CSVRecord row, String status, String tkr) {
-      return row.get(status).equals("AMOUNT") ? new BigDecimal(row.get(tkr)).movePointRight(3) : BigDecimal.ZERO;
+      return row.get(status).equals("AMOUNT")
+          ? new BigDecimal(row.get(tkr)).movePointRight(3)
+          : BigDecimal.ZERO;
     }
   }
 
@@ -39,11 +46,18 @@ record InventorySums(Area total, Map<String, Area> byArea) {
     Area total = Area.EMPTY;
     Map<String, Area> byArea = new LinkedHashMap<>();
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      for (CSVRecord row :
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
         total = total.plus(row);
-        byArea.merge(row.get("area"), Area.EMPTY.plus(row), (a, b) -> new Area(
-            a.forumCount() + b.forumCount(), a.annualFeeTotal().add(b.annualFeeTotal()),
-            a.otherCostTotal().add(b.otherCostTotal()), a.notCalculatedCount() + b.notCalculatedCount()));
+        byArea.merge(
+            row.get("area"),
+            Area.EMPTY.plus(row),
+            (a, b) ->
+                new Area(
+                    a.forumCount() + b.forumCount(),
+                    a.annualFeeTotal().add(b.annualFeeTotal()),
+                    a.otherCostTotal().add(b.otherCostTotal()),
+                    a.notCalculatedCount() + b.notCalculatedCount()));
       }
     }
     return new InventorySums(total, byArea);

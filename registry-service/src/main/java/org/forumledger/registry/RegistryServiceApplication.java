@@ -15,7 +15,9 @@ public class RegistryServiceApplication {
 
   public static void main(String[] args) {
     disableAxonUpdateChecker();
-    new SpringApplicationBuilder(RegistryServiceApplication.class).properties(CONFIG_NAME).run(args);
+    new SpringApplicationBuilder(RegistryServiceApplication.class)
+        .properties(CONFIG_NAME)
+        .run(args);
   }
 
   /** Axon's update checker would call a host on the internet at run time; the ledger never does. */

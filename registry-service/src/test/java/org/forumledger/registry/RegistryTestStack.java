@@ -36,7 +36,9 @@ public final class RegistryTestStack implements AutoCloseable {
       properties.put("LEDGER_AUDITOR_PASSWORD", AUDITOR_PASSWORD);
       properties.put("LEDGER_VIEWER_PASSWORD", VIEWER_PASSWORD);
       ConfigurableApplicationContext context =
-          new SpringApplicationBuilder(RegistryServiceApplication.class).properties(properties).run();
+          new SpringApplicationBuilder(RegistryServiceApplication.class)
+              .properties(properties)
+              .run();
       return new RegistryTestStack(infra, context);
     } catch (RuntimeException e) {
       infra.close();

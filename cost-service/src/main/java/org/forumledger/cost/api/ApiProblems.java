@@ -50,7 +50,8 @@ public final class ApiProblems {
   /** 409: a checksum was asked for at a position the read model is not at. */
   public static final class PositionMismatch extends RuntimeException {
     public PositionMismatch(long asked, long current) {
-      super("The read model is at position " + current + ", not " + asked + "; ask again once it is");
+      super(
+          "The read model is at position " + current + ", not " + asked + "; ask again once it is");
     }
   }
 }

@@ -60,7 +60,8 @@ class CostController {
                 .header(
                     HttpHeaders.CONTENT_DISPOSITION,
                     "attachment; filename=\"costs-" + year + ".csv\"")
-                .body(YearTableCsv.write(queries.yearForums(year)).getBytes(StandardCharsets.UTF_8)));
+                .body(
+                    YearTableCsv.write(queries.yearForums(year)).getBytes(StandardCharsets.UTF_8)));
   }
 
   @GetMapping("/years/{year}/explain")

@@ -110,13 +110,15 @@ public class CostQueries {
   public MandatePeriodView mandatePeriod(String period) {
     String[] parts = period.split("-");
     if (parts.length != 2) {
-      throw new ApiProblems.InvalidParameter("period", "A mandate period is written from-to, e.g. 2023-2026");
+      throw new ApiProblems.InvalidParameter(
+          "period", "A mandate period is written from-to, e.g. 2023-2026");
     }
     int from = parseYear("from", parts[0]);
     int to = parseYear("to", parts[1]);
     MandatePeriod asked = new MandatePeriod(Math.min(from, to), Math.max(from, to));
     if (to < from) {
-      throw new ApiProblems.InvalidParameter("period", "The period ends before it starts: " + period);
+      throw new ApiProblems.InvalidParameter(
+          "period", "The period ends before it starts: " + period);
     }
     List<MandatePeriod> configured = rules.settings().mandatePeriods();
     if (!configured.contains(asked)) {
@@ -149,7 +151,10 @@ public class CostQueries {
                       other,
                       fee.add(other),
                       Money.tkr(fee.add(other)),
-                      e.getValue().stream().mapToInt(Aggregate::notCalculatedCount).max().orElse(0));
+                      e.getValue().stream()
+                          .mapToInt(Aggregate::notCalculatedCount)
+                          .max()
+                          .orElse(0));
                 })
             .toList();
     return new MandatePeriodView(
@@ -177,12 +182,16 @@ public class CostQueries {
     checkYear("from", from);
     checkYear("to", to);
     if (to < from) {
-      throw new ApiProblems.InvalidParameter("to", "'to' (" + to + ") is before 'from' (" + from + ")");
+      throw new ApiProblems.InvalidParameter(
+          "to", "'to' (" + to + ") is before 'from' (" + from + ")");
     }
     if (to > horizon) {
       throw new ApiProblems.RuleBroken(
           "beyond-projection-horizon",
-          "Projections run to the end of the next mandate period, " + horizon + "; asked for " + to);
+          "Projections run to the end of the next mandate period, "
+              + horizon
+              + "; asked for "
+              + to);
     }
     long position = facts.position();
     List<ForumFacts> forums = facts.loadAll();
@@ -201,7 +210,8 @@ public class CostQueries {
     boolean projected = projectedBasis(basis);
     long position = facts.position();
     List<ForumFacts> forums = facts.loadAll();
-    YearTotals totals = projected ? rules.projectedYear(forums, year) : rules.actualYear(forums, year);
+    YearTotals totals =
+        projected ? rules.projectedYear(forums, year) : rules.actualYear(forums, year);
     List<ForumYear> rows = totals.forums();
     if (area != null) {
       rows = rows.stream().filter(r -> area.equals(r.forum().area())).toList();
@@ -305,7 +315,10 @@ public class CostQueries {
   }
 
   private static List<String> feeSupersedes(ForumFacts forum, ForumYear row) {
-    Set<String> cited = row.fee().facts().stream().map(Provenance::eventId).collect(java.util.stream.Collectors.toSet());
+    Set<String> cited =
+        row.fee().facts().stream()
+            .map(Provenance::eventId)
+            .collect(java.util.stream.Collectors.toSet());
     return forum.fees().stream()
         .filter(f -> cited.contains(f.source().eventId()))
         .flatMap(f -> f.supersedes().stream())
@@ -314,7 +327,9 @@ public class CostQueries {
 
   private static List<String> otherSupersedes(ForumFacts forum, ForumYear row) {
     Set<String> cited =
-        row.otherCost().facts().stream().map(Provenance::eventId).collect(java.util.stream.Collectors.toSet());
+        row.otherCost().facts().stream()
+            .map(Provenance::eventId)
+            .collect(java.util.stream.Collectors.toSet());
     return forum.otherCosts().stream()
         .filter(o -> cited.contains(o.source().eventId()))
         .flatMap(o -> o.supersedes().stream())
@@ -326,8 +341,12 @@ public class CostQueries {
         ? "Sum of each forum's figure by the projection rules: AMOUNT figures are summed (actual where"
             + " recorded for the year, projected otherwise); NOT_CALCULATED is counted, never summed;"
             + " REPORTED_UNDER is summed only at the forum that carries it"
-        : "Sum of the fee whose recorded range covers the year (" + ProjectionRules.TOTALS_FEE + ") and"
-            + " the other costs recorded for the year (" + ProjectionRules.TOTALS_OTHER + "), status AMOUNT"
+        : "Sum of the fee whose recorded range covers the year ("
+            + ProjectionRules.TOTALS_FEE
+            + ") and"
+            + " the other costs recorded for the year ("
+            + ProjectionRules.TOTALS_OTHER
+            + "), status AMOUNT"
             + " only; NOT_CALCULATED is counted, never summed; REPORTED_UNDER is summed only at the forum"
             + " that carries it";
   }
@@ -345,7 +364,8 @@ public class CostQueries {
     if (basis.equals("projected")) {
       return true;
     }
-    throw new ApiProblems.InvalidParameter("basis", "basis is 'actual' or 'projected', not '" + basis + "'");
+    throw new ApiProblems.InvalidParameter(
+        "basis", "basis is 'actual' or 'projected', not '" + basis + "'");
   }
 
   private int currentYear() {
@@ -355,7 +375,8 @@ public class CostQueries {
   static void checkYear(String name, int year) {
     if (year < MIN_YEAR || year > MAX_YEAR) {
       throw new ApiProblems.InvalidParameter(
-          name, name + " must be a year between " + MIN_YEAR + " and " + MAX_YEAR + ", not " + year);
+          name,
+          name + " must be a year between " + MIN_YEAR + " and " + MAX_YEAR + ", not " + year);
     }
   }
 

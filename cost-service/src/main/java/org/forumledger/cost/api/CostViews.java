@@ -19,7 +19,10 @@ import org.forumledger.cost.projection.YearTotals;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.FeeBasis;
 
-/** The JSON shapes of the cost API. SEK amounts are exact; every {@code …Tkr} is rounded for display. */
+/**
+ * The JSON shapes of the cost API. SEK amounts are exact; every {@code …Tkr} is rounded for
+ * display.
+ */
 public final class CostViews {
 
   private CostViews() {}
@@ -259,9 +262,9 @@ public final class CostViews {
 
   /**
    * {@code GET /costs/mandate-periods/{from}-{to}}: the sum of the period's years, each marked
-   * actual or projected. {@code notCalculatedForumCount} counts distinct forums with an uncalculated
-   * cost in any year; in {@code byArea}, forumCount and notCalculatedCount are the largest of any
-   * single year (forums are not summed across years), the amounts are sums.
+   * actual or projected. {@code notCalculatedForumCount} counts distinct forums with an
+   * uncalculated cost in any year; in {@code byArea}, forumCount and notCalculatedCount are the
+   * largest of any single year (forums are not summed across years), the amounts are sums.
    */
   public record MandatePeriodView(
       int from,

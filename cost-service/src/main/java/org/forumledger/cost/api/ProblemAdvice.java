@@ -25,20 +25,28 @@ class ProblemAdvice {
 
   @ExceptionHandler(ApiProblems.InvalidParameter.class)
   ResponseEntity<ProblemDetail> invalid(ApiProblems.InvalidParameter e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
     problem.setProperty("parameter", e.parameter());
     return respond(problem);
   }
 
-  /** Type mismatches and missing values in paths and query strings, e.g. {@code /costs/years/abc}. */
+  /**
+   * Type mismatches and missing values in paths and query strings, e.g. {@code /costs/years/abc}.
+   */
   @ExceptionHandler(ServerWebInputException.class)
   ResponseEntity<ProblemDetail> input(ServerWebInputException e) {
     String detail = e.getReason() == null ? "Malformed request" : e.getReason();
-    if (e.getCause() instanceof TypeMismatchException mismatch && mismatch.getRequiredType() != null) {
+    if (e.getCause() instanceof TypeMismatchException mismatch
+        && mismatch.getRequiredType() != null) {
       detail =
-          "'" + mismatch.getValue() + "' is not a valid " + mismatch.getRequiredType().getSimpleName();
+          "'"
+              + mismatch.getValue()
+              + "' is not a valid "
+              + mismatch.getRequiredType().getSimpleName();
     }
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail);
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail);
     if (e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null) {
       problem.setProperty("parameter", e.getMethodParameter().getParameterName());
     }
@@ -53,21 +61,28 @@ class ProblemAdvice {
   @ExceptionHandler(ApiProblems.UnknownMandatePeriod.class)
   ResponseEntity<ProblemDetail> unknownPeriod(ApiProblems.UnknownMandatePeriod e) {
     return respond(
-        problem(HttpStatus.NOT_FOUND, "unknown-mandate-period", "Unknown mandate period", e.getMessage()));
+        problem(
+            HttpStatus.NOT_FOUND,
+            "unknown-mandate-period",
+            "Unknown mandate period",
+            e.getMessage()));
   }
 
   @ExceptionHandler(ApiProblems.RuleBroken.class)
   ResponseEntity<ProblemDetail> rule(ApiProblems.RuleBroken e) {
-    return respond(problem(HttpStatus.UNPROCESSABLE_CONTENT, e.slug(), "Rule broken", e.getMessage()));
+    return respond(
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, e.slug(), "Rule broken", e.getMessage()));
   }
 
   @ExceptionHandler(ApiProblems.PositionMismatch.class)
   ResponseEntity<ProblemDetail> position(ApiProblems.PositionMismatch e) {
     return respond(
-        problem(HttpStatus.CONFLICT, "position-not-current", "Position not current", e.getMessage()));
+        problem(
+            HttpStatus.CONFLICT, "position-not-current", "Position not current", e.getMessage()));
   }
 
-  private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+  private static ProblemDetail problem(
+      HttpStatus status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(BASE + slug));
     problem.setTitle(title);

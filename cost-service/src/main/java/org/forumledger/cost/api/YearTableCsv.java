@@ -12,11 +12,33 @@ final class YearTableCsv {
 
   private static final List<String> HEADER =
       List.of(
-          "year", "inventory_reference", "forum_id", "name", "area", "convener", "kind", "counted",
-          "fee_status", "fee_sek", "fee_tkr", "fee_currency", "fee_original_amount",
-          "fee_exchange_rate", "fee_basis", "fee_reported_under", "other_cost_status",
-          "other_cost_sek", "other_cost_tkr", "other_cost_reported_under", "staff_time_sek",
-          "travel_sek", "lodging_sek", "per_diem_sek", "arvode_sek", "other_sek", "total_sek",
+          "year",
+          "inventory_reference",
+          "forum_id",
+          "name",
+          "area",
+          "convener",
+          "kind",
+          "counted",
+          "fee_status",
+          "fee_sek",
+          "fee_tkr",
+          "fee_currency",
+          "fee_original_amount",
+          "fee_exchange_rate",
+          "fee_basis",
+          "fee_reported_under",
+          "other_cost_status",
+          "other_cost_sek",
+          "other_cost_tkr",
+          "other_cost_reported_under",
+          "staff_time_sek",
+          "travel_sek",
+          "lodging_sek",
+          "per_diem_sek",
+          "arvode_sek",
+          "other_sek",
+          "total_sek",
           "total_tkr");
 
   private YearTableCsv() {}

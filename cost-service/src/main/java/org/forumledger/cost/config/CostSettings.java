@@ -8,7 +8,10 @@ import org.forumledger.cost.projection.MandatePeriod;
 import org.forumledger.cost.projection.RuleSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The projection inputs from {@code cost-service.yml} (prefix {@code cost}); see the comments there. */
+/**
+ * The projection inputs from {@code cost-service.yml} (prefix {@code cost}); see the comments
+ * there.
+ */
 @ConfigurationProperties("cost")
 public record CostSettings(
     List<Period> mandatePeriods,

@@ -90,7 +90,8 @@ class SecurityConfig {
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(
-            handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+            handling ->
+                handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         .authorizeExchange(
             exchanges ->
                 exchanges

@@ -43,7 +43,8 @@ public class EventApplier {
   private final Counter skippedUnknown;
   private final Counter duplicates;
 
-  public EventApplier(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, MeterRegistry meters) {
+  public EventApplier(
+      JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
@@ -60,7 +61,9 @@ public class EventApplier {
 
   /** The outcome, for tests and logs. */
   public enum Outcome {
-    APPLIED, DUPLICATE, SKIPPED_UNKNOWN_TYPE
+    APPLIED,
+    DUPLICATE,
+    SKIPPED_UNKNOWN_TYPE
   }
 
   /**
@@ -261,7 +264,8 @@ public class EventApplier {
         e.reportedUnder(),
         e.correction(),
         m.eventId());
-    jdbc.update("delete from other_cost_line where forum_id = ? and year = ?", e.forumId(), e.year());
+    jdbc.update(
+        "delete from other_cost_line where forum_id = ? and year = ?", e.forumId(), e.year());
     List<CostLine> lines = e.lines();
     for (int i = 0; i < lines.size(); i++) {
       CostLine line = lines.get(i);

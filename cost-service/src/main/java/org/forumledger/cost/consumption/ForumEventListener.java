@@ -42,7 +42,9 @@ public class ForumEventListener implements ConsumerSeekAware {
         record.key());
   }
 
-  /** The next assignment (after the container restarts) reads every partition from its beginning. */
+  /**
+   * The next assignment (after the container restarts) reads every partition from its beginning.
+   */
   public void replayFromBeginningOnNextAssignment() {
     seekToBeginningOnAssignment.set(true);
   }

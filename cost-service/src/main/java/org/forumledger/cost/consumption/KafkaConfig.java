@@ -23,6 +23,7 @@ class KafkaConfig {
 
   /** Three attempts in all, 200 ms apart. */
   static final FixedBackOff BACK_OFF = new FixedBackOff(200L, 2L);
+
   static final org.springframework.util.backoff.ExponentialBackOff UNTIL_DATABASE_IS_BACK =
       databaseBackOff();
 
@@ -38,7 +39,9 @@ class KafkaConfig {
     return TopicBuilder.name(Topics.FORUM_EVENTS)
         .partitions(Topics.FORUM_EVENTS_PARTITIONS)
         .replicas(1)
-        .config(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, Topics.FORUM_EVENTS_RETENTION_MS)
+        .config(
+            org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG,
+            Topics.FORUM_EVENTS_RETENTION_MS)
         .build();
   }
 
@@ -84,8 +87,8 @@ class KafkaConfig {
   }
 
   /**
-   * A good event that fails because the database is away must wait for it, not be parked:
-   * only a rebuild would bring a dead-lettered event back.
+   * A good event that fails because the database is away must wait for it, not be parked: only a
+   * rebuild would bring a dead-lettered event back.
    */
   static boolean databaseUnavailable(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {

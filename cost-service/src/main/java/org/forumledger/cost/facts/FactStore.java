@@ -53,7 +53,9 @@ public class FactStore {
 
   /** The highest global position applied so far, 0 before the first event. */
   public long position() {
-    Long position = jdbc.queryForObject("select coalesce(max(global_position), 0) from applied_event", Long.class);
+    Long position =
+        jdbc.queryForObject(
+            "select coalesce(max(global_position), 0) from applied_event", Long.class);
     return position == null ? 0 : position;
   }
 
@@ -95,7 +97,9 @@ public class FactStore {
                       rs.getString("currency"),
                       rs.getBigDecimal("original_amount"),
                       rs.getBigDecimal("exchange_rate"),
-                      rs.getString("basis") == null ? null : FeeBasis.valueOf(rs.getString("basis")),
+                      rs.getString("basis") == null
+                          ? null
+                          : FeeBasis.valueOf(rs.getString("basis")),
                       rs.getBigDecimal("per_inhabitant_rate_sek"),
                       (Long) rs.getObject("population"),
                       rs.getBigDecimal("project_total_sek"),
@@ -111,7 +115,8 @@ public class FactStore {
         "select * from other_cost_line" + filter + " order by forum_id, year, line_no",
         rs -> {
           lines
-              .computeIfAbsent(rs.getString("forum_id") + "|" + rs.getInt("year"), k -> new ArrayList<>())
+              .computeIfAbsent(
+                  rs.getString("forum_id") + "|" + rs.getInt("year"), k -> new ArrayList<>())
               .add(
                   new CostLine(
                       CostCategory.valueOf(rs.getString("category")),
@@ -154,7 +159,8 @@ public class FactStore {
                       rs.getObject("status_effective_from", LocalDate.class),
                       known(provenance, rs.getString("status_event_id")));
           List<Provenance> identity = new ArrayList<>();
-          for (String column : List.of("registered_event_id", "details_event_id", "classified_event_id")) {
+          for (String column :
+              List.of("registered_event_id", "details_event_id", "classified_event_id")) {
             Provenance p = known(provenance, rs.getString(column));
             if (p != null) {
               identity.add(p);

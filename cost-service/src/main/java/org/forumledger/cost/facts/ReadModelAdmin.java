@@ -65,7 +65,8 @@ public class ReadModelAdmin {
                 });
           }
           Long position =
-              jdbc.queryForObject("select coalesce(max(global_position), 0) from applied_event", Long.class);
+              jdbc.queryForObject(
+                  "select coalesce(max(global_position), 0) from applied_event", Long.class);
           Long count = jdbc.queryForObject("select count(*) from applied_event", Long.class);
           return new Fingerprint(
               position == null ? 0 : position,

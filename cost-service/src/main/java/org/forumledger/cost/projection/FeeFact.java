@@ -5,7 +5,10 @@ import java.util.List;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.FeeBasis;
 
-/** The latest annual fee recorded from {@code fromYear}; {@code supersedes} are the events it replaced. */
+/**
+ * The latest annual fee recorded from {@code fromYear}; {@code supersedes} are the events it
+ * replaced.
+ */
 public record FeeFact(
     int fromYear,
     Integer toYear,

@@ -7,7 +7,11 @@ import org.forumledger.events.CostStatus;
  * the figure is absent (neither zero nor "not calculated").
  */
 public enum FigureStatus {
-  AMOUNT, NONE, NOT_CALCULATED, REPORTED_UNDER, NO_RECORD;
+  AMOUNT,
+  NONE,
+  NOT_CALCULATED,
+  REPORTED_UNDER,
+  NO_RECORD;
 
   static FigureStatus of(CostStatus status) {
     return valueOf(status.name());

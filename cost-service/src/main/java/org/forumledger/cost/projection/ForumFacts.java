@@ -12,7 +12,8 @@ import org.forumledger.events.ForumStatus;
  * event that produced it.
  *
  * @param registeredOn the effective date of ForumRegistered, null when the registry gave none
- * @param currentStatus the status of the latest ForumStatusChanged, null while none was recorded (active)
+ * @param currentStatus the status of the latest ForumStatusChanged, null while none was recorded
+ *     (active)
  * @param statusHistory every status change by effective date (the latest event per date)
  */
 public record ForumFacts(
@@ -33,7 +34,9 @@ public record ForumFacts(
     statusHistory =
         statusHistory == null
             ? List.of()
-            : statusHistory.stream().sorted(Comparator.comparing(StatusFact::effectiveFrom)).toList();
+            : statusHistory.stream()
+                .sorted(Comparator.comparing(StatusFact::effectiveFrom))
+                .toList();
     fees =
         fees == null
             ? List.of()
@@ -57,7 +60,9 @@ public record ForumFacts(
     return otherCosts.stream().filter(cost -> cost.year() == year).findFirst();
   }
 
-  /** The status in effect on 1 January of {@code year}; a forum with no recorded change is active. */
+  /**
+   * The status in effect on 1 January of {@code year}; a forum with no recorded change is active.
+   */
   public Optional<StatusFact> statusOn(LocalDate day) {
     return statusHistory.stream().filter(s -> !s.effectiveFrom().isAfter(day)).reduce((a, b) -> b);
   }

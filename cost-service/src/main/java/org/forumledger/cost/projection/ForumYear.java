@@ -7,7 +7,8 @@ import org.forumledger.events.CostCategory;
 /**
  * A forum's costs in one year.
  *
- * @param counted whether the forum counts among the year's forums (see {@link ForumFacts#countedIn})
+ * @param counted whether the forum counts among the year's forums (see {@link
+ *     ForumFacts#countedIn})
  * @param feeTerms null when the fee figure has no amount
  * @param otherByCategory SEK per category of the other-cost figure, empty when it has no lines
  */

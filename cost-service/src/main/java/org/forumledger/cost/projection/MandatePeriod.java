@@ -5,7 +5,8 @@ public record MandatePeriod(int from, int to) {
 
   public MandatePeriod {
     if (to < from) {
-      throw new IllegalArgumentException("Mandate period ends before it starts: " + from + "-" + to);
+      throw new IllegalArgumentException(
+          "Mandate period ends before it starts: " + from + "-" + to);
     }
   }
 

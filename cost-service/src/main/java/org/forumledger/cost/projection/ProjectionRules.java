@@ -75,7 +75,9 @@ public final class ProjectionRules {
         fee.map(
                 f ->
                     recordedFee(
-                        f, TOTALS_FEE, "Fee recorded from " + f.fromYear() + range(f) + " covers " + year))
+                        f,
+                        TOTALS_FEE,
+                        "Fee recorded from " + f.fromYear() + range(f) + " covers " + year))
             .orElseGet(
                 () ->
                     noRecord(
@@ -88,7 +90,8 @@ public final class ProjectionRules {
     Figure otherFigure =
         other
             .map(o -> recordedOther(o, TOTALS_OTHER))
-            .orElseGet(() -> noRecord(TOTALS_OTHER, "No other costs recorded for " + year, List.of()));
+            .orElseGet(
+                () -> noRecord(TOTALS_OTHER, "No other costs recorded for " + year, List.of()));
     return new ForumYear(
         forum,
         year,
@@ -141,7 +144,12 @@ public final class ProjectionRules {
             BigDecimal.ZERO,
             Certainty.PROJECTED,
             FORUM_NOT_ACTIVE,
-            "The forum is " + status + " from " + fact.effectiveFrom() + ": nothing recurs in " + year,
+            "The forum is "
+                + status
+                + " from "
+                + fact.effectiveFrom()
+                + ": nothing recurs in "
+                + year,
             null,
             List.of(fact.source()),
             List.of()));
@@ -162,13 +170,18 @@ public final class ProjectionRules {
                 BigDecimal.ZERO,
                 Certainty.PROJECTED,
                 FEE_ENDED,
-                "The fee ran " + f.fromYear() + "–" + f.toYear() + " and stopped with its agreement",
+                "The fee ran "
+                    + f.fromYear()
+                    + "–"
+                    + f.toYear()
+                    + " and stopped with its agreement",
                 null,
                 List.of(f.source()),
                 List.of()),
             null);
       }
-      return new FeeOutcome(noRecord(FEE_NO_RECORD, "No fee recorded for " + year, List.of()), null);
+      return new FeeOutcome(
+          noRecord(FEE_NO_RECORD, "No fee recorded for " + year, List.of()), null);
     }
     FeeFact fee = applicable.get();
     if (year > fee.fromYear()) {
@@ -188,13 +201,16 @@ public final class ProjectionRules {
                 recorded.amountSek(),
                 Certainty.PROJECTED,
                 FEE_STATUS_CARRIED,
-                "Open-ended fee recorded from " + fee.fromYear() + " as " + fee.status() + " carries on",
+                "Open-ended fee recorded from "
+                    + fee.fromYear()
+                    + " as "
+                    + fee.status()
+                    + " carries on",
                 recorded.reportedUnder(),
                 recorded.facts(),
                 List.of());
       }
-      return new FeeOutcome(
-          recorded, fee.status() == CostStatus.AMOUNT ? terms(fee) : null);
+      return new FeeOutcome(recorded, fee.status() == CostStatus.AMOUNT ? terms(fee) : null);
     }
     if (fee.basis() == FeeBasis.PER_INHABITANT && fee.perInhabitantRateSek() != null) {
       return perInhabitant(fee, year);
@@ -208,7 +224,11 @@ public final class ProjectionRules {
             fee.amountSek(),
             Certainty.PROJECTED,
             FEE_RECURS,
-            "Open-ended fee of " + fee.amountSek().toPlainString() + " SEK from " + fee.fromYear() + " recurs",
+            "Open-ended fee of "
+                + fee.amountSek().toPlainString()
+                + " SEK from "
+                + fee.fromYear()
+                + " recurs",
             null,
             List.of(fee.source()),
             List.of()),
@@ -226,7 +246,9 @@ public final class ProjectionRules {
         && fee.perInhabitantRateSek().signum() > 0) {
       series.put(
           fee.fromYear(),
-          fee.amountSek().divide(fee.perInhabitantRateSek(), 0, RoundingMode.HALF_UP).longValueExact());
+          fee.amountSek()
+              .divide(fee.perInhabitantRateSek(), 0, RoundingMode.HALF_UP)
+              .longValueExact());
       impliedKey = "population." + fee.fromYear() + " (implied: fee / rate)";
     }
     Entry<Integer, Long> point =
@@ -301,7 +323,8 @@ public final class ProjectionRules {
               List.of()),
           null);
     }
-    BigDecimal amount = fee.originalAmount().multiply(rate).setScale(SEK_SCALE, RoundingMode.HALF_UP);
+    BigDecimal amount =
+        fee.originalAmount().multiply(rate).setScale(SEK_SCALE, RoundingMode.HALF_UP);
     return new FeeOutcome(
         new Figure(
             FigureStatus.AMOUNT,
@@ -479,7 +502,9 @@ public final class ProjectionRules {
                 new Aggregate(
                     k,
                     (int) members.stream().filter(ForumYear::counted).count(),
-                    members.stream().map(r -> r.fee().summable()).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    members.stream()
+                        .map(r -> r.fee().summable())
+                        .reduce(BigDecimal.ZERO, BigDecimal::add),
                     members.stream()
                         .map(r -> r.otherCost().summable())
                         .reduce(BigDecimal.ZERO, BigDecimal::add),
@@ -530,7 +555,8 @@ public final class ProjectionRules {
   }
 
   private static Figure noRecord(String rule, String explanation, List<Provenance> facts) {
-    return new Figure(FigureStatus.NO_RECORD, null, Certainty.ACTUAL, rule, explanation, null, facts, List.of());
+    return new Figure(
+        FigureStatus.NO_RECORD, null, Certainty.ACTUAL, rule, explanation, null, facts, List.of());
   }
 
   private static Figure withFact(Figure figure, Provenance extra) {

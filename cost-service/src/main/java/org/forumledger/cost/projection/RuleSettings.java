@@ -29,13 +29,17 @@ public record RuleSettings(
     population = population == null ? new TreeMap<>() : new TreeMap<>(population);
     TreeMap<String, NavigableMap<Integer, BigDecimal>> rates = new TreeMap<>();
     if (exchangeRates != null) {
-      exchangeRates.forEach((currency, byYear) -> rates.put(currency.toUpperCase(), new TreeMap<>(byYear)));
+      exchangeRates.forEach(
+          (currency, byYear) -> rates.put(currency.toUpperCase(), new TreeMap<>(byYear)));
     }
     exchangeRates = rates;
     salaryIndex = salaryIndex == null ? new TreeMap<>() : new TreeMap<>(salaryIndex);
   }
 
-  /** The period containing {@code year}; beyond the configured ones, periods continue at the last one's length. */
+  /**
+   * The period containing {@code year}; beyond the configured ones, periods continue at the last
+   * one's length.
+   */
   public MandatePeriod periodOf(int year) {
     if (mandatePeriods.isEmpty()) {
       throw new IllegalStateException("No mandate periods configured");
@@ -59,7 +63,9 @@ public record RuleSettings(
     return new MandatePeriod(from, from + length - 1);
   }
 
-  /** Projections run to the end of the mandate period after the one containing {@code currentYear}. */
+  /**
+   * Projections run to the end of the mandate period after the one containing {@code currentYear}.
+   */
   public int horizonEnd(int currentYear) {
     return periodOf(periodOf(currentYear).to() + 1).to();
   }

@@ -23,14 +23,17 @@ public class RebuildService {
   private final ReadModelAdmin readModel;
 
   public RebuildService(
-      KafkaListenerEndpointRegistry registry, ForumEventListener listener, ReadModelAdmin readModel) {
+      KafkaListenerEndpointRegistry registry,
+      ForumEventListener listener,
+      ReadModelAdmin readModel) {
     this.registry = registry;
     this.listener = listener;
     this.readModel = readModel;
   }
 
   public synchronized void rebuild() {
-    MessageListenerContainer container = registry.getListenerContainer(ForumEventListener.LISTENER_ID);
+    MessageListenerContainer container =
+        registry.getListenerContainer(ForumEventListener.LISTENER_ID);
     if (container == null) {
       throw new IllegalStateException("No listener container " + ForumEventListener.LISTENER_ID);
     }

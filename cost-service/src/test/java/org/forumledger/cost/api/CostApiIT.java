@@ -72,8 +72,20 @@ class CostApiIT {
     kolvFee =
         TestEvents.envelope(
             new AnnualFeeSet(
-                KOLV, 2019, 2024, CostStatus.AMOUNT, new BigDecimal("2390000"), "SEK", null, null,
-                FeeBasis.PER_INHABITANT, new BigDecimal("4"), null, null, null, false),
+                KOLV,
+                2019,
+                2024,
+                CostStatus.AMOUNT,
+                new BigDecimal("2390000"),
+                "SEK",
+                null,
+                null,
+                FeeBasis.PER_INHABITANT,
+                new BigDecimal("4"),
+                null,
+                null,
+                null,
+                false),
             LocalDate.of(2019, 1, 1),
             "KS 2019-02-13 § 120");
     add(kolvFee);
@@ -83,9 +95,20 @@ class CostApiIT {
     add(
         TestEvents.envelope(
             new AnnualFeeSet(
-                ECCAR, 2023, null, CostStatus.AMOUNT, new BigDecimal("17250.00"), "EUR",
-                new BigDecimal("1500"), new BigDecimal("11.50"), FeeBasis.FIXED, null, null, null,
-                null, false),
+                ECCAR,
+                2023,
+                null,
+                CostStatus.AMOUNT,
+                new BigDecimal("17250.00"),
+                "EUR",
+                new BigDecimal("1500"),
+                new BigDecimal("11.50"),
+                FeeBasis.FIXED,
+                null,
+                null,
+                null,
+                null,
+                false),
             jan2023,
             "KS 2023-11-22 § 841"));
     add(TestEvents.otherCost(ECCAR, 2023, "40000", "5000"));
@@ -98,7 +121,8 @@ class CostApiIT {
     reg(MOVED, "2.3.1", "Regional utveckling", "GR");
     add(
         TestEvents.envelope(
-            new ForumReclassified(MOVED, "Stadsutveckling", null, ForumKind.COLLABORATION, "styrgrupp"),
+            new ForumReclassified(
+                MOVED, "Stadsutveckling", null, ForumKind.COLLABORATION, "styrgrupp"),
             jan2023,
             null));
     add(TestEvents.fee(MOVED, 2023, 2023, "10000"));
@@ -131,8 +155,16 @@ class CostApiIT {
   @Test
   void theYearTotalsCarryTheAgreedFieldsWithExactDecimals() {
     byte[] body =
-        stack.viewer().get().uri("/costs/years/2023").exchange().expectStatus().isOk()
-            .expectBody().returnResult().getResponseBody();
+        stack
+            .viewer()
+            .get()
+            .uri("/costs/years/2023")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
     String text = new String(body, StandardCharsets.UTF_8);
     JsonNode year = Json.parse(body);
 
@@ -145,7 +177,10 @@ class CostApiIT {
     assertThat(year.get("otherCostTotal").decimalValue()).isEqualByComparingTo("204000");
     assertThat(year.get("otherCostTotalTkr").decimalValue()).isEqualByComparingTo("204.0");
     assertThat(year.get("notCalculatedCount").asInt()).isEqualTo(2);
-    assertThat(text).contains("\"annualFeeTotal\":2672250").doesNotContain("E+").doesNotContain("e+");
+    assertThat(text)
+        .contains("\"annualFeeTotal\":2672250")
+        .doesNotContain("E+")
+        .doesNotContain("e+");
 
     List<String> areas = new ArrayList<>();
     year.get("byArea").forEach(a -> areas.add(a.get("area").asText()));
@@ -174,28 +209,44 @@ class CostApiIT {
     JsonNode eccar = find(rows, ECCAR);
 
     assertThat(rows.size()).isEqualTo(8);
-    assertThat(eccar.get("annualFee").get("amountSek").decimalValue()).isEqualByComparingTo("17250.00");
+    assertThat(eccar.get("annualFee").get("amountSek").decimalValue())
+        .isEqualByComparingTo("17250.00");
     assertThat(eccar.get("annualFee").get("currency").asText()).isEqualTo("EUR");
-    assertThat(eccar.get("annualFee").get("originalAmount").decimalValue()).isEqualByComparingTo("1500");
-    assertThat(eccar.get("annualFee").get("exchangeRate").decimalValue()).isEqualByComparingTo("11.50");
-    assertThat(eccar.get("otherCost").get("byCategory").get(0).get("category").asText()).isEqualTo("STAFF_TIME");
-    assertThat(find(rows, PARTNERSHIP).get("otherCost").get("status").asText()).isEqualTo("NOT_CALCULATED");
+    assertThat(eccar.get("annualFee").get("originalAmount").decimalValue())
+        .isEqualByComparingTo("1500");
+    assertThat(eccar.get("annualFee").get("exchangeRate").decimalValue())
+        .isEqualByComparingTo("11.50");
+    assertThat(eccar.get("otherCost").get("byCategory").get(0).get("category").asText())
+        .isEqualTo("STAFF_TIME");
+    assertThat(find(rows, PARTNERSHIP).get("otherCost").get("status").asText())
+        .isEqualTo("NOT_CALCULATED");
     assertThat(find(rows, PARTNERSHIP).get("otherCost").get("totalSek").isNull()).isTrue();
-    assertThat(find(rows, MOBILITY).get("annualFee").get("reportedUnder").asText()).isEqualTo("2.14.6");
+    assertThat(find(rows, MOBILITY).get("annualFee").get("reportedUnder").asText())
+        .isEqualTo("2.14.6");
   }
 
   @Test
   void theYearTableIsAvailableAsCsv() {
     byte[] body =
-        stack.viewer().get().uri("/costs/years/2023/forums.csv").exchange().expectStatus().isOk()
-            .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-            .expectBody().returnResult().getResponseBody();
+        stack
+            .viewer()
+            .get()
+            .uri("/costs/years/2023/forums.csv")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
     String[] lines = new String(body, StandardCharsets.UTF_8).split("\r\n");
 
     assertThat(lines).hasSize(9);
     assertThat(lines[0]).startsWith("year,inventory_reference,forum_id,name");
     assertThat(lines[1]).startsWith("2023,2.1.2," + PARTNERSHIP);
-    assertThat(List.of(lines)).anySatisfy(l -> assertThat(l).contains(ECCAR).contains(",17250").contains("EUR"));
+    assertThat(List.of(lines))
+        .anySatisfy(l -> assertThat(l).contains(ECCAR).contains(",17250").contains("EUR"));
   }
 
   @Test
@@ -204,10 +255,14 @@ class CostApiIT {
     JsonNode years = kolv.get("years");
 
     assertThat(years.get(0).get("year").asInt()).isEqualTo(2019);
-    // to the end of the mandate period after this year's (2030 while the current period is 2023–2026)
+    // to the end of the mandate period after this year's (2030 while the current period is
+    // 2023–2026)
     int horizon =
         new RuleSettings(
-                List.of(new MandatePeriod(2019, 2022), new MandatePeriod(2023, 2026), new MandatePeriod(2027, 2030)),
+                List.of(
+                    new MandatePeriod(2019, 2022),
+                    new MandatePeriod(2023, 2026),
+                    new MandatePeriod(2027, 2030)),
                 null,
                 null,
                 null)
@@ -216,7 +271,8 @@ class CostApiIT {
     JsonNode y2024 = yearOf(years, 2024);
     JsonNode y2025 = yearOf(years, 2025);
     assertThat(y2024.get("annualFee").get("certainty").asText()).isEqualTo("ACTUAL");
-    assertThat(y2024.get("annualFee").get("amountSek").decimalValue()).isEqualByComparingTo("2390000");
+    assertThat(y2024.get("annualFee").get("amountSek").decimalValue())
+        .isEqualByComparingTo("2390000");
     assertThat(y2025.get("annualFee").get("status").asText()).isEqualTo("NONE");
     assertThat(y2025.get("annualFee").get("rule").asText()).isEqualTo("fee.ended-with-agreement");
     assertThat(y2025.get("otherCost").get("status").asText()).isEqualTo("NOT_CALCULATED");
@@ -260,7 +316,8 @@ class CostApiIT {
     JsonNode explain = Json.get(stack.viewer(), "/costs/years/2023/explain");
     JsonNode kolv = null;
     for (JsonNode c : explain.get("contributions")) {
-      if (KOLV.equals(c.get("forumId").asText()) && "annualFee".equals(c.get("component").asText())) {
+      if (KOLV.equals(c.get("forumId").asText())
+          && "annualFee".equals(c.get("component").asText())) {
         kolv = c;
       }
     }
@@ -269,15 +326,16 @@ class CostApiIT {
     assertThat(explain.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("2672250.00");
     assertThat(kolv).isNotNull();
     assertThat(kolv.get("rule").asText()).isEqualTo("totals.fee-covering-year");
-    assertThat(kolv.get("facts").get(0).get("eventId").asText()).isEqualTo(kolvFee.metadata().eventId());
-    assertThat(kolv.get("facts").get(0).get("decisionReference").asText()).isEqualTo("KS 2019-02-13 § 120");
+    assertThat(kolv.get("facts").get(0).get("eventId").asText())
+        .isEqualTo(kolvFee.metadata().eventId());
+    assertThat(kolv.get("facts").get(0).get("decisionReference").asText())
+        .isEqualTo("KS 2019-02-13 § 120");
     assertThat(kolv.get("facts").get(0).get("effectiveDate").asText()).isEqualTo("2019-01-01");
   }
 
   @Test
   void anAreaTotalAndAProjectedForumYearAreExplained() {
-    JsonNode area =
-        Json.get(stack.viewer(), "/costs/years/2023/explain?area=Regional utveckling");
+    JsonNode area = Json.get(stack.viewer(), "/costs/years/2023/explain?area=Regional utveckling");
     JsonNode eccar2027 =
         Json.get(stack.viewer(), "/costs/forums/" + ECCAR + "/years/2027/explain?basis=projected");
 
@@ -293,25 +351,59 @@ class CostApiIT {
 
   @Test
   void withoutCredentialsTheAnswerIs401ProblemJson() {
-    stack.anonymous().get().uri("/costs/years/2023").exchange()
-        .expectStatus().isUnauthorized()
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.type").isEqualTo("https://forumledger.org/problems/unauthorized");
-    stack.client("viewer", "wrong").get().uri("/costs/years/2023").exchange()
-        .expectStatus().isUnauthorized();
+    stack
+        .anonymous()
+        .get()
+        .uri("/costs/years/2023")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/unauthorized");
+    stack
+        .client("viewer", "wrong")
+        .get()
+        .uri("/costs/years/2023")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
     stack.anonymous().get().uri("/actuator/health").exchange().expectStatus().isOk();
-    stack.anonymous().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.paths['/costs/years/{year}']").exists();
+    stack
+        .anonymous()
+        .get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.paths['/costs/years/{year}']")
+        .exists();
   }
 
   @Test
   void aViewerMayNotRebuild() {
-    stack.viewer().post().uri("/costs/admin/rebuild").exchange()
-        .expectStatus().isForbidden()
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.type").isEqualTo("https://forumledger.org/problems/forbidden");
-    stack.client("auditor", CostStack.AUDITOR_PASSWORD).get().uri("/costs/years/2023").exchange()
-        .expectStatus().isOk();
+    stack
+        .viewer()
+        .post()
+        .uri("/costs/admin/rebuild")
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/forbidden");
+    stack
+        .client("auditor", CostStack.AUDITOR_PASSWORD)
+        .get()
+        .uri("/costs/years/2023")
+        .exchange()
+        .expectStatus()
+        .isOk();
   }
 
   @Test
@@ -329,19 +421,35 @@ class CostApiIT {
 
   @Test
   void aMalformedYearSaysWhatWasWrong() {
-    stack.viewer().get().uri("/costs/years/abc").exchange()
-        .expectStatus().isBadRequest()
+    stack
+        .viewer()
+        .get()
+        .uri("/costs/years/abc")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
         .expectBody()
-        .jsonPath("$.detail").isEqualTo("'abc' is not a valid int")
-        .jsonPath("$.parameter").isEqualTo("year")
-        .jsonPath("$.instance").isEqualTo("/costs/years/abc");
+        .jsonPath("$.detail")
+        .isEqualTo("'abc' is not a valid int")
+        .jsonPath("$.parameter")
+        .isEqualTo("year")
+        .jsonPath("$.instance")
+        .isEqualTo("/costs/years/abc");
   }
 
   private static void problem(String uri, int status, String slug) {
-    stack.viewer().get().uri(uri).exchange()
-        .expectStatus().isEqualTo(status)
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.type").isEqualTo("https://forumledger.org/problems/" + slug);
+    stack
+        .viewer()
+        .get()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/" + slug);
   }
 
   private static JsonNode find(JsonNode rows, String forumId) {

@@ -30,13 +30,30 @@ class YearTableCsvTest {
             true,
             Certainty.ACTUAL,
             new FeeView(
-                FigureStatus.AMOUNT, Certainty.ACTUAL, new BigDecimal("17250.00"),
-                new BigDecimal("17.3"), "EUR", new BigDecimal("1500"), new BigDecimal("11.50"),
-                FeeBasis.FIXED, null, null, null, "fee.recorded", "x"),
+                FigureStatus.AMOUNT,
+                Certainty.ACTUAL,
+                new BigDecimal("17250.00"),
+                new BigDecimal("17.3"),
+                "EUR",
+                new BigDecimal("1500"),
+                new BigDecimal("11.50"),
+                FeeBasis.FIXED,
+                null,
+                null,
+                null,
+                "fee.recorded",
+                "x"),
             new OtherCostView(
-                FigureStatus.NOT_CALCULATED, Certainty.ACTUAL, null, null,
-                List.of(new CategoryAmount(CostCategory.TRAVEL, new BigDecimal("3000"), new BigDecimal("3.0"))),
-                null, "other.recorded", "y"),
+                FigureStatus.NOT_CALCULATED,
+                Certainty.ACTUAL,
+                null,
+                null,
+                List.of(
+                    new CategoryAmount(
+                        CostCategory.TRAVEL, new BigDecimal("3000"), new BigDecimal("3.0"))),
+                null,
+                "other.recorded",
+                "y"),
             new BigDecimal("17250.00"),
             new BigDecimal("17.3"));
 
@@ -44,14 +61,16 @@ class YearTableCsvTest {
 
     assertThat(lines).hasSize(2);
     assertThat(lines[1])
-        .startsWith("2023,2.14.11,f-1,\"Inaktiva partnerskap: Xi'an, \"\"Tallin\"\"\",Internationellt")
+        .startsWith(
+            "2023,2.14.11,f-1,\"Inaktiva partnerskap: Xi'an, \"\"Tallin\"\"\",Internationellt")
         .contains(",AMOUNT,17250.00,17.3,EUR,1500,11.50,FIXED,,NOT_CALCULATED,,,,,3000,")
         .endsWith(",17250.00,17.3");
   }
 
   @org.junit.jupiter.api.Test
   void aNameThatLooksLikeAFormulaIsWrittenAsText() {
-    org.assertj.core.api.Assertions.assertThat(YearTableCsv.text("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+    org.assertj.core.api.Assertions.assertThat(YearTableCsv.text("=HYPERLINK(\"x\")"))
+        .isEqualTo("'=HYPERLINK(\"x\")");
     org.assertj.core.api.Assertions.assertThat(YearTableCsv.text("STRING")).isEqualTo("STRING");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -38,9 +37,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * The consumer against a real KRaft broker and a real PostgreSQL: redelivery, an unknown event type,
- * a poison message and a rebuild that ends in the live state. Each test works in its own year so
- * the totals it reads are its own.
+ * The consumer against a real KRaft broker and a real PostgreSQL: redelivery, an unknown event
+ * type, a poison message and a rebuild that ends in the live state. Each test works in its own year
+ * so the totals it reads are its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsumptionIT {
@@ -108,12 +107,16 @@ class ConsumptionIT {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
-            () -> assertThat(stack.counter("ledger.events.duplicate")).isEqualTo(duplicatesBefore + 2));
+            () ->
+                assertThat(stack.counter("ledger.events.duplicate"))
+                    .isEqualTo(duplicatesBefore + 2));
     JsonNode year = Json.get(stack.viewer(), "/costs/years/2040");
     assertThat(year.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("1000.50");
     assertThat(year.get("forumCount").asInt()).isEqualTo(1);
     assertThat(
-            jdbc().queryForObject("select count(*) from annual_fee where forum_id = ?", Long.class, forum))
+            jdbc()
+                .queryForObject(
+                    "select count(*) from annual_fee where forum_id = ?", Long.class, forum))
         .isEqualTo(1L);
   }
 
@@ -131,8 +134,10 @@ class ConsumptionIT {
                     .isEqualTo(lastPosition));
     JsonNode live = Json.get(stack.viewer(), "/costs/checksum");
     double duplicatesBefore = stack.counter("ledger.events.duplicate");
-    KafkaListenerEndpointRegistry registry = stack.context().getBean(KafkaListenerEndpointRegistry.class);
-    MessageListenerContainer container = registry.getListenerContainer(ForumEventListener.LISTENER_ID);
+    KafkaListenerEndpointRegistry registry =
+        stack.context().getBean(KafkaListenerEndpointRegistry.class);
+    MessageListenerContainer container =
+        registry.getListenerContainer(ForumEventListener.LISTENER_ID);
 
     // the consumer loses its place and every record comes again, as after a crash before a commit
     container.stop();
@@ -173,13 +178,18 @@ class ConsumptionIT {
         .untilAsserted(
             () ->
                 assertThat(
-                        Json.get(stack.viewer(), "/costs/years/2041").get("annualFeeTotal").decimalValue())
+                        Json.get(stack.viewer(), "/costs/years/2041")
+                            .get("annualFeeTotal")
+                            .decimalValue())
                     .isEqualByComparingTo("700"));
-    assertThat(stack.counter("ledger.events.skipped", "reason", "unknown-type")).isEqualTo(before + 1);
+    assertThat(stack.counter("ledger.events.skipped", "reason", "unknown-type"))
+        .isEqualTo(before + 1);
     assertThat(
             jdbc()
                 .queryForObject(
-                    "select skipped from applied_event where event_id = ?", Boolean.class, unknownId))
+                    "select skipped from applied_event where event_id = ?",
+                    Boolean.class,
+                    unknownId))
         .isTrue();
   }
 
@@ -198,7 +208,9 @@ class ConsumptionIT {
         .untilAsserted(
             () ->
                 assertThat(
-                        Json.get(stack.viewer(), "/costs/years/2042").get("annualFeeTotal").decimalValue())
+                        Json.get(stack.viewer(), "/costs/years/2042")
+                            .get("annualFeeTotal")
+                            .decimalValue())
                     .isEqualByComparingTo("300"));
     assertThat(stack.counter("ledger.events.dead-lettered")).isEqualTo(before + 1);
 
@@ -206,9 +218,12 @@ class ConsumptionIT {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.infra().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.infra().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
             new StringDeserializer(),
             new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(Topics.deadLetter("cost-service")));
@@ -260,20 +275,15 @@ class ConsumptionIT {
         .isZero();
     Instant rebuildStarted = Instant.now();
 
-    stack
-        .registrar()
-        .post()
-        .uri("/costs/admin/rebuild")
-        .exchange()
-        .expectStatus()
-        .isAccepted();
+    stack.registrar().post().uri("/costs/admin/rebuild").exchange().expectStatus().isAccepted();
 
     await()
         .atMost(PATIENCE)
         .untilAsserted(
             () -> {
               JsonNode rebuilt = Json.get(stack.viewer(), "/costs/checksum");
-              assertThat(rebuilt.get("eventCount").asLong()).isEqualTo(live.get("eventCount").asLong());
+              assertThat(rebuilt.get("eventCount").asLong())
+                  .isEqualTo(live.get("eventCount").asLong());
               assertThat(rebuilt.get("position").asLong()).isEqualTo(live.get("position").asLong());
             });
     JsonNode rebuilt = Json.get(stack.viewer(), "/costs/checksum");
@@ -281,7 +291,9 @@ class ConsumptionIT {
     assertThat(Json.get(stack.viewer(), "/costs/years/2043")).isEqualTo(liveYear);
     // every row was written again by the replay, not left over from before the reset
     assertThat(
-            jdbc().queryForObject("select min(applied_at) from applied_event", Timestamp.class).toInstant())
+            jdbc()
+                .queryForObject("select min(applied_at) from applied_event", Timestamp.class)
+                .toInstant())
         .isAfterOrEqualTo(rebuildStarted.minusSeconds(1));
     stack
         .viewer()

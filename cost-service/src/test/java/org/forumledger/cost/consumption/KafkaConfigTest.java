@@ -11,9 +11,16 @@ class KafkaConfigTest {
 
   @Test
   void aDatabaseOutageIsWaitedForButAPoisonMessageIsNot() {
-    assertThat(KafkaConfig.databaseUnavailable(new ListenerExecutionFailedException("failed",
-        new CannotGetJdbcConnectionException("connection refused")))).isTrue();
-    assertThat(KafkaConfig.databaseUnavailable(new ListenerExecutionFailedException("failed",
-        new UncheckedIOException(new java.io.IOException("Unreadable forum event"))))).isFalse();
+    assertThat(
+            KafkaConfig.databaseUnavailable(
+                new ListenerExecutionFailedException(
+                    "failed", new CannotGetJdbcConnectionException("connection refused"))))
+        .isTrue();
+    assertThat(
+            KafkaConfig.databaseUnavailable(
+                new ListenerExecutionFailedException(
+                    "failed",
+                    new UncheckedIOException(new java.io.IOException("Unreadable forum event")))))
+        .isFalse();
   }
 }

@@ -68,8 +68,21 @@ final class Facts {
   Facts fixedFee(int from, Integer to, String sek) {
     fees.add(
         new FeeFact(
-            from, to, CostStatus.AMOUNT, new BigDecimal(sek), "SEK", null, null, FeeBasis.FIXED,
-            null, null, null, null, false, event("forum.AnnualFeeSet"), List.of()));
+            from,
+            to,
+            CostStatus.AMOUNT,
+            new BigDecimal(sek),
+            "SEK",
+            null,
+            null,
+            FeeBasis.FIXED,
+            null,
+            null,
+            null,
+            null,
+            false,
+            event("forum.AnnualFeeSet"),
+            List.of()));
     return this;
   }
 
@@ -78,25 +91,64 @@ final class Facts {
     BigDecimal r = new BigDecimal(rate);
     fees.add(
         new FeeFact(
-            from, to, CostStatus.AMOUNT, original.multiply(r), "EUR", original, r, FeeBasis.FIXED,
-            null, null, null, null, false, event("forum.AnnualFeeSet"), List.of()));
+            from,
+            to,
+            CostStatus.AMOUNT,
+            original.multiply(r),
+            "EUR",
+            original,
+            r,
+            FeeBasis.FIXED,
+            null,
+            null,
+            null,
+            null,
+            false,
+            event("forum.AnnualFeeSet"),
+            List.of()));
     return this;
   }
 
-  Facts perInhabitantFee(int from, Integer to, String ratePerInhabitant, String sek, Long population) {
+  Facts perInhabitantFee(
+      int from, Integer to, String ratePerInhabitant, String sek, Long population) {
     fees.add(
         new FeeFact(
-            from, to, CostStatus.AMOUNT, new BigDecimal(sek), "SEK", null, null,
-            FeeBasis.PER_INHABITANT, new BigDecimal(ratePerInhabitant), population, null, null,
-            false, event("forum.AnnualFeeSet"), List.of()));
+            from,
+            to,
+            CostStatus.AMOUNT,
+            new BigDecimal(sek),
+            "SEK",
+            null,
+            null,
+            FeeBasis.PER_INHABITANT,
+            new BigDecimal(ratePerInhabitant),
+            population,
+            null,
+            null,
+            false,
+            event("forum.AnnualFeeSet"),
+            List.of()));
     return this;
   }
 
   Facts feeStatus(int from, CostStatus status, String reportedUnder) {
     fees.add(
         new FeeFact(
-            from, null, status, null, null, null, null, null, null, null, null, reportedUnder,
-            false, event("forum.AnnualFeeSet"), List.of()));
+            from,
+            null,
+            status,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            reportedUnder,
+            false,
+            event("forum.AnnualFeeSet"),
+            List.of()));
     return this;
   }
 
@@ -121,7 +173,14 @@ final class Facts {
   Facts otherCostStatus(int year, CostStatus status, String reportedUnder) {
     others.add(
         new OtherCostFact(
-            year, status, List.of(), null, reportedUnder, false, event("forum.OtherCostRecorded"), List.of()));
+            year,
+            status,
+            List.of(),
+            null,
+            reportedUnder,
+            false,
+            event("forum.OtherCostRecorded"),
+            List.of()));
     return this;
   }
 

@@ -40,11 +40,11 @@ class ProjectionPackageArchTest {
 
   @Test
   void theProjectionPackageExistsAndHoldsTheRules() {
+    org.assertj.core.api.Assertions.assertThat(CLASSES.contain(ProjectionRules.class)).isTrue();
     org.assertj.core.api.Assertions.assertThat(
-            CLASSES.contain(ProjectionRules.class))
-        .isTrue();
-    org.assertj.core.api.Assertions.assertThat(
-            CLASSES.stream().filter(c -> c.getPackageName().equals("org.forumledger.cost.projection")).count())
+            CLASSES.stream()
+                .filter(c -> c.getPackageName().equals("org.forumledger.cost.projection"))
+                .count())
         .isGreaterThan(5);
   }
 

@@ -20,7 +20,10 @@ class ProjectionRulesTest {
       Map<Integer, BigDecimal> eur,
       Map<Integer, BigDecimal> salaryIndex) {
     return new RuleSettings(
-        List.of(new MandatePeriod(2019, 2022), new MandatePeriod(2023, 2026), new MandatePeriod(2027, 2030)),
+        List.of(
+            new MandatePeriod(2019, 2022),
+            new MandatePeriod(2023, 2026),
+            new MandatePeriod(2027, 2030)),
         new TreeMap<>(population),
         Map.of("EUR", new TreeMap<>(eur)),
         new TreeMap<>(salaryIndex));
@@ -46,7 +49,9 @@ class ProjectionRulesTest {
       assertThat(after.amountSek()).isZero();
       assertThat(after.certainty()).isEqualTo(Certainty.PROJECTED);
       assertThat(after.rule()).isEqualTo(ProjectionRules.FEE_ENDED);
-      assertThat(after.facts()).extracting(Provenance::eventType).containsExactly("forum.AnnualFeeSet");
+      assertThat(after.facts())
+          .extracting(Provenance::eventType)
+          .containsExactly("forum.AnnualFeeSet");
     }
 
     @Test
@@ -82,10 +87,13 @@ class ProjectionRulesTest {
       assertThat(y2024.feeTerms().exchangeRate()).isEqualByComparingTo("11.43");
       assertThat(y2024.feeTerms().currency()).isEqualTo("EUR");
       assertThat(y2024.fee().rule()).isEqualTo(ProjectionRules.FEE_FOREIGN_CURRENCY);
-      assertThat(y2024.fee().settings()).containsExactly(new SettingUsed("rate.EUR.2024", new BigDecimal("11.43")));
+      assertThat(y2024.fee().settings())
+          .containsExactly(new SettingUsed("rate.EUR.2024", new BigDecimal("11.43")));
       // no rate configured for 2026: the latest earlier one carries on
       assertThat(y2026.fee().amountSek()).isEqualTo(new BigDecimal("16800.00"));
-      assertThat(y2026.fee().settings()).extracting(SettingUsed::key).containsExactly("rate.EUR.2025");
+      assertThat(y2026.fee().settings())
+          .extracting(SettingUsed::key)
+          .containsExactly("rate.EUR.2025");
     }
 
     @Test
@@ -144,7 +152,9 @@ class ProjectionRulesTest {
       assertThat(y2024.fee().amountSek()).isEqualByComparingTo("10000");
       assertThat(y2025.fee().status()).isEqualTo(FigureStatus.NONE);
       assertThat(y2025.fee().rule()).isEqualTo(ProjectionRules.FORUM_NOT_ACTIVE);
-      assertThat(y2025.fee().facts()).extracting(Provenance::eventType).contains("forum.ForumStatusChanged");
+      assertThat(y2025.fee().facts())
+          .extracting(Provenance::eventType)
+          .contains("forum.ForumStatusChanged");
       assertThat(y2025.otherCost().status()).isEqualTo(FigureStatus.NONE);
       assertThat(y2025.otherCost().rule()).isEqualTo(ProjectionRules.FORUM_NOT_ACTIVE);
       assertThat(y2025.total()).isZero();
@@ -164,7 +174,8 @@ class ProjectionRulesTest {
               .build();
 
       assertThat(PLAIN.projected(partner, 2023).fee().amountSek()).isEqualByComparingTo("5000");
-      assertThat(PLAIN.projected(partner, 2024).fee().rule()).isEqualTo(ProjectionRules.FORUM_NOT_ACTIVE);
+      assertThat(PLAIN.projected(partner, 2024).fee().rule())
+          .isEqualTo(ProjectionRules.FORUM_NOT_ACTIVE);
       assertThat(PLAIN.projected(ended, 2025).fee().status()).isEqualTo(FigureStatus.NONE);
       assertThat(PLAIN.projected(ended, 2024).fee().amountSek()).isEqualByComparingTo("5000");
     }
@@ -215,7 +226,8 @@ class ProjectionRulesTest {
 
     @Test
     void aYearWithRecordedOtherCostsIsActual() {
-      ForumFacts forum = Facts.forum("f").otherCost(2023, "10000", "2000").otherCost(2024, "1", "2").build();
+      ForumFacts forum =
+          Facts.forum("f").otherCost(2023, "10000", "2000").otherCost(2024, "1", "2").build();
 
       Figure y2024 = PLAIN.projected(forum, 2024).otherCost();
 
@@ -242,7 +254,11 @@ class ProjectionRulesTest {
     void aCostReportedUnderAnotherForumIsCountedOnce() {
       // Eurocities (2.14.6) carries the fees of its forums; they refer their costs there
       ForumFacts eurocities =
-          Facts.forum("eurocities").reference("2.14.6").fixedFee(2023, null, "185000").otherCost(2023, "100000", "44000").build();
+          Facts.forum("eurocities")
+              .reference("2.14.6")
+              .fixedFee(2023, null, "185000")
+              .otherCost(2023, "100000", "44000")
+              .build();
       ForumFacts mobility =
           Facts.forum("mobility")
               .reference("2.3.4")
@@ -277,7 +293,8 @@ class ProjectionRulesTest {
               .status(org.forumledger.events.ForumStatus.ENDED, java.time.LocalDate.of(2024, 6, 30))
               .build();
 
-      assertThat(PLAIN.actualYear(List.of(ended), 2024).annualFeeTotal()).isEqualByComparingTo("100000");
+      assertThat(PLAIN.actualYear(List.of(ended), 2024).annualFeeTotal())
+          .isEqualByComparingTo("100000");
       YearTotals after = PLAIN.actualYear(List.of(ended), 2026);
       assertThat(after.forumCount()).isZero();
       assertThat(after.annualFeeTotal()).isEqualByComparingTo("0");
@@ -311,14 +328,36 @@ class ProjectionRulesTest {
 
     @Test
     void actualTotalsTakeTheFeeWhoseRangeCoversTheYearAndCountTheYearsForums() {
-      ForumFacts open = Facts.forum("open").reference("2.10.1").area("B-area").fixedFee(2023, null, "100").build();
-      ForumFacts bounded = Facts.forum("bounded").reference("2.3.1").area("A-area").fixedFee(2019, 2024, "40").build();
+      ForumFacts open =
+          Facts.forum("open")
+              .reference("2.10.1")
+              .area("B-area")
+              .fixedFee(2023, null, "100")
+              .build();
+      ForumFacts bounded =
+          Facts.forum("bounded")
+              .reference("2.3.1")
+              .area("A-area")
+              .fixedFee(2019, 2024, "40")
+              .build();
       ForumFacts later =
-          Facts.forum("later").reference("2.3.2").area("A-area").registeredOn(LocalDate.of(2026, 2, 1)).build();
+          Facts.forum("later")
+              .reference("2.3.2")
+              .area("A-area")
+              .registeredOn(LocalDate.of(2026, 2, 1))
+              .build();
       ForumFacts ended =
-          Facts.forum("ended").reference("2.3.3").area("A-area").status(ForumStatus.ENDED, LocalDate.of(2025, 1, 1)).build();
+          Facts.forum("ended")
+              .reference("2.3.3")
+              .area("A-area")
+              .status(ForumStatus.ENDED, LocalDate.of(2025, 1, 1))
+              .build();
       ForumFacts paused =
-          Facts.forum("paused").reference("2.3.4").area("A-area").status(ForumStatus.PAUSED, LocalDate.of(2020, 3, 15)).build();
+          Facts.forum("paused")
+              .reference("2.3.4")
+              .area("A-area")
+              .status(ForumStatus.PAUSED, LocalDate.of(2020, 3, 15))
+              .build();
       List<ForumFacts> forums = List.of(open, bounded, later, ended, paused);
 
       YearTotals y2025 = PLAIN.actualYear(forums, 2025);
@@ -337,7 +376,8 @@ class ProjectionRulesTest {
 
     @Test
     void aYearSplitsItsTotalIntoActualAndProjectedParts() {
-      ForumFacts forum = Facts.forum("f").fixedFee(2023, null, "100").otherCost(2024, "10", "0").build();
+      ForumFacts forum =
+          Facts.forum("f").fixedFee(2023, null, "100").otherCost(2024, "10", "0").build();
 
       YearTotals y2024 = PLAIN.projectedYear(List.of(forum), 2024);
 

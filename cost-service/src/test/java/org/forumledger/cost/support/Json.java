@@ -20,7 +20,15 @@ public final class Json {
 
   public static JsonNode get(WebTestClient client, String uri) {
     byte[] body =
-        client.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        client
+            .get()
+            .uri(uri)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
     return parse(body);
   }
 

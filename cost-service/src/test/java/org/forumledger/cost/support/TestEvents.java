@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
-import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CostStatus;
@@ -26,6 +25,7 @@ import org.forumledger.events.ForumStatus;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.MeetingMode;
 import org.forumledger.events.OtherCostRecorded;
+import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.Scope;
 
 /** Envelopes as the registry publishes them, with increasing global positions. */
@@ -35,7 +35,8 @@ public final class TestEvents {
 
   private TestEvents() {}
 
-  public static EventEnvelope envelope(ForumEvent payload, LocalDate effectiveDate, String decision) {
+  public static EventEnvelope envelope(
+      ForumEvent payload, LocalDate effectiveDate, String decision) {
     ForumEventType type = ForumEventType.of(payload);
     return new EventEnvelope(
         new EventMetadata(
@@ -77,8 +78,20 @@ public final class TestEvents {
   public static EventEnvelope fee(String forumId, int from, Integer to, String sek) {
     return envelope(
         new AnnualFeeSet(
-            forumId, from, to, CostStatus.AMOUNT, new BigDecimal(sek), "SEK", null, null,
-            FeeBasis.FIXED, null, null, null, null, false),
+            forumId,
+            from,
+            to,
+            CostStatus.AMOUNT,
+            new BigDecimal(sek),
+            "SEK",
+            null,
+            null,
+            FeeBasis.FIXED,
+            null,
+            null,
+            null,
+            null,
+            false),
         LocalDate.of(from, 1, 1),
         "KS 2023-11-22 § 841");
   }
@@ -86,7 +99,8 @@ public final class TestEvents {
   public static EventEnvelope feeStatus(String forumId, int from, CostStatus status, String under) {
     return envelope(
         new AnnualFeeSet(
-            forumId, from, null, status, null, null, null, null, null, null, null, null, under, false),
+            forumId, from, null, status, null, null, null, null, null, null, null, null, under,
+            false),
         LocalDate.of(from, 1, 1),
         null);
   }
@@ -107,7 +121,8 @@ public final class TestEvents {
         null);
   }
 
-  public static EventEnvelope otherCostStatus(String forumId, int year, CostStatus status, String under) {
+  public static EventEnvelope otherCostStatus(
+      String forumId, int year, CostStatus status, String under) {
     return envelope(
         new OtherCostRecorded(forumId, year, status, List.of(), null, under, false),
         LocalDate.of(year, 1, 1),

@@ -18,7 +18,8 @@ public class ByteaPostgresDialect extends PostgreSQLDialect {
   }
 
   @Override
-  public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
+  public void contributeTypes(
+      TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
     super.contributeTypes(typeContributions, serviceRegistry);
     typeContributions
         .getTypeConfiguration()

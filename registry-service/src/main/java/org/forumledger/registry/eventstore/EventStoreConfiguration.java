@@ -53,7 +53,9 @@ public class EventStoreConfiguration {
         MetadataKeys.CORRELATION_ID);
   }
 
-  /** Axon's own origin tracking, under a key that does not overwrite the request's correlation id. */
+  /**
+   * Axon's own origin tracking, under a key that does not overwrite the request's correlation id.
+   */
   @Bean
   public CorrelationDataProvider messageOrigin() {
     return new MessageOriginProvider("messageOrigin", "traceId");

@@ -19,12 +19,39 @@ final class InventoryCsv {
   /** The 33 columns of data/README.md, in file order. */
   static final List<String> COLUMNS =
       List.of(
-          "section", "name", "area", "subarea", "kind", "collaboration_type", "convener", "scope",
-          "meetings_as_written", "meetings_min", "meetings_max", "meeting_mode", "slk_as_written",
-          "slk_min", "slk_max", "ks_as_written", "ks_count", "fee_status", "fee_tkr",
-          "fee_reported_under", "other_cost_status", "other_cost_tkr", "other_cost_reported_under",
-          "fee_basis", "fee_currency", "fee_original_amount", "fee_rate_per_inhabitant",
-          "project_total_tkr", "agreement_from", "agreement_to", "status", "group_note", "notes");
+          "section",
+          "name",
+          "area",
+          "subarea",
+          "kind",
+          "collaboration_type",
+          "convener",
+          "scope",
+          "meetings_as_written",
+          "meetings_min",
+          "meetings_max",
+          "meeting_mode",
+          "slk_as_written",
+          "slk_min",
+          "slk_max",
+          "ks_as_written",
+          "ks_count",
+          "fee_status",
+          "fee_tkr",
+          "fee_reported_under",
+          "other_cost_status",
+          "other_cost_tkr",
+          "other_cost_reported_under",
+          "fee_basis",
+          "fee_currency",
+          "fee_original_amount",
+          "fee_rate_per_inhabitant",
+          "project_total_tkr",
+          "agreement_from",
+          "agreement_to",
+          "status",
+          "group_note",
+          "notes");
 
   private InventoryCsv() {}
 
@@ -43,12 +70,14 @@ final class InventoryCsv {
     boolean headerUsable = true;
     boolean readToEnd = true;
     CSVFormat format =
-        CSVFormat.RFC4180.builder()
+        CSVFormat.RFC4180
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
             .get();
-    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(content)).setFormat(format).get()) {
+    try (CSVParser parser =
+        CSVParser.builder().setReader(new StringReader(content)).setFormat(format).get()) {
       List<String> header = parser.getHeaderNames();
       List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
       if (!missing.isEmpty()) {
@@ -79,7 +108,8 @@ final class InventoryCsv {
         for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
           values.put(header.get(i), record.get(i));
         }
-        rows.add(new InventoryRow(lines.lineOf(recordStart(content, record)), values, record.size()));
+        rows.add(
+            new InventoryRow(lines.lineOf(recordStart(content, record)), values, record.size()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

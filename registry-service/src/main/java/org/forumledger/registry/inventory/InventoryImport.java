@@ -164,24 +164,39 @@ public final class InventoryImport {
       try {
         Optional<String> failure = send(mapping.plan(), counters);
         if (failure.isPresent()) {
-          fail(counters, "line " + row.line() + ": section " + mapping.plan().section() + ": " + failure.get());
+          fail(
+              counters,
+              "line "
+                  + row.line()
+                  + ": section "
+                  + mapping.plan().section()
+                  + ": "
+                  + failure.get());
         } else {
           counters.imported++;
         }
       } catch (IOException e) {
         fail(
             counters,
-            "line " + row.line() + ": section " + mapping.plan().section()
-                + ": the registry could not be reached (" + e + ")");
+            "line "
+                + row.line()
+                + ": section "
+                + mapping.plan().section()
+                + ": the registry could not be reached ("
+                + e
+                + ")");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        fail(counters, "line " + row.line() + ": the import was interrupted; later rows were not imported");
+        fail(
+            counters,
+            "line " + row.line() + ": the import was interrupted; later rows were not imported");
         break;
       }
     }
     int rows = parsed.rows().size();
     if (!parsed.readToEnd()) {
-      // the record that cannot be parsed counts as a failed row, so a partial import never looks complete
+      // the record that cannot be parsed counts as a failed row, so a partial import never looks
+      // complete
       rows++;
       counters.failed++;
     }
@@ -213,15 +228,22 @@ public final class InventoryImport {
     Optional<String> forumId = registered.location().flatMap(RegistryClient::forumIdFrom);
     if (forumId.isEmpty()) {
       return Optional.of(
-          "POST /forums answered " + registered.status() + " without a usable Location header ("
-              + registered.location().orElse("none") + ")");
+          "POST /forums answered "
+              + registered.status()
+              + " without a usable Location header ("
+              + registered.location().orElse("none")
+              + ")");
     }
     if (!registered.replayed()) {
       counters.registered++;
     }
     for (Step step : plan.steps()) {
       Response response =
-          registry.send("PUT", "/forums/" + forumId.get() + "/" + step.path(), step.body(), step.idempotencyKey());
+          registry.send(
+              "PUT",
+              "/forums/" + forumId.get() + "/" + step.path(),
+              step.body(),
+              step.idempotencyKey());
       counters.requests++;
       if (!response.successful()) {
         return Optional.of(response.describeFailure());

@@ -41,7 +41,13 @@ final class RegistryClient implements RegistryTransport {
             .build();
   }
 
-  record Response(String method, String path, int status, Optional<String> location, boolean replayed, String body) {
+  record Response(
+      String method,
+      String path,
+      int status,
+      Optional<String> location,
+      boolean replayed,
+      String body) {
 
     boolean successful() {
       return status >= 200 && status < 300;
@@ -66,13 +72,18 @@ final class RegistryClient implements RegistryTransport {
             .header("X-Correlation-Id", CORRELATION_ID)
             .method(method, HttpRequest.BodyPublishers.ofByteArray(json(body)))
             .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Response(
         method,
         path,
         response.statusCode(),
         response.headers().firstValue("Location"),
-        response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase).orElse(false),
+        response
+            .headers()
+            .firstValue("Idempotent-Replayed")
+            .map("true"::equalsIgnoreCase)
+            .orElse(false),
         response.body());
   }
 

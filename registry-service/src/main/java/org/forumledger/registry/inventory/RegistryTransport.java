@@ -3,7 +3,9 @@ package org.forumledger.registry.inventory;
 import java.io.IOException;
 import org.forumledger.registry.inventory.RegistryClient.Response;
 
-/** One JSON write to the registry; the seam that lets the import loop be tested without a server. */
+/**
+ * One JSON write to the registry; the seam that lets the import loop be tested without a server.
+ */
 @FunctionalInterface
 interface RegistryTransport {
 

@@ -65,7 +65,12 @@ final class RowMapper {
 
     /** "line N: section S: what is wrong; what else is wrong". */
     String problem(InventoryRow row) {
-      return "line " + row.line() + ": section " + row.sectionForMessages() + ": " + String.join("; ", errors);
+      return "line "
+          + row.line()
+          + ": section "
+          + row.sectionForMessages()
+          + ": "
+          + String.join("; ", errors);
     }
   }
 
@@ -135,8 +140,20 @@ final class RowMapper {
     String reason = reason(section);
     RegisterForum register =
         new RegisterForum(
-            section, name, null, area, subarea, kind, collaborationType, convener, scope, meetings,
-            mode, EFFECTIVE_DATE, reason, DECISION_REFERENCE);
+            section,
+            name,
+            null,
+            area,
+            subarea,
+            kind,
+            collaborationType,
+            convener,
+            scope,
+            meetings,
+            mode,
+            EFFECTIVE_DATE,
+            reason,
+            DECISION_REFERENCE);
     List<Step> steps = new ArrayList<>();
     if (slk != null) {
       steps.add(headcount(section, Body.SLK, slk, slkAsWritten));
@@ -172,14 +189,30 @@ final class RowMapper {
     }
     if (status != CostStatus.AMOUNT) {
       for (String column :
-          List.of("fee_tkr", "fee_basis", "fee_currency", "fee_original_amount",
-              "fee_rate_per_inhabitant", "project_total_tkr")) {
+          List.of(
+              "fee_tkr",
+              "fee_basis",
+              "fee_currency",
+              "fee_original_amount",
+              "fee_rate_per_inhabitant",
+              "project_total_tkr")) {
         mustBeEmpty(column, "fee_status is " + status);
       }
       String reportedUnder = reportedUnder("fee_reported_under", status);
       return new Fee(
-          agreementTo, status, null, null, null, null, null, null, null, reportedUnder,
-          EFFECTIVE_DATE, reason, DECISION_REFERENCE);
+          agreementTo,
+          status,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          reportedUnder,
+          EFFECTIVE_DATE,
+          reason,
+          DECISION_REFERENCE);
     }
     mustBeEmpty("fee_reported_under", "fee_status is AMOUNT");
     BigDecimal amountSek = sek("fee_tkr", true);
@@ -189,7 +222,8 @@ final class RowMapper {
     }
     BigDecimal rate = decimal("fee_rate_per_inhabitant", basis == FeeBasis.PER_INHABITANT);
     if (rate != null && rate.stripTrailingZeros().scale() > SEK_DECIMALS) {
-      errors.add("fee_rate_per_inhabitant " + rate + " has more than " + SEK_DECIMALS + " decimals");
+      errors.add(
+          "fee_rate_per_inhabitant " + rate + " has more than " + SEK_DECIMALS + " decimals");
     }
     if (rate != null && basis != FeeBasis.PER_INHABITANT) {
       errors.add("fee_rate_per_inhabitant is set but fee_basis is " + basis);
@@ -288,7 +322,8 @@ final class RowMapper {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+      List<String> allowed =
+          java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
       errors.add(column + " '" + value + "' is not one of " + String.join(", ", allowed));
       return null;
     }

@@ -21,8 +21,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes every stored event to Kafka, in store order, from a tracking processor: the event
- * store is the outbox. The processor's token only advances once Kafka has acknowledged the record
+ * Publishes every stored event to Kafka, in store order, from a tracking processor: the event store
+ * is the outbox. The processor's token only advances once Kafka has acknowledged the record
  * (acks=all), so an event stored while Kafka is down is published when Kafka is back. A crash
  * between acknowledgement and token update republishes; consumers deduplicate on the event id.
  */

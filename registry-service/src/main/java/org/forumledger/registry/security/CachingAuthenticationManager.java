@@ -33,7 +33,8 @@ public class CachingAuthenticationManager implements ReactiveAuthenticationManag
         || authentication.getCredentials() == null) {
       return delegate.authenticate(authentication);
     }
-    String key = authentication.getName() + ":" + sha256(authentication.getCredentials().toString());
+    String key =
+        authentication.getName() + ":" + sha256(authentication.getCredentials().toString());
     Authentication known = verified.getIfPresent(key);
     if (known != null) {
       return Mono.just(known);
@@ -44,7 +45,8 @@ public class CachingAuthenticationManager implements ReactiveAuthenticationManag
   private static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -16,7 +16,8 @@ public class ProblemWriter implements ServerAuthenticationEntryPoint, ServerAcce
   @Override
   public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
     exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"forum-ledger\"");
-    return write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required.");
+    return write(
+        exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required.");
   }
 
   @Override

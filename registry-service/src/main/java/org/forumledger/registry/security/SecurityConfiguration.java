@@ -1,10 +1,10 @@
 package org.forumledger.registry.security;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,9 @@ public class SecurityConfiguration {
   @Bean
   @Profile("!prod")
   public SecurityWebFilterChain basicAuthChain(ServerHttpSecurity http, ProblemWriter problems) {
-    return rules(http, problems).httpBasic(basic -> basic.authenticationEntryPoint(problems)).build();
+    return rules(http, problems)
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .build();
   }
 
   @Bean
@@ -66,7 +68,8 @@ public class SecurityConfiguration {
                 exchange
                     .pathMatchers("/actuator/health/**", "/actuator/info")
                     .permitAll()
-                    .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                    .pathMatchers(
+                        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                     .permitAll()
                     .pathMatchers(HttpMethod.GET, "/**")
                     .hasAnyRole(Roles.REGISTRAR, Roles.AUDITOR, Roles.VIEWER)
@@ -91,7 +94,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Profile("!prod")
-  public MapReactiveUserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
+  public MapReactiveUserDetailsService users(
+      SecurityProperties properties, PasswordEncoder encoder) {
     return new MapReactiveUserDetailsService(
         user("registrar", properties.registrarPassword(), Roles.REGISTRAR, encoder),
         user("auditor", properties.auditorPassword(), Roles.AUDITOR, encoder),
@@ -105,7 +109,8 @@ public class SecurityConfiguration {
       byte[] random = new byte[18];
       new SecureRandom().nextBytes(random);
       effective = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      log.warn("No password configured for user '{}': a random one was generated for this run", name);
+      log.warn(
+          "No password configured for user '{}': a random one was generated for this run", name);
     }
     return User.withUsername(name).password(encoder.encode(effective)).roles(role).build();
   }

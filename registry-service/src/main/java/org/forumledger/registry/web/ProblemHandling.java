@@ -42,14 +42,21 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     Throwable error = unwrap(raised);
     if (error instanceof ForumRuleViolation violation) {
       ProblemDetail problem =
-          problem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-broken", "A rule of the forum was broken", violation.getMessage());
+          problem(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              "rule-broken",
+              "A rule of the forum was broken",
+              violation.getMessage());
       if (violation.field() != null) {
-        problem.setProperty("errors", List.of(Map.of("field", violation.field(), "message", violation.getMessage())));
+        problem.setProperty(
+            "errors",
+            List.of(Map.of("field", violation.field(), "message", violation.getMessage())));
       }
       return respond(problem);
     }
     if (error instanceof UnknownForumException || error instanceof AggregateNotFoundException) {
-      return respond(problem(HttpStatus.NOT_FOUND, "unknown-forum", "Unknown forum", error.getMessage()));
+      return respond(
+          problem(HttpStatus.NOT_FOUND, "unknown-forum", "Unknown forum", error.getMessage()));
     }
     if (error instanceof ConflictingAggregateVersionException) {
       return respond(
@@ -68,40 +75,76 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
               "Nothing was written; read the forum again and retry."));
     }
     if (error instanceof InvalidRequestException invalid) {
-      ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", invalid.getMessage());
-      problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+      ProblemDetail problem =
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "malformed-request",
+              "Malformed request",
+              invalid.getMessage());
+      problem.setProperty(
+          "errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
       return respond(problem);
     }
     if (error instanceof IdempotencyKeyReusedException) {
-      return respond(problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused", error.getMessage()));
+      return respond(
+          problem(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              "idempotency-key-reused",
+              "Idempotency-Key reused",
+              error.getMessage()));
     }
     if (error instanceof IdempotentRequestInProgressException) {
-      return respond(problem(HttpStatus.CONFLICT, "idempotent-request-in-progress", "Request in progress", error.getMessage()));
+      return respond(
+          problem(
+              HttpStatus.CONFLICT,
+              "idempotent-request-in-progress",
+              "Request in progress",
+              error.getMessage()));
     }
     log.error("Unexpected failure on {}", exchange.getRequest().getPath(), error);
     return respond(
-        problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "The request could not be completed; nothing was written."));
+        problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "Internal error",
+            "The request could not be completed; nothing was written."));
   }
 
   @Override
   protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
-      WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+      WebExchangeBindException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
     ProblemDetail problem =
-        problem(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid fields", "One or more fields are missing or invalid.");
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-fields",
+            "Invalid fields",
+            "One or more fields are missing or invalid.");
     problem.setProperty(
         "errors",
         ex.getFieldErrors().stream()
-            .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+            .map(
+                e ->
+                    Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
             .toList());
     return respond(problem);
   }
 
   @Override
   protected Mono<ResponseEntity<Object>> handleServerWebInputException(
-      ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+      ServerWebInputException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
     if (causedBy(ex, DataBufferLimitException.class)) {
       return respond(
-          problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", "The request body exceeds the limit of 64 KB."));
+          problem(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "body-too-large",
+              "Request body too large",
+              "The request body exceeds the limit of 64 KB."));
     }
     String field = jsonField(ex);
     if (field == null && ex.getMethodParameter() != null) {
@@ -111,14 +154,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         field == null
             ? "The request could not be read: " + readable(ex)
             : "The value of '" + field + "' could not be read: " + readable(ex);
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
     if (field != null) {
       problem.setProperty("errors", List.of(Map.of("field", field, "message", readable(ex))));
     }
     return respond(problem);
   }
 
-  /** The JSON path of the offending value, e.g. {@code lines[0].amountSek}, when Jackson knows it. */
+  /**
+   * The JSON path of the offending value, e.g. {@code lines[0].amountSek}, when Jackson knows it.
+   */
   private static String jsonField(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof tools.jackson.core.JacksonException json && !json.getPath().isEmpty()) {
@@ -173,7 +219,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     return current;
   }
 
-  private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+  private static ProblemDetail problem(
+      HttpStatus status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create(TYPE_BASE + slug));
     problem.setTitle(title);

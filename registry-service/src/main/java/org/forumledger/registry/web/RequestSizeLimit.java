@@ -10,8 +10,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a declared body over 64 KB with 413 before reading it; a body without a declared
- * length is held to the same limit by the codecs ({@code spring.codec.max-in-memory-size}).
+ * Refuses a declared body over 64 KB with 413 before reading it; a body without a declared length
+ * is held to the same limit by the codecs ({@code spring.codec.max-in-memory-size}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

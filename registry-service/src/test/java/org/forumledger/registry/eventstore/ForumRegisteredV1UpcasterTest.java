@@ -26,12 +26,20 @@ class ForumRegisteredV1UpcasterTest {
   @Test
   void aStoredRevisionOneEventReadsAsRevisionTwo() throws IOException {
     byte[] stored;
-    try (InputStream in = getClass().getResourceAsStream("/samples/forum.ForumRegistered.v1.stored.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/samples/forum.ForumRegistered.v1.stored.json")) {
       stored = in.readAllBytes();
     }
     GenericDomainEventEntry<byte[]> entry =
-        new GenericDomainEventEntry<>("Forum", "7d0c2c5e-4f7b-4a8e-9f43-2b1a6e9c0d11", 0, "e-1",
-            Instant.parse("2020-02-01T10:00:00Z"), ForumRegistered.class.getName(), "1", stored,
+        new GenericDomainEventEntry<>(
+            "Forum",
+            "7d0c2c5e-4f7b-4a8e-9f43-2b1a6e9c0d11",
+            0,
+            "e-1",
+            Instant.parse("2020-02-01T10:00:00Z"),
+            ForumRegistered.class.getName(),
+            "1",
+            stored,
             serializer.serialize(MetaData.emptyInstance(), byte[].class).getData());
 
     List<IntermediateEventRepresentation> upcasted =
@@ -50,11 +58,21 @@ class ForumRegisteredV1UpcasterTest {
   @Test
   void theCurrentRevisionPassesUnchanged() {
     GenericDomainEventEntry<byte[]> entry =
-        new GenericDomainEventEntry<>("Forum", "f", 0, "e-2", Instant.EPOCH, ForumRegistered.class.getName(), "2",
-            "{}".getBytes(), serializer.serialize(MetaData.emptyInstance(), byte[].class).getData());
+        new GenericDomainEventEntry<>(
+            "Forum",
+            "f",
+            0,
+            "e-2",
+            Instant.EPOCH,
+            ForumRegistered.class.getName(),
+            "2",
+            "{}".getBytes(),
+            serializer.serialize(MetaData.emptyInstance(), byte[].class).getData());
 
     List<IntermediateEventRepresentation> upcasted =
-        new ForumRegisteredV1Upcaster().upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
+        new ForumRegisteredV1Upcaster()
+            .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+            .toList();
 
     assertThat(upcasted.get(0).getType().getRevision()).isEqualTo("2");
     assertThat(upcasted.get(0).getData().getData()).isEqualTo("{}".getBytes());

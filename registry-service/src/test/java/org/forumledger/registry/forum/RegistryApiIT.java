@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Every status code of the registry API, against the real database, and that a refusal writes nothing. */
+/**
+ * Every status code of the registry API, against the real database, and that a refusal writes
+ * nothing.
+ */
 class RegistryApiIT {
 
   static final String FORUM =
@@ -49,8 +52,16 @@ class RegistryApiIT {
 
   static String register() {
     EntityExchangeResult<byte[]> result =
-        registrar.post().uri("/forums").contentType(MediaType.APPLICATION_JSON).bodyValue(FORUM)
-            .exchange().expectStatus().isCreated().expectBody().returnResult();
+        registrar
+            .post()
+            .uri("/forums")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(FORUM)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult();
     String location = result.getResponseHeaders().getLocation().toString();
     return location.substring(location.lastIndexOf('/') + 1);
   }
@@ -59,13 +70,21 @@ class RegistryApiIT {
   void registeringAnswers201WithLocationAndTheStateCarriesAnETag() {
     String forumId = register();
 
-    registrar.get().uri("/forums/{id}", forumId).exchange()
-        .expectStatus().isOk()
-        .expectHeader().valueEquals("ETag", "\"0\"")
+    registrar
+        .get()
+        .uri("/forums/{id}", forumId)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("ETag", "\"0\"")
         .expectBody()
-        .jsonPath("$.details.name").isEqualTo("STRING")
-        .jsonPath("$.details.meetingsPerYear.max").isEqualTo(4)
-        .jsonPath("$.status").isEqualTo("ACTIVE");
+        .jsonPath("$.details.name")
+        .isEqualTo("STRING")
+        .jsonPath("$.details.meetingsPerYear.max")
+        .isEqualTo(4)
+        .jsonPath("$.status")
+        .isEqualTo("ACTIVE");
   }
 
   @Test
@@ -75,16 +94,27 @@ class RegistryApiIT {
     String metadata =
         jdbc.queryForObject(
             "select convert_from(meta_data, 'UTF8') from domain_event_entry where aggregate_identifier = ?",
-            String.class, forumId);
+            String.class,
+            forumId);
 
-    assertThat(metadata).contains("\"actor\":\"registrar\"").contains("SLK-2023-01081").contains("2023-01-01");
+    assertThat(metadata)
+        .contains("\"actor\":\"registrar\"")
+        .contains("SLK-2023-01081")
+        .contains("2023-01-01");
   }
 
   @Test
   void malformedJsonIs400AndWritesNothing() {
     long before = storedEvents();
 
-    problem(registrar.post().uri("/forums").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ").exchange(), 400);
+    problem(
+        registrar
+            .post()
+            .uri("/forums")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"name\": ")
+            .exchange(),
+        400);
 
     assertThat(storedEvents()).isEqualTo(before);
   }
@@ -93,44 +123,91 @@ class RegistryApiIT {
   void missingAndBlankFieldsAre400NamingTheFields() {
     long before = storedEvents();
 
-    problem(registrar.post().uri("/forums").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"name\": \" \", \"kind\": \"NETWORK\", \"effectiveDate\": \"2023-01-01\"}").exchange(), 400)
-        .jsonPath("$.errors[?(@.field == 'name')]").exists()
-        .jsonPath("$.errors[?(@.field == 'area')]").exists()
-        .jsonPath("$.errors[?(@.field == 'reason')]").exists();
+    problem(
+            registrar
+                .post()
+                .uri("/forums")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                    "{\"name\": \" \", \"kind\": \"NETWORK\", \"effectiveDate\": \"2023-01-01\"}")
+                .exchange(),
+            400)
+        .jsonPath("$.errors[?(@.field == 'name')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == 'area')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == 'reason')]")
+        .exists();
 
     assertThat(storedEvents()).isEqualTo(before);
   }
 
   @Test
   void unknownEnumValueIs400NamingTheFieldWithoutJavaTypeNames() {
-    String body = new String(problem(registrar.post().uri("/forums").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(FORUM.replace("\"COLLABORATION\"", "\"CLUB\"")).exchange(), 400)
-        .jsonPath("$.errors[0].field").isEqualTo("kind")
-        .returnResult().getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+    String body =
+        new String(
+            problem(
+                    registrar
+                        .post()
+                        .uri("/forums")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(FORUM.replace("\"COLLABORATION\"", "\"CLUB\""))
+                        .exchange(),
+                    400)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("kind")
+                .returnResult()
+                .getResponseBody(),
+            java.nio.charset.StandardCharsets.UTF_8);
 
     assertThat(body).doesNotContain("org.forumledger");
   }
 
   @Test
   void aClaimLeftByARequestThatNeverFinishedIsAbandonedAfterAWhile() {
-    jdbc.update("insert into idempotent_request (idempotency_key, principal, request_hash, created_at)"
-        + " values ('left-behind', 'registrar', 'x', now() - interval '3 minutes')");
+    jdbc.update(
+        "insert into idempotent_request (idempotency_key, principal, request_hash, created_at)"
+            + " values ('left-behind', 'registrar', 'x', now() - interval '3 minutes')");
 
-    registrar.post().uri("/forums").header("Idempotency-Key", "left-behind").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(FORUM).exchange().expectStatus().isCreated();
+    registrar
+        .post()
+        .uri("/forums")
+        .header("Idempotency-Key", "left-behind")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(FORUM)
+        .exchange()
+        .expectStatus()
+        .isCreated();
   }
 
   @Test
   void aBadIfMatchWithAnIdempotencyKeyDoesNotBlockTheKey() {
     String forumId = register();
-    String appoint = "{\"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2023-01-01\", " + PROVENANCE + "}";
+    String appoint =
+        "{\"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2023-01-01\", "
+            + PROVENANCE
+            + "}";
 
-    problem(registrar.post().uri("/forums/{id}/representatives", forumId).header("If-Match", "abc")
-        .header("Idempotency-Key", "appoint-1").contentType(MediaType.APPLICATION_JSON).bodyValue(appoint).exchange(), 400);
+    problem(
+        registrar
+            .post()
+            .uri("/forums/{id}/representatives", forumId)
+            .header("If-Match", "abc")
+            .header("Idempotency-Key", "appoint-1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(appoint)
+            .exchange(),
+        400);
 
-    registrar.post().uri("/forums/{id}/representatives", forumId).header("Idempotency-Key", "appoint-1")
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(appoint).exchange().expectStatus().isCreated();
+    registrar
+        .post()
+        .uri("/forums/{id}/representatives", forumId)
+        .header("Idempotency-Key", "appoint-1")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(appoint)
+        .exchange()
+        .expectStatus()
+        .isCreated();
   }
 
   @Test
@@ -138,10 +215,17 @@ class RegistryApiIT {
     String forumId = register();
     long before = storedEvents();
 
-    problem(putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": -5, " + PROVENANCE + "}"), 400)
-        .jsonPath("$.errors[0].field").isEqualTo("amount");
-    problem(putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": \"lots\", " + PROVENANCE + "}"), 400);
-    problem(putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": 10.123, " + PROVENANCE + "}"), 400);
+    problem(
+            putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": -5, " + PROVENANCE + "}"),
+            400)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("amount");
+    problem(
+        putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": \"lots\", " + PROVENANCE + "}"),
+        400);
+    problem(
+        putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": 10.123, " + PROVENANCE + "}"),
+        400);
 
     assertThat(storedEvents()).isEqualTo(before);
   }
@@ -151,8 +235,16 @@ class RegistryApiIT {
     String forumId = register();
     long before = storedEvents();
 
-    problem(putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": 1500, \"currency\": \"EUR\", " + PROVENANCE + "}"), 422)
-        .jsonPath("$.errors[0].field").isEqualTo("exchangeRate");
+    problem(
+            putFee(
+                forumId,
+                2023,
+                "{\"status\": \"AMOUNT\", \"amount\": 1500, \"currency\": \"EUR\", "
+                    + PROVENANCE
+                    + "}"),
+            422)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("exchangeRate");
 
     assertThat(storedEvents()).isEqualTo(before);
   }
@@ -161,12 +253,21 @@ class RegistryApiIT {
   void aForeignCurrencyFeeKeepsItsRateAndTheExactSekAmount() {
     String forumId = register();
 
-    putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": 1500, \"currency\": \"EUR\", \"exchangeRate\": 11.4765, " + PROVENANCE + "}")
-        .expectStatus().isOk()
+    putFee(
+            forumId,
+            2023,
+            "{\"status\": \"AMOUNT\", \"amount\": 1500, \"currency\": \"EUR\", \"exchangeRate\": 11.4765, "
+                + PROVENANCE
+                + "}")
+        .expectStatus()
+        .isOk()
         .expectBody()
-        .jsonPath("$.fees[0].amountSek").isEqualTo(17214.75)
-        .jsonPath("$.fees[0].originalAmount").isEqualTo(1500)
-        .jsonPath("$.fees[0].currency").isEqualTo("EUR");
+        .jsonPath("$.fees[0].amountSek")
+        .isEqualTo(17214.75)
+        .jsonPath("$.fees[0].originalAmount")
+        .isEqualTo(1500)
+        .jsonPath("$.fees[0].currency")
+        .isEqualTo("EUR");
   }
 
   @Test
@@ -174,11 +275,21 @@ class RegistryApiIT {
     String forumId = register();
     long before = storedEvents();
 
-    problem(putFee(forumId, 2024, "{\"status\": \"NONE\", \"toYear\": 2023, " + PROVENANCE + "}"), 422);
-    problem(registrar.post().uri("/forums/{id}/representatives", forumId).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2023-01-01\", \"validTo\": \"2022-12-31\", " + PROVENANCE + "}")
-        .exchange(), 422)
-        .jsonPath("$.errors[0].field").isEqualTo("validTo");
+    problem(
+        putFee(forumId, 2024, "{\"status\": \"NONE\", \"toYear\": 2023, " + PROVENANCE + "}"), 422);
+    problem(
+            registrar
+                .post()
+                .uri("/forums/{id}/representatives", forumId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                    "{\"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2023-01-01\", \"validTo\": \"2022-12-31\", "
+                        + PROVENANCE
+                        + "}")
+                .exchange(),
+            422)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("validTo");
 
     assertThat(storedEvents()).isEqualTo(before);
   }
@@ -186,14 +297,29 @@ class RegistryApiIT {
   @Test
   void anAppointmentEndingBeforeItStartsIs422() {
     String forumId = register();
-    registrar.post().uri("/forums/{id}/representatives", forumId).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"appointmentId\": \"a-1\", \"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2023-01-01\", " + PROVENANCE + "}")
-        .exchange().expectStatus().isCreated()
-        .expectHeader().valueMatches("Location", ".*/representatives/a-1");
+    registrar
+        .post()
+        .uri("/forums/{id}/representatives", forumId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            "{\"appointmentId\": \"a-1\", \"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2023-01-01\", "
+                + PROVENANCE
+                + "}")
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectHeader()
+        .valueMatches("Location", ".*/representatives/a-1");
     long before = storedEvents();
 
-    problem(registrar.put().uri("/forums/{id}/representatives/a-1/ending", forumId).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"endedOn\": \"2022-06-30\", " + PROVENANCE + "}").exchange(), 422);
+    problem(
+        registrar
+            .put()
+            .uri("/forums/{id}/representatives/a-1/ending", forumId)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"endedOn\": \"2022-06-30\", " + PROVENANCE + "}")
+            .exchange(),
+        422);
 
     assertThat(storedEvents()).isEqualTo(before);
   }
@@ -201,14 +327,30 @@ class RegistryApiIT {
   @Test
   void aFeeOrAppointmentOnAnEndedForumIs422() {
     String forumId = register();
-    registrar.put().uri("/forums/{id}/status", forumId).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"status\": \"ENDED\", " + PROVENANCE + "}").exchange().expectStatus().isOk();
+    registrar
+        .put()
+        .uri("/forums/{id}/status", forumId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"status\": \"ENDED\", " + PROVENANCE + "}")
+        .exchange()
+        .expectStatus()
+        .isOk();
     long before = storedEvents();
 
-    problem(putFee(forumId, 2024, "{\"status\": \"AMOUNT\", \"amount\": 100, " + PROVENANCE + "}"), 422);
-    problem(registrar.post().uri("/forums/{id}/representatives", forumId).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2024-01-01\", " + PROVENANCE + "}")
-        .exchange(), 422);
+    problem(
+        putFee(forumId, 2024, "{\"status\": \"AMOUNT\", \"amount\": 100, " + PROVENANCE + "}"),
+        422);
+    problem(
+        registrar
+            .post()
+            .uri("/forums/{id}/representatives", forumId)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(
+                "{\"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", \"validFrom\": \"2024-01-01\", "
+                    + PROVENANCE
+                    + "}")
+            .exchange(),
+        422);
 
     assertThat(storedEvents()).isEqualTo(before);
   }
@@ -227,17 +369,33 @@ class RegistryApiIT {
   void anOversizedBodyIs413() {
     String huge = FORUM.replace("Corridor collaboration", "x".repeat(70_000));
 
-    problem(registrar.post().uri("/forums").contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange(), 413);
+    problem(
+        registrar
+            .post()
+            .uri("/forums")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(huge)
+            .exchange(),
+        413);
   }
 
   @Test
   void aStaleIfMatchIs412AndWritesNothing() {
     String forumId = register();
-    putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": 100, " + PROVENANCE + "}", "\"0\"").expectStatus().isOk()
-        .expectHeader().valueEquals("ETag", "\"1\"");
+    putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": 100, " + PROVENANCE + "}", "\"0\"")
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("ETag", "\"1\"");
     long before = storedEvents();
 
-    problem(putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": 200, " + PROVENANCE + "}", "\"0\""), 412);
+    problem(
+        putFee(
+            forumId,
+            2023,
+            "{\"status\": \"AMOUNT\", \"amount\": 200, " + PROVENANCE + "}",
+            "\"0\""),
+        412);
 
     assertThat(storedEvents()).isEqualTo(before);
   }
@@ -248,66 +406,152 @@ class RegistryApiIT {
     List<CompletableFuture<HttpStatus>> writes = new ArrayList<>();
     for (int year = 2023; year < 2031; year++) {
       int y = year;
-      writes.add(CompletableFuture.supplyAsync(() -> (HttpStatus) putFee(forumId, y, "{\"status\": \"AMOUNT\", \"amount\": " + y + ", " + PROVENANCE + "}")
-          .returnResult(byte[].class).getStatus()));
+      writes.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  (HttpStatus)
+                      putFee(
+                              forumId,
+                              y,
+                              "{\"status\": \"AMOUNT\", \"amount\": " + y + ", " + PROVENANCE + "}")
+                          .returnResult(byte[].class)
+                          .getStatus()));
     }
     List<HttpStatus> statuses = writes.stream().map(CompletableFuture::join).toList();
 
     long accepted = statuses.stream().filter(s -> s == HttpStatus.OK).count();
     assertThat(statuses).allMatch(s -> s == HttpStatus.OK || s == HttpStatus.CONFLICT);
-    registrar.get().uri("/forums/{id}", forumId).exchange().expectBody()
-        .jsonPath("$.fees.length()").isEqualTo((int) accepted)
-        .jsonPath("$.version").isEqualTo((int) accepted);
+    registrar
+        .get()
+        .uri("/forums/{id}", forumId)
+        .exchange()
+        .expectBody()
+        .jsonPath("$.fees.length()")
+        .isEqualTo((int) accepted)
+        .jsonPath("$.version")
+        .isEqualTo((int) accepted);
   }
 
   @Test
   void aRetriedRequestWithTheSameIdempotencyKeyReturnsTheFirstResultAndWritesNothing() {
-    EntityExchangeResult<byte[]> first = registrar.post().uri("/forums").header("Idempotency-Key", "retry-1")
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(FORUM).exchange()
-        .expectStatus().isCreated().expectBody().returnResult();
+    EntityExchangeResult<byte[]> first =
+        registrar
+            .post()
+            .uri("/forums")
+            .header("Idempotency-Key", "retry-1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(FORUM)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult();
     long before = storedEvents();
 
-    EntityExchangeResult<byte[]> retry = registrar.post().uri("/forums").header("Idempotency-Key", "retry-1")
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(FORUM).exchange()
-        .expectStatus().isCreated().expectBody().returnResult();
+    EntityExchangeResult<byte[]> retry =
+        registrar
+            .post()
+            .uri("/forums")
+            .header("Idempotency-Key", "retry-1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(FORUM)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult();
 
-    assertThat(retry.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+    assertThat(retry.getResponseHeaders().getLocation())
+        .isEqualTo(first.getResponseHeaders().getLocation());
     assertThat(storedEvents()).isEqualTo(before);
-    problem(registrar.post().uri("/forums").header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(FORUM.replace("STRING", "Other")).exchange(), 422);
+    problem(
+        registrar
+            .post()
+            .uri("/forums")
+            .header("Idempotency-Key", "retry-1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(FORUM.replace("STRING", "Other"))
+            .exchange(),
+        422);
   }
 
   @Test
   void withoutCredentials401AndAsViewerAWriteIs403BothAsProblems() {
-    problem(WebTestClient.bindToServer().baseUrl(stack.baseUrl()).build().get().uri("/forums/x").exchange(), 401);
-    problem(stack.client("viewer", RegistryTestStack.VIEWER_PASSWORD).post().uri("/forums")
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(FORUM).exchange(), 403);
-    problem(stack.client("auditor", RegistryTestStack.AUDITOR_PASSWORD).post().uri("/forums")
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(FORUM).exchange(), 403);
+    problem(
+        WebTestClient.bindToServer()
+            .baseUrl(stack.baseUrl())
+            .build()
+            .get()
+            .uri("/forums/x")
+            .exchange(),
+        401);
+    problem(
+        stack
+            .client("viewer", RegistryTestStack.VIEWER_PASSWORD)
+            .post()
+            .uri("/forums")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(FORUM)
+            .exchange(),
+        403);
+    problem(
+        stack
+            .client("auditor", RegistryTestStack.AUDITOR_PASSWORD)
+            .post()
+            .uri("/forums")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(FORUM)
+            .exchange(),
+        403);
   }
 
   @Test
   void theOpenApiDocumentIsServed() {
-    WebTestClient.bindToServer().baseUrl(stack.baseUrl()).build().get().uri("/v3/api-docs").exchange()
-        .expectStatus().isOk().expectBody().jsonPath("$.paths['/forums']").exists();
+    WebTestClient.bindToServer()
+        .baseUrl(stack.baseUrl())
+        .build()
+        .get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.paths['/forums']")
+        .exists();
   }
 
   static final String PROVENANCE =
       "\"effectiveDate\": \"2023-01-01\", \"reason\": \"test\", \"decisionReference\": \"KS 2023-11-22 § 841\"";
 
   static WebTestClient.ResponseSpec putFee(String forumId, int year, String body) {
-    return registrar.put().uri("/forums/{id}/fees/{year}", forumId, year).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(body).exchange();
+    return registrar
+        .put()
+        .uri("/forums/{id}/fees/{year}", forumId, year)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
   }
 
   static WebTestClient.ResponseSpec putFee(String forumId, int year, String body, String ifMatch) {
-    return registrar.put().uri("/forums/{id}/fees/{year}", forumId, year).header("If-Match", ifMatch)
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    return registrar
+        .put()
+        .uri("/forums/{id}/fees/{year}", forumId, year)
+        .header("If-Match", ifMatch)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
   }
 
   static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status) {
-    return response.expectStatus().isEqualTo(status)
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.status").isEqualTo(status).jsonPath("$.type").exists();
+    return response
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(status)
+        .jsonPath("$.type")
+        .exists();
   }
 }

@@ -39,11 +39,14 @@ class InventoryCsvTest {
 
     InventoryCsv.Parsed parsed = InventoryCsv.parse(text);
 
-    assertThat(parsed.rows()).singleElement().satisfies(row -> {
-      assertThat(row.line()).isEqualTo(3);
-      assertThat(row.get("section")).isEqualTo("9.9.9");
-      assertThat(row.get("name")).as("empty is not stated").isNull();
-    });
+    assertThat(parsed.rows())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.line()).isEqualTo(3);
+              assertThat(row.get("section")).isEqualTo("9.9.9");
+              assertThat(row.get("name")).as("empty is not stated").isNull();
+            });
   }
 
   @Test
@@ -60,10 +63,13 @@ class InventoryCsvTest {
   void aRowWithTooFewFieldsKeepsItsCount() {
     InventoryCsv.Parsed parsed = InventoryCsv.parse(HEADER + "\n9.9.9,Name,Area\n");
 
-    assertThat(parsed.rows()).singleElement().satisfies(row -> {
-      assertThat(row.fieldCount()).isEqualTo(3);
-      assertThat(row.get("kind")).isNull();
-    });
+    assertThat(parsed.rows())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.fieldCount()).isEqualTo(3);
+              assertThat(row.get("kind")).isNull();
+            });
   }
 
   @Test

@@ -81,21 +81,29 @@ class InventoryImportIT {
     assertThat(first.failedRows()).isZero();
     assertThat(first.forumsRegistered()).isEqualTo(108);
     assertThat(first.requestsSent()).isEqualTo(535);
-    // one event per write: 108 registrations, 103 SLK and 107 KS headcounts, 108 fees, 108 other costs, 1 status
+    // one event per write: 108 registrations, 103 SLK and 107 KS headcounts, 108 fees, 108 other
+    // costs, 1 status
     assertThat(afterFirst - before).isEqualTo(535);
-    assertThat(count("select count(distinct aggregate_identifier) from registry.domain_event_entry"
-            + " where convert_from(payload, 'UTF8') like ?", "%\"inventoryReference\":\"2.%"))
+    assertThat(
+            count(
+                "select count(distinct aggregate_identifier) from registry.domain_event_entry"
+                    + " where convert_from(payload, 'UTF8') like ?",
+                "%\"inventoryReference\":\"2.%"))
         .isEqualTo(108);
 
     started = System.nanoTime();
-    Summary second = InventoryImport.fromDefaultFile(baseUrl, "registrar", REGISTRAR_PASSWORD).run();
+    Summary second =
+        InventoryImport.fromDefaultFile(baseUrl, "registrar", REGISTRAR_PASSWORD).run();
     Duration secondTook = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(events()).isEqualTo(afterFirst);
     // only the importer writes in this registry, so every event must carry its provenance
-    assertThat(count("select count(*) from registry.domain_event_entry"
-            + " where convert_from(meta_data, 'UTF8') like ? and convert_from(meta_data, 'UTF8') like ?",
-            "%\"inventory-2023\"%", "%SLK-2023-01081%"))
+    assertThat(
+            count(
+                "select count(*) from registry.domain_event_entry"
+                    + " where convert_from(meta_data, 'UTF8') like ? and convert_from(meta_data, 'UTF8') like ?",
+                "%\"inventory-2023\"%",
+                "%SLK-2023-01081%"))
         .isEqualTo(afterFirst);
     assertThat(second.problems()).isEmpty();
     assertThat(second.rows()).isEqualTo(108);
@@ -118,7 +126,8 @@ class InventoryImportIT {
         Path.of(getClass().getClassLoader().getResource(InventoryFixtures.MALFORMED).toURI());
     long before = events();
 
-    Summary summary = InventoryImport.fromFile(fixture, baseUrl, "registrar", REGISTRAR_PASSWORD).run();
+    Summary summary =
+        InventoryImport.fromFile(fixture, baseUrl, "registrar", REGISTRAR_PASSWORD).run();
 
     assertThat(summary.rows()).isEqualTo(3);
     assertThat(summary.importedRows()).isEqualTo(2);
@@ -128,13 +137,20 @@ class InventoryImportIT {
         .containsExactly(
             "line 4: section 9.1.2: kind 'NETWERK' is not one of NETWORK, COLLABORATION;"
                 + " slk_min 3 is greater than slk_max 1; fee_tkr is required");
-    // 9.1.1: registration, SLK, KS, fee, other cost; 9.1.3: registration, KS, fee, other cost, status
+    // 9.1.1: registration, SLK, KS, fee, other cost; 9.1.3: registration, KS, fee, other cost,
+    // status
     assertThat(events() - before).isEqualTo(10);
-    assertThat(count("select count(*) from registry.domain_event_entry"
-            + " where convert_from(payload, 'UTF8') like ?", "%Fixture forum two%"))
+    assertThat(
+            count(
+                "select count(*) from registry.domain_event_entry"
+                    + " where convert_from(payload, 'UTF8') like ?",
+                "%Fixture forum two%"))
         .isZero();
-    assertThat(count("select count(*) from registry.domain_event_entry"
-            + " where convert_from(payload, 'UTF8') like ?", "%\"inventoryReference\":\"9.1.%"))
+    assertThat(
+            count(
+                "select count(*) from registry.domain_event_entry"
+                    + " where convert_from(payload, 'UTF8') like ?",
+                "%\"inventoryReference\":\"9.1.%"))
         .isEqualTo(2);
   }
 

@@ -34,7 +34,11 @@ class InventoryImportTest {
       }
       if (refuse.test(request)) {
         return new Response(
-            method, path, 422, Optional.empty(), false,
+            method,
+            path,
+            422,
+            Optional.empty(),
+            false,
             "{\"type\":\"https://forumledger.org/problems/rule-broken\",\"title\":\"A rule of the forum"
                 + " was broken\",\"status\":422,\"detail\":\"toYear cannot be before fromYear\","
                 + "\"errors\":[{\"field\":\"toYear\",\"message\":\"toYear cannot be before fromYear\"}]}");
@@ -128,13 +132,17 @@ class InventoryImportTest {
     assertThat(summary.importedRows()).isZero();
     assertThat(summary.failedRows()).isEqualTo(3);
     assertThat(summary.problems())
-        .anySatisfy(p -> assertThat(p).startsWith("line 2: section 9.1.1: the registry could not be reached"));
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("line 2: section 9.1.1: the registry could not be reached"));
   }
 
   @Test
   void anUnusableHeaderFailsEveryRowWithoutSendingAnything() {
     FakeRegistry registry = new FakeRegistry();
-    String text = InventoryFixtures.text(InventoryFixtures.MALFORMED).replaceFirst(",fee_tkr,", ",fee,");
+    String text =
+        InventoryFixtures.text(InventoryFixtures.MALFORMED).replaceFirst(",fee_tkr,", ",fee,");
 
     Summary summary = new InventoryImport("broken.csv", () -> text, registry).run();
 
@@ -161,7 +169,8 @@ class InventoryImportTest {
 
   @Test
   void summaryReadsAsOneParagraph() {
-    Summary summary = new Summary(3, 2, 1, 10, 2, List.of("line 4: section 9.1.2: fee_tkr is required"));
+    Summary summary =
+        new Summary(3, 2, 1, 10, 2, List.of("line 4: section 9.1.2: fee_tkr is required"));
 
     assertThat(summary.toString())
         .isEqualTo(

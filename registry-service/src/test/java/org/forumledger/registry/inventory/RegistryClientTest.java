@@ -39,12 +39,14 @@ class RegistryClientTest {
             + "\"errors\":[{\"field\":\"name\",\"message\":\"must not be blank\"}]}";
 
     assertThat(RegistryClient.problemText(body))
-        .isEqualTo(" (Invalid fields): One or more fields are missing or invalid. [name: must not be blank]");
+        .isEqualTo(
+            " (Invalid fields): One or more fields are missing or invalid. [name: must not be blank]");
   }
 
   @Test
   void aBodyThatIsNotAProblemIsQuotedShort() {
-    assertThat(RegistryClient.problemText("<html>\n Bad gateway </html>")).isEqualTo(": <html> Bad gateway </html>");
+    assertThat(RegistryClient.problemText("<html>\n Bad gateway </html>"))
+        .isEqualTo(": <html> Bad gateway </html>");
     assertThat(RegistryClient.problemText("")).isEmpty();
     assertThat(RegistryClient.problemText("x".repeat(400))).hasSize(2 + 300 + 1);
   }

@@ -92,7 +92,8 @@ class RowMapperTest {
 
     assertThat(plan.steps())
         .extracting(RowPlan.Step::path)
-        .containsExactly("headcounts/2023/SLK", "headcounts/2023/KS", "fees/2023", "other-costs/2023");
+        .containsExactly(
+            "headcounts/2023/SLK", "headcounts/2023/KS", "fees/2023", "other-costs/2023");
     Headcount slk = (Headcount) plan.step("headcounts/2023/SLK").body();
     assertThat(slk.headcount()).isEqualTo(new Range(2, 2));
     assertThat(slk.asWritten()).isEqualTo("2");
@@ -206,7 +207,12 @@ class RowMapperTest {
 
   @Test
   void fractionalTkrBecomeExactSek() {
-    Fee fee = (Fee) RowMapper.map(with(realRow("2.2.10"), "fee_tkr", "0.01")).plan().step("fees/2023").body();
+    Fee fee =
+        (Fee)
+            RowMapper.map(with(realRow("2.2.10"), "fee_tkr", "0.01"))
+                .plan()
+                .step("fees/2023")
+                .body();
 
     assertThat(fee.amount()).isEqualTo(new BigDecimal("10"));
   }
@@ -270,7 +276,8 @@ class RowMapperTest {
   void aNetworkHasNoCollaborationType() {
     Mapping mapping = RowMapper.map(with(realRow("2.3.4"), "collaboration_type", "råd"));
 
-    assertThat(mapping.errors()).containsExactly("collaboration_type 'råd' is only for a COLLABORATION");
+    assertThat(mapping.errors())
+        .containsExactly("collaboration_type 'råd' is only for a COLLABORATION");
   }
 
   @Test
@@ -290,7 +297,8 @@ class RowMapperTest {
 
   @Test
   void malformedFixtureRowIsReportedWithItsPhysicalLineAndEveryProblem() {
-    List<InventoryRow> rows = InventoryCsv.parse(InventoryFixtures.text(InventoryFixtures.MALFORMED)).rows();
+    List<InventoryRow> rows =
+        InventoryCsv.parse(InventoryFixtures.text(InventoryFixtures.MALFORMED)).rows();
 
     assertThat(rows).extracting(r -> RowMapper.map(r).valid()).containsExactly(true, false, true);
     InventoryRow malformed = rows.get(1);

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** Stored means published: in order, keyed by forum, with its metadata, even across a broker outage. */
+/**
+ * Stored means published: in order, keyed by forum, with its metadata, even across a broker outage.
+ */
 class KafkaPublicationIT {
 
   static RegistryTestStack stack;
@@ -67,14 +69,25 @@ class KafkaPublicationIT {
 
   static String register(String name) {
     String location =
-        stack.registrar().post().uri("/forums").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("""
+        stack
+            .registrar()
+            .post()
+            .uri("/forums")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(
+                """
                 {"name": "%s", "area": "Regional utveckling", "kind": "NETWORK",
                  "effectiveDate": "2023-01-01", "reason": "test", "decisionReference": "KS 2023-11-22 § 841"}
-                """.formatted(name))
+                """
+                    .formatted(name))
             .header("X-Correlation-Id", "corr-" + name)
-            .exchange().expectStatus().isCreated()
-            .returnResult(byte[].class).getResponseHeaders().getLocation().toString();
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .returnResult(byte[].class)
+            .getResponseHeaders()
+            .getLocation()
+            .toString();
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
@@ -96,9 +109,12 @@ class KafkaPublicationIT {
 
     ConsumerRecord<String, byte[]> record =
         received.stream().filter(r -> forumId.equals(r.key())).findFirst().orElseThrow();
-    assertThat(new String(record.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(record.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8))
         .isEqualTo("forum.ForumRegistered");
-    assertThat(new String(record.headers().lastHeader("event-version").value(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                record.headers().lastHeader("event-version").value(), StandardCharsets.UTF_8))
         .isEqualTo("2");
     EventEnvelope envelope = envelopesFor(forumId).get(0);
     assertThat(envelope.payload()).isInstanceOf(ForumRegistered.class);
@@ -122,13 +138,22 @@ class KafkaPublicationIT {
       stack.infra().startKafka();
     }
 
-    await().atMost(Duration.ofSeconds(90))
+    await()
+        .atMost(Duration.ofSeconds(90))
         .untilAsserted(() -> forums.forEach(id -> assertThat(envelopesFor(id)).hasSize(1)));
 
-    List<Long> positions = received.stream()
-        .map(r -> EventJson.read(r.value()).orElseThrow().metadata().globalPosition())
-        .distinct().sorted().toList();
-    assertThat(positions).as("no gaps in the global index").isEqualTo(
-        java.util.stream.LongStream.rangeClosed(positions.get(0), positions.get(positions.size() - 1)).boxed().toList());
+    List<Long> positions =
+        received.stream()
+            .map(r -> EventJson.read(r.value()).orElseThrow().metadata().globalPosition())
+            .distinct()
+            .sorted()
+            .toList();
+    assertThat(positions)
+        .as("no gaps in the global index")
+        .isEqualTo(
+            java.util.stream.LongStream.rangeClosed(
+                    positions.get(0), positions.get(positions.size() - 1))
+                .boxed()
+                .toList());
   }
 }

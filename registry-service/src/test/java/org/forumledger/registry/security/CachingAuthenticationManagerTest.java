@@ -19,23 +19,35 @@ class CachingAuthenticationManagerTest {
       authentication -> {
         checks.incrementAndGet();
         return "right".equals(authentication.getCredentials())
-            ? Mono.just(UsernamePasswordAuthenticationToken.authenticated(
-                authentication.getName(), null, AuthorityUtils.createAuthorityList("ROLE_REGISTRAR")))
+            ? Mono.just(
+                UsernamePasswordAuthenticationToken.authenticated(
+                    authentication.getName(),
+                    null,
+                    AuthorityUtils.createAuthorityList("ROLE_REGISTRAR")))
             : Mono.error(new BadCredentialsException("bad"));
       };
-  final CachingAuthenticationManager manager = new CachingAuthenticationManager(slowHash, Duration.ofMinutes(5));
+  final CachingAuthenticationManager manager =
+      new CachingAuthenticationManager(slowHash, Duration.ofMinutes(5));
 
   @Test
   void aVerifiedPasswordIsCheckedOnceButAWrongOneEveryTime() {
     for (int i = 0; i < 3; i++) {
-      StepVerifier.create(manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("registrar", "right")))
-          .assertNext(a -> assertThat(a.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_REGISTRAR"))
+      StepVerifier.create(
+              manager.authenticate(
+                  UsernamePasswordAuthenticationToken.unauthenticated("registrar", "right")))
+          .assertNext(
+              a ->
+                  assertThat(a.getAuthorities())
+                      .extracting(Object::toString)
+                      .containsExactly("ROLE_REGISTRAR"))
           .verifyComplete();
     }
     assertThat(checks).hasValue(1);
 
     for (int i = 0; i < 2; i++) {
-      StepVerifier.create(manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("registrar", "wrong")))
+      StepVerifier.create(
+              manager.authenticate(
+                  UsernamePasswordAuthenticationToken.unauthenticated("registrar", "wrong")))
           .verifyError(BadCredentialsException.class);
     }
     assertThat(checks).hasValue(3);

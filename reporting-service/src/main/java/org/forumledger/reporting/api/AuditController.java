@@ -74,9 +74,21 @@ public class AuditController {
       payload = Map.of("unreadable", e.payload());
     }
     return new Entry(
-        e.seq(), e.eventId(), e.forumId(), e.eventType(), e.eventVersion(), e.globalPosition(),
-        e.recordedAt(), e.effectiveDate(), e.actor(), e.reason(), e.decisionReference(),
-        e.correlationId(), payload, e.prevHash(), e.hash());
+        e.seq(),
+        e.eventId(),
+        e.forumId(),
+        e.eventType(),
+        e.eventVersion(),
+        e.globalPosition(),
+        e.recordedAt(),
+        e.effectiveDate(),
+        e.actor(),
+        e.reason(),
+        e.decisionReference(),
+        e.correlationId(),
+        payload,
+        e.prevHash(),
+        e.hash());
   }
 
   private static String blankToNull(String value) {

@@ -30,7 +30,8 @@ public class ChangesController {
       @RequestParam(required = false) String fromPeriod,
       @RequestParam(required = false) String toPeriod,
       @RequestParam(required = false) String knownAt) {
-    LocalDate start = fromPeriod != null ? periodEnd("fromPeriod", fromPeriod) : Params.date("from", from);
+    LocalDate start =
+        fromPeriod != null ? periodEnd("fromPeriod", fromPeriod) : Params.date("from", from);
     LocalDate end = toPeriod != null ? periodEnd("toPeriod", toPeriod) : Params.date("to", to);
     if (start == null || end == null) {
       throw new InvalidParameterException(

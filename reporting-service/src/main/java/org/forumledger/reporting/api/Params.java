@@ -28,7 +28,8 @@ public final class Params {
       }
       return year;
     } catch (NumberFormatException e) {
-      throw new InvalidParameterException("year", "year must be a whole number, got '" + value + "'");
+      throw new InvalidParameterException(
+          "year", "year must be a whole number, got '" + value + "'");
     }
   }
 

@@ -18,8 +18,8 @@ public class ProblemAdvice {
 
   @ExceptionHandler(InvalidParameterException.class)
   ProblemDetail invalid(InvalidParameterException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
-        "Invalid parameter", e.getMessage());
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
     problem.setProperty("parameter", e.parameter());
     return problem;
   }
@@ -44,11 +44,17 @@ public class ProblemAdvice {
   ProblemDetail unexpected(Exception e) {
     if (e instanceof org.springframework.web.server.ResponseStatusException status) {
       HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
-      return problem(code, code.is4xxClientError() ? "bad-request" : "upstream-failure",
-          code.getReasonPhrase(), status.getReason());
+      return problem(
+          code,
+          code.is4xxClientError() ? "bad-request" : "upstream-failure",
+          code.getReasonPhrase(),
+          status.getReason());
     }
     log.error("Unexpected failure", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Internal error",
         "The request could not be completed.");
   }
 

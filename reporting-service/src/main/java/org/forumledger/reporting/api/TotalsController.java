@@ -36,8 +36,8 @@ public class TotalsController {
   }
 
   /**
-   * The current totals at once, then again after events are applied (at most twice a second, so
-   * an import of hundreds of events does not recompute hundreds of times).
+   * The current totals at once, then again after events are applied (at most twice a second, so an
+   * import of hundreds of events does not recompute hundreds of times).
    */
   @GetMapping(path = "/reports/totals/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public Flux<ServerSentEvent<TotalsResponse>> live(@RequestParam(required = false) String year) {

@@ -47,8 +47,14 @@ public record TotalsResponse(
         totals.notCalculatedCount(),
         totals.feePayingCount(),
         totals.byArea().stream()
-            .map(a -> new Area(a.area(), a.forumCount(), a.annualFeeTotal(), a.otherCostTotal(),
-                a.notCalculatedCount()))
+            .map(
+                a ->
+                    new Area(
+                        a.area(),
+                        a.forumCount(),
+                        a.annualFeeTotal(),
+                        a.otherCostTotal(),
+                        a.notCalculatedCount()))
             .toList(),
         totals.byConvener(),
         totals.byKind(),

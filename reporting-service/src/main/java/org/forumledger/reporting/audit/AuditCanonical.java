@@ -25,7 +25,9 @@ public final class AuditCanonical {
     field(out, "eventVersion", String.valueOf(entry.eventVersion()));
     field(out, "globalPosition", String.valueOf(entry.globalPosition()));
     field(out, "recordedAt", entry.recordedAt() == null ? null : entry.recordedAt().toString());
-    field(out, "effectiveDate",
+    field(
+        out,
+        "effectiveDate",
         entry.effectiveDate() == null ? null : entry.effectiveDate().toString());
     field(out, "actor", entry.actor());
     field(out, "reason", entry.reason());

@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only, hash-chained audit history. Appends run in the consumer's transaction under
- * a transaction-scoped advisory lock, so the chain has one head even with concurrent consumers;
- * the table's trigger rejects UPDATE and DELETE.
+ * The append-only, hash-chained audit history. Appends run in the consumer's transaction under a
+ * transaction-scoped advisory lock, so the chain has one head even with concurrent consumers; the
+ * table's trigger rejects UPDATE and DELETE.
  */
 @Repository
 public class AuditLog {
@@ -52,18 +52,40 @@ public class AuditLog {
     }
     AuditEntry entry =
         new AuditEntry(
-            0, m.eventId(), m.forumId(), m.eventType(), m.eventVersion(), m.globalPosition(),
-            m.recordedAt(), m.effectiveDate(), m.actor(), m.reason(), m.decisionReference(),
-            m.correlationId(), payload, prevHash, null);
+            0,
+            m.eventId(),
+            m.forumId(),
+            m.eventType(),
+            m.eventVersion(),
+            m.globalPosition(),
+            m.recordedAt(),
+            m.effectiveDate(),
+            m.actor(),
+            m.reason(),
+            m.decisionReference(),
+            m.correlationId(),
+            payload,
+            prevHash,
+            null);
     String hash = AuditCanonical.hash(entry, prevHash);
     jdbc.update(
         "insert into audit_entry (event_id, forum_id, event_type, event_version, global_position,"
             + " recorded_at, effective_date, actor, reason, decision_reference, correlation_id,"
             + " payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        entry.eventId(), entry.forumId(), entry.eventType(), entry.eventVersion(),
-        entry.globalPosition(), Timestamp.from(entry.recordedAt()), entry.effectiveDate(),
-        entry.actor(), entry.reason(), entry.decisionReference(), entry.correlationId(),
-        entry.payload(), prevHash, hash);
+        entry.eventId(),
+        entry.forumId(),
+        entry.eventType(),
+        entry.eventVersion(),
+        entry.globalPosition(),
+        Timestamp.from(entry.recordedAt()),
+        entry.effectiveDate(),
+        entry.actor(),
+        entry.reason(),
+        entry.decisionReference(),
+        entry.correlationId(),
+        entry.payload(),
+        prevHash,
+        hash);
   }
 
   public List<AuditEntry> find(AuditQuery query) {
@@ -112,7 +134,9 @@ public class AuditLog {
       if (!entry.prevHash().equals(head)) {
         broken =
             new AuditVerification.BrokenEntry(
-                entry.seq(), entry.eventId(), "prev_hash does not match the preceding entry's hash");
+                entry.seq(),
+                entry.eventId(),
+                "prev_hash does not match the preceding entry's hash");
       } else if (!AuditCanonical.hash(entry, entry.prevHash()).equals(entry.hash())) {
         broken =
             new AuditVerification.BrokenEntry(

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one event with an exactly-once effect: in one transaction the event id is remembered,
- * and only if it was new are the log, the current view and the audit chain written.
+ * Applies one event with an exactly-once effect: in one transaction the event id is remembered, and
+ * only if it was new are the log, the current view and the audit chain written.
  */
 @Component
 public class EventApplier {

@@ -43,8 +43,12 @@ public class ForumEventListener {
       skipped.increment();
       log.warn(
           "Skipped event {} of unknown type {} v{} at {}-{}@{}",
-          metadata.eventId(), metadata.eventType(), metadata.eventVersion(), record.topic(),
-          record.partition(), record.offset());
+          metadata.eventId(),
+          metadata.eventType(),
+          metadata.eventVersion(),
+          record.topic(),
+          record.partition(),
+          record.offset());
     }
   }
 }

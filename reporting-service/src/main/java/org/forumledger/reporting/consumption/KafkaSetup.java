@@ -28,7 +28,9 @@ public class KafkaSetup {
     return TopicBuilder.name(Topics.FORUM_EVENTS)
         .partitions(Topics.FORUM_EVENTS_PARTITIONS)
         .replicas(1)
-        .config(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, Topics.FORUM_EVENTS_RETENTION_MS)
+        .config(
+            org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG,
+            Topics.FORUM_EVENTS_RETENTION_MS)
         .build();
   }
 
@@ -49,13 +51,17 @@ public class KafkaSetup {
     Counter deadLettered = Counter.builder("ledger.events.dead-lettered").register(meters);
     DeadLetterPublishingRecoverer publisher =
         new DeadLetterPublishingRecoverer(
-            template, (record, e) -> new TopicPartition(Topics.deadLetter(group), record.partition()));
+            template,
+            (record, e) -> new TopicPartition(Topics.deadLetter(group), record.partition()));
     DefaultErrorHandler handler =
         new DefaultErrorHandler(
             (record, e) -> {
               log.error(
                   "Dead-lettering {}-{}@{}: {}",
-                  record.topic(), record.partition(), record.offset(), e.getMessage());
+                  record.topic(),
+                  record.partition(),
+                  record.offset(),
+                  e.getMessage());
               publisher.accept(record, e);
               deadLettered.increment();
             },
@@ -67,8 +73,8 @@ public class KafkaSetup {
   }
 
   /**
-   * A good event that fails because the database is away waits for it instead of being parked:
-   * only a replay would bring a dead-lettered event back.
+   * A good event that fails because the database is away waits for it instead of being parked: only
+   * a replay would bring a dead-lettered event back.
    */
   static boolean databaseUnavailable(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {

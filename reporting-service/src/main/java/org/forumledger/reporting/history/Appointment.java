@@ -5,8 +5,8 @@ import org.forumledger.events.Body;
 import org.forumledger.events.Role;
 
 /**
- * A representative's appointment; {@code endedOn} is set when the appointment was ended before
- * (or instead of) its planned {@code validTo}.
+ * A representative's appointment; {@code endedOn} is set when the appointment was ended before (or
+ * instead of) its planned {@code validTo}.
  */
 public record Appointment(
     String appointmentId,

@@ -13,8 +13,8 @@ import org.forumledger.events.CostStatus;
 import org.forumledger.events.Role;
 
 /**
- * What changed between two dates: forums that joined or left, fees whose applicable value
- * differs between the two dates' years, and appointments that began or ended in between.
+ * What changed between two dates: forums that joined or left, fees whose applicable value differs
+ * between the two dates' years, and appointments that began or ended in between.
  */
 public record Changes(
     LocalDate from,
@@ -32,7 +32,12 @@ public record Changes(
   public record FeeChange(ForumRef forum, Fee before, Fee after) {}
 
   public record AppointmentChange(
-      ForumRef forum, String appointmentId, String personName, Body body, Role role, LocalDate on) {}
+      ForumRef forum,
+      String appointmentId,
+      String personName,
+      Body body,
+      Role role,
+      LocalDate on) {}
 
   /**
    * @param atFrom the forums as of {@code from}

@@ -20,9 +20,18 @@ public final class Envelopes {
     }
     return new EventEnvelope(
         new EventMetadata(
-            m.eventId(), m.eventType(), m.eventVersion(), m.forumId(), m.sequenceNumber(),
-            m.globalPosition(), m.recordedAt().truncatedTo(ChronoUnit.MICROS), m.effectiveDate(),
-            m.actor(), m.reason(), m.decisionReference(), m.correlationId()),
+            m.eventId(),
+            m.eventType(),
+            m.eventVersion(),
+            m.forumId(),
+            m.sequenceNumber(),
+            m.globalPosition(),
+            m.recordedAt().truncatedTo(ChronoUnit.MICROS),
+            m.effectiveDate(),
+            m.actor(),
+            m.reason(),
+            m.decisionReference(),
+            m.correlationId()),
         envelope.payload());
   }
 }

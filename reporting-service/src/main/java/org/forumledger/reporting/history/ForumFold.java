@@ -54,28 +54,83 @@ public final class ForumFold {
     ForumEvent event = envelope.payload();
     if (event instanceof ForumRegistered r) {
       return new ForumState(
-          r.forumId(), r.inventoryReference(), r.name(), r.purpose(), r.area(), r.subarea(),
-          r.kind(), r.collaborationType(), r.convener(), r.scope(), r.meetingsPerYear(),
-          r.meetingMode(), meta.effectiveDate(), ForumStatus.ACTIVE, meta.effectiveDate(),
-          List.of(), List.of(), List.of(), List.of(),
-          meta.sequenceNumber(), meta.globalPosition(), meta.recordedAt());
+          r.forumId(),
+          r.inventoryReference(),
+          r.name(),
+          r.purpose(),
+          r.area(),
+          r.subarea(),
+          r.kind(),
+          r.collaborationType(),
+          r.convener(),
+          r.scope(),
+          r.meetingsPerYear(),
+          r.meetingMode(),
+          meta.effectiveDate(),
+          ForumStatus.ACTIVE,
+          meta.effectiveDate(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          meta.sequenceNumber(),
+          meta.globalPosition(),
+          meta.recordedAt());
     }
     if (state == null) {
       return null;
     }
     ForumState s = state;
     if (event instanceof ForumDetailsRevised d) {
-      s = new ForumState(
-          s.forumId(), s.inventoryReference(), d.name(), d.purpose(), s.area(), s.subarea(),
-          s.kind(), s.collaborationType(), d.convener(), d.scope(), d.meetingsPerYear(),
-          d.meetingMode(), s.registeredFrom(), s.status(), s.statusEffectiveFrom(),
-          s.fees(), s.otherCosts(), s.appointments(), s.headcounts(), 0, 0, null);
+      s =
+          new ForumState(
+              s.forumId(),
+              s.inventoryReference(),
+              d.name(),
+              d.purpose(),
+              s.area(),
+              s.subarea(),
+              s.kind(),
+              s.collaborationType(),
+              d.convener(),
+              d.scope(),
+              d.meetingsPerYear(),
+              d.meetingMode(),
+              s.registeredFrom(),
+              s.status(),
+              s.statusEffectiveFrom(),
+              s.fees(),
+              s.otherCosts(),
+              s.appointments(),
+              s.headcounts(),
+              0,
+              0,
+              null);
     } else if (event instanceof ForumReclassified c) {
-      s = new ForumState(
-          s.forumId(), s.inventoryReference(), s.name(), s.purpose(), c.area(), c.subarea(),
-          c.kind(), c.collaborationType(), s.convener(), s.scope(), s.meetingsPerYear(),
-          s.meetingMode(), s.registeredFrom(), s.status(), s.statusEffectiveFrom(),
-          s.fees(), s.otherCosts(), s.appointments(), s.headcounts(), 0, 0, null);
+      s =
+          new ForumState(
+              s.forumId(),
+              s.inventoryReference(),
+              s.name(),
+              s.purpose(),
+              c.area(),
+              c.subarea(),
+              c.kind(),
+              c.collaborationType(),
+              s.convener(),
+              s.scope(),
+              s.meetingsPerYear(),
+              s.meetingMode(),
+              s.registeredFrom(),
+              s.status(),
+              s.statusEffectiveFrom(),
+              s.fees(),
+              s.otherCosts(),
+              s.appointments(),
+              s.headcounts(),
+              0,
+              0,
+              null);
     } else if (event instanceof ForumStatusChanged c) {
       s = withStatus(s, c);
     } else if (event instanceof AnnualFeeSet fee) {
@@ -93,20 +148,32 @@ public final class ForumFold {
     } else if (event instanceof RepresentativeAppointed a) {
       Appointment appointment =
           new Appointment(
-              a.appointmentId(), a.personName(), a.body(), a.role(), a.validFrom(), a.validTo(),
+              a.appointmentId(),
+              a.personName(),
+              a.body(),
+              a.role(),
+              a.validFrom(),
+              a.validTo(),
               null);
-      s = withPeople(
-          s,
-          replace(s.appointments(), x -> x.appointmentId().equals(a.appointmentId()), appointment),
-          s.headcounts());
+      s =
+          withPeople(
+              s,
+              replace(
+                  s.appointments(), x -> x.appointmentId().equals(a.appointmentId()), appointment),
+              s.headcounts());
     } else if (event instanceof AppointmentEnded e) {
       List<Appointment> appointments = new ArrayList<>();
       for (Appointment x : s.appointments()) {
         appointments.add(
             x.appointmentId().equals(e.appointmentId())
                 ? new Appointment(
-                    x.appointmentId(), x.personName(), x.body(), x.role(), x.validFrom(),
-                    x.validTo(), e.endedOn())
+                    x.appointmentId(),
+                    x.personName(),
+                    x.body(),
+                    x.role(),
+                    x.validFrom(),
+                    x.validTo(),
+                    e.endedOn())
                 : x);
       }
       s = withPeople(s, appointments, s.headcounts());
@@ -122,40 +189,113 @@ public final class ForumFold {
 
   private static ForumState withStatus(ForumState s, ForumStatusChanged c) {
     return new ForumState(
-        s.forumId(), s.inventoryReference(), s.name(), s.purpose(), s.area(), s.subarea(),
-        s.kind(), s.collaborationType(), s.convener(), s.scope(), s.meetingsPerYear(),
-        s.meetingMode(), s.registeredFrom(), c.status(), c.effectiveFrom(),
-        s.fees(), s.otherCosts(), s.appointments(), s.headcounts(), 0, 0, null);
+        s.forumId(),
+        s.inventoryReference(),
+        s.name(),
+        s.purpose(),
+        s.area(),
+        s.subarea(),
+        s.kind(),
+        s.collaborationType(),
+        s.convener(),
+        s.scope(),
+        s.meetingsPerYear(),
+        s.meetingMode(),
+        s.registeredFrom(),
+        c.status(),
+        c.effectiveFrom(),
+        s.fees(),
+        s.otherCosts(),
+        s.appointments(),
+        s.headcounts(),
+        0,
+        0,
+        null);
   }
 
   private static ForumState withCosts(
       ForumState s, List<AnnualFeeSet> fees, List<OtherCostRecorded> otherCosts) {
     return new ForumState(
-        s.forumId(), s.inventoryReference(), s.name(), s.purpose(), s.area(), s.subarea(),
-        s.kind(), s.collaborationType(), s.convener(), s.scope(), s.meetingsPerYear(),
-        s.meetingMode(), s.registeredFrom(), s.status(), s.statusEffectiveFrom(),
-        fees, otherCosts, s.appointments(), s.headcounts(), 0, 0, null);
+        s.forumId(),
+        s.inventoryReference(),
+        s.name(),
+        s.purpose(),
+        s.area(),
+        s.subarea(),
+        s.kind(),
+        s.collaborationType(),
+        s.convener(),
+        s.scope(),
+        s.meetingsPerYear(),
+        s.meetingMode(),
+        s.registeredFrom(),
+        s.status(),
+        s.statusEffectiveFrom(),
+        fees,
+        otherCosts,
+        s.appointments(),
+        s.headcounts(),
+        0,
+        0,
+        null);
   }
 
   private static ForumState withPeople(
       ForumState s, List<Appointment> appointments, List<HeadcountRecorded> headcounts) {
     return new ForumState(
-        s.forumId(), s.inventoryReference(), s.name(), s.purpose(), s.area(), s.subarea(),
-        s.kind(), s.collaborationType(), s.convener(), s.scope(), s.meetingsPerYear(),
-        s.meetingMode(), s.registeredFrom(), s.status(), s.statusEffectiveFrom(),
-        s.fees(), s.otherCosts(), appointments, headcounts, 0, 0, null);
+        s.forumId(),
+        s.inventoryReference(),
+        s.name(),
+        s.purpose(),
+        s.area(),
+        s.subarea(),
+        s.kind(),
+        s.collaborationType(),
+        s.convener(),
+        s.scope(),
+        s.meetingsPerYear(),
+        s.meetingMode(),
+        s.registeredFrom(),
+        s.status(),
+        s.statusEffectiveFrom(),
+        s.fees(),
+        s.otherCosts(),
+        appointments,
+        headcounts,
+        0,
+        0,
+        null);
   }
 
   private static ForumState positioned(ForumState s, EventMetadata meta) {
     return new ForumState(
-        s.forumId(), s.inventoryReference(), s.name(), s.purpose(), s.area(), s.subarea(),
-        s.kind(), s.collaborationType(), s.convener(), s.scope(), s.meetingsPerYear(),
-        s.meetingMode(), s.registeredFrom(), s.status(), s.statusEffectiveFrom(),
-        s.fees(), s.otherCosts(), s.appointments(), s.headcounts(),
-        meta.sequenceNumber(), meta.globalPosition(), meta.recordedAt());
+        s.forumId(),
+        s.inventoryReference(),
+        s.name(),
+        s.purpose(),
+        s.area(),
+        s.subarea(),
+        s.kind(),
+        s.collaborationType(),
+        s.convener(),
+        s.scope(),
+        s.meetingsPerYear(),
+        s.meetingMode(),
+        s.registeredFrom(),
+        s.status(),
+        s.statusEffectiveFrom(),
+        s.fees(),
+        s.otherCosts(),
+        s.appointments(),
+        s.headcounts(),
+        meta.sequenceNumber(),
+        meta.globalPosition(),
+        meta.recordedAt());
   }
 
-  /** A mutable copy of {@code items} without those matching, plus {@code replacement} if not null. */
+  /**
+   * A mutable copy of {@code items} without those matching, plus {@code replacement} if not null.
+   */
   private static <T> List<T> replace(List<T> items, Predicate<T> matches, T replacement) {
     List<T> result = new ArrayList<>();
     boolean replaced = false;

@@ -58,7 +58,8 @@ public record ForumState(
   /**
    * The fee that covers {@code year}: of the fees whose years fromYear..toYear include it, the one
    * with the greatest fromYear. Actuals only: nothing is projected beyond what a fee covers, and a
-   * fee does not recur into a year the forum had ended by (the year it was recorded from still counts).
+   * fee does not recur into a year the forum had ended by (the year it was recorded from still
+   * counts).
    */
   public Optional<AnnualFeeSet> feeFor(int year) {
     boolean ended = endedBy(LocalDate.of(year, 1, 1));

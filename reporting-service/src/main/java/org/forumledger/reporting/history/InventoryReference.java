@@ -3,7 +3,9 @@ package org.forumledger.reporting.history;
 import java.math.BigInteger;
 import java.util.Comparator;
 
-/** Orders inventory references like the report does: numerically per dot-part, 2.3.1 before 2.10.1. */
+/**
+ * Orders inventory references like the report does: numerically per dot-part, 2.3.1 before 2.10.1.
+ */
 public final class InventoryReference {
 
   public static final Comparator<String> ORDER = InventoryReference::compare;

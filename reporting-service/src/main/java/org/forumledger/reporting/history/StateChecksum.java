@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * SHA-256 of the forums' states in forum-id order, each written with the contract's JSON mapping
- * (record component order, exact decimals), so two read models agree exactly when their checksums do.
+ * (record component order, exact decimals), so two read models agree exactly when their checksums
+ * do.
  */
 public final class StateChecksum {
 

@@ -7,8 +7,9 @@ import org.forumledger.events.EventJson;
 
 /**
  * The JSON form of folded state: the contract's mapping with decimals written plainly, because
- * PostgreSQL's jsonb keeps an amount's scale but not an exponent (7E+4 comes back as 70000); written
- * plainly, a state read back from the view and one folded from the topic serialise identically.
+ * PostgreSQL's jsonb keeps an amount's scale but not an exponent (7E+4 comes back as 70000);
+ * written plainly, a state read back from the view and one folded from the topic serialise
+ * identically.
  */
 public final class StateJson {
 

@@ -18,10 +18,10 @@ import org.forumledger.events.RepresentativeAppointed;
  * recorded time up to which the ledger's knowledge is used ({@code knownAt}). A null means "no
  * limit" (all valid times, everything recorded so far).
  *
- * <p>An event belongs to the slice when it was recorded by {@code knownAt} and the fact it states is
- * valid by {@code asOf}. The valid time of a fact is the one the payload names where it names one
- * (a fee's first year, a status's effectiveFrom, an appointment's first day, an end's last day),
- * otherwise the event's effective date; an event without any valid time is always valid.
+ * <p>An event belongs to the slice when it was recorded by {@code knownAt} and the fact it states
+ * is valid by {@code asOf}. The valid time of a fact is the one the payload names where it names
+ * one (a fee's first year, a status's effectiveFrom, an appointment's first day, an end's last
+ * day), otherwise the event's effective date; an event without any valid time is always valid.
  */
 public record TimeSlice(LocalDate asOf, Instant knownAt) {
 

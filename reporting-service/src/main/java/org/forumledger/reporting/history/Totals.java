@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The totals of one year, exact in SEK; counts by convener, kind and status are of counted forums. */
+/**
+ * The totals of one year, exact in SEK; counts by convener, kind and status are of counted forums.
+ */
 public record Totals(
     int year,
     long position,

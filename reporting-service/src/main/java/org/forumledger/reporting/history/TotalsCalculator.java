@@ -35,10 +35,12 @@ public final class TotalsCalculator {
         firstReference.put(area, reference);
       }
     }
-    Map<String, List<YearFigures>> byArea = new TreeMap<>(
-        Comparator.comparing(
-                (String area) -> firstReference.get(area), Comparator.nullsLast(InventoryReference.ORDER))
-            .thenComparing(Comparator.naturalOrder()));
+    Map<String, List<YearFigures>> byArea =
+        new TreeMap<>(
+            Comparator.comparing(
+                    (String area) -> firstReference.get(area),
+                    Comparator.nullsLast(InventoryReference.ORDER))
+                .thenComparing(Comparator.naturalOrder()));
     for (ForumState forum : forums) {
       YearFigures figures =
           new YearFigures(
@@ -73,7 +75,10 @@ public final class TotalsCalculator {
       for (YearFigures f : rows) {
         if (f.counted()) {
           areaCount++;
-          byConvener.merge(f.forum().convener() == null ? UNKNOWN_CONVENER : f.forum().convener(), 1, Integer::sum);
+          byConvener.merge(
+              f.forum().convener() == null ? UNKNOWN_CONVENER : f.forum().convener(),
+              1,
+              Integer::sum);
           byKind.merge(String.valueOf(f.forum().kind()), 1, Integer::sum);
           byStatus.merge(String.valueOf(f.forum().status()), 1, Integer::sum);
         }
@@ -88,16 +93,29 @@ public final class TotalsCalculator {
       }
       areas.add(
           new Totals.AreaTotals(
-              area.getKey(), areaCount, Money.plain(areaFees), Money.plain(areaOther),
-              areaNotCalculated, List.copyOf(rows)));
+              area.getKey(),
+              areaCount,
+              Money.plain(areaFees),
+              Money.plain(areaOther),
+              areaNotCalculated,
+              List.copyOf(rows)));
       forumCount += areaCount;
       notCalculated += areaNotCalculated;
       fees = fees.add(areaFees);
       other = other.add(areaOther);
     }
     return new Totals(
-        year, position, forumCount, Money.plain(fees), Money.plain(other), notCalculated,
-        feePaying, areas, byConvener, byKind, byStatus);
+        year,
+        position,
+        forumCount,
+        Money.plain(fees),
+        Money.plain(other),
+        notCalculated,
+        feePaying,
+        areas,
+        byConvener,
+        byKind,
+        byStatus);
   }
 
   private static String areaOf(ForumState forum) {

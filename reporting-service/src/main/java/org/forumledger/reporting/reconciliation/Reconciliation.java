@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reporting's and the cost service's actual totals for one year, each with the registry position
- * it reflects. They can only be expected to agree at the same position.
+ * Reporting's and the cost service's actual totals for one year, each with the registry position it
+ * reflects. They can only be expected to agree at the same position.
  */
 public record Reconciliation(
-    int year, Side reporting, Side cost, boolean samePosition, boolean agree, List<String> differences) {
+    int year,
+    Side reporting,
+    Side cost,
+    boolean samePosition,
+    boolean agree,
+    List<String> differences) {
 
   /** One service's totals, reduced to the figures both must share. */
   public record Side(
@@ -24,18 +29,27 @@ public record Reconciliation(
       List<Area> byArea) {}
 
   public record Area(
-      String area, int forumCount, BigDecimal annualFeeTotal, BigDecimal otherCostTotal, int notCalculatedCount) {}
+      String area,
+      int forumCount,
+      BigDecimal annualFeeTotal,
+      BigDecimal otherCostTotal,
+      int notCalculatedCount) {}
 
   static Reconciliation of(int year, Side reporting, Side cost) {
     List<String> differences = new ArrayList<>();
     boolean samePosition = reporting.position() == cost.position();
     if (!samePosition) {
-      differences.add("positions differ: reporting " + reporting.position() + ", cost " + cost.position());
+      differences.add(
+          "positions differ: reporting " + reporting.position() + ", cost " + cost.position());
     }
     compare(differences, "forumCount", reporting.forumCount(), cost.forumCount());
     compare(differences, "annualFeeTotal", reporting.annualFeeTotal(), cost.annualFeeTotal());
     compare(differences, "otherCostTotal", reporting.otherCostTotal(), cost.otherCostTotal());
-    compare(differences, "notCalculatedCount", reporting.notCalculatedCount(), cost.notCalculatedCount());
+    compare(
+        differences,
+        "notCalculatedCount",
+        reporting.notCalculatedCount(),
+        cost.notCalculatedCount());
     Map<String, Area> costAreas = new LinkedHashMap<>();
     cost.byArea().forEach(a -> costAreas.put(a.area(), a));
     for (Area mine : reporting.byArea()) {
@@ -46,12 +60,19 @@ public record Reconciliation(
       }
       String prefix = "byArea[" + mine.area() + "].";
       compare(differences, prefix + "forumCount", mine.forumCount(), theirs.forumCount());
-      compare(differences, prefix + "annualFeeTotal", mine.annualFeeTotal(), theirs.annualFeeTotal());
-      compare(differences, prefix + "otherCostTotal", mine.otherCostTotal(), theirs.otherCostTotal());
-      compare(differences, prefix + "notCalculatedCount", mine.notCalculatedCount(), theirs.notCalculatedCount());
+      compare(
+          differences, prefix + "annualFeeTotal", mine.annualFeeTotal(), theirs.annualFeeTotal());
+      compare(
+          differences, prefix + "otherCostTotal", mine.otherCostTotal(), theirs.otherCostTotal());
+      compare(
+          differences,
+          prefix + "notCalculatedCount",
+          mine.notCalculatedCount(),
+          theirs.notCalculatedCount());
     }
     costAreas.keySet().forEach(area -> differences.add("area '" + area + "' only in cost"));
-    return new Reconciliation(year, reporting, cost, samePosition, differences.isEmpty(), List.copyOf(differences));
+    return new Reconciliation(
+        year, reporting, cost, samePosition, differences.isEmpty(), List.copyOf(differences));
   }
 
   private static void compare(List<String> differences, String field, Object mine, Object theirs) {

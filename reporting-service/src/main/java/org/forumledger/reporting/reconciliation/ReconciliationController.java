@@ -25,8 +25,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Reconciliation across services: reporting's actual totals for a year beside the cost service's,
- * each with its position. While one consumer is behind the other, it asks again for a few
- * seconds, so a quiet system is compared at one position.
+ * each with its position. While one consumer is behind the other, it asks again for a few seconds,
+ * so a quiet system is compared at one position.
  */
 @RestController
 public class ReconciliationController {
@@ -54,7 +54,8 @@ public class ReconciliationController {
     int y = Params.year(year);
     return Mono.defer(() -> compare(y))
         .flatMap(r -> r.samePosition() ? Mono.just(r) : Mono.error(new PositionsDiffer(r)))
-        .retryWhen(Retry.fixedDelay(ATTEMPTS, BETWEEN_ATTEMPTS).filter(PositionsDiffer.class::isInstance))
+        .retryWhen(
+            Retry.fixedDelay(ATTEMPTS, BETWEEN_ATTEMPTS).filter(PositionsDiffer.class::isInstance))
         .onErrorResume(
             error -> error.getCause() instanceof PositionsDiffer differ,
             error -> Mono.just(((PositionsDiffer) error.getCause()).reconciliation));
@@ -71,17 +72,25 @@ public class ReconciliationController {
             .bodyToMono(String.class)
             .map(ReconciliationController::side)
             .onErrorMap(
-                e -> e instanceof org.springframework.web.reactive.function.client.WebClientResponseException refused
-                    && refused.getStatusCode().is4xxClientError(),
+                e ->
+                    e
+                            instanceof
+                            org.springframework.web.reactive.function.client
+                                    .WebClientResponseException
+                                refused
+                        && refused.getStatusCode().is4xxClientError(),
                 e ->
                     new org.forumledger.reporting.api.InvalidParameterException(
                         "year", "The cost service does not accept this year: " + e.getMessage()))
             .onErrorMap(
-                e -> !(e instanceof UncheckedIOException)
-                    && !(e instanceof org.forumledger.reporting.api.InvalidParameterException),
+                e ->
+                    !(e instanceof UncheckedIOException)
+                        && !(e instanceof org.forumledger.reporting.api.InvalidParameterException),
                 e ->
                     new ResponseStatusException(
-                        HttpStatus.BAD_GATEWAY, "The cost service did not answer: " + e.getMessage(), e));
+                        HttpStatus.BAD_GATEWAY,
+                        "The cost service did not answer: " + e.getMessage(),
+                        e));
     return Mono.zip(mine, theirs, (r, c) -> Reconciliation.of(year, r, c));
   }
 
@@ -93,7 +102,14 @@ public class ReconciliationController {
         totals.otherCostTotal(),
         totals.notCalculatedCount(),
         totals.byArea().stream()
-            .map(a -> new Reconciliation.Area(a.area(), a.forumCount(), a.annualFeeTotal(), a.otherCostTotal(), a.notCalculatedCount()))
+            .map(
+                a ->
+                    new Reconciliation.Area(
+                        a.area(),
+                        a.forumCount(),
+                        a.annualFeeTotal(),
+                        a.otherCostTotal(),
+                        a.notCalculatedCount()))
             .toList());
   }
 

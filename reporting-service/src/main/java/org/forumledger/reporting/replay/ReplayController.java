@@ -34,7 +34,8 @@ public class ReplayController {
 
   @GetMapping(path = "/admin/replay/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public Flux<ServerSentEvent<ReplayProgress>> updates() {
-    return replay.updates()
+    return replay
+        .updates()
         .map(p -> ServerSentEvent.builder(p).event(p.state().name().toLowerCase()).build());
   }
 }

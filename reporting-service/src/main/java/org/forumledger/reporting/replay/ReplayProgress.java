@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /**
  * Where an auditor's replay stands. When done, {@code equal} says whether the read model rebuilt
- * from the topic has the same checksum as the live one at the same global {@code position};
- * {@code liveSource} says whether the live side was the materialised view or (when the consumer
- * had moved on meanwhile) the event log folded up to that position.
+ * from the topic has the same checksum as the live one at the same global {@code position}; {@code
+ * liveSource} says whether the live side was the materialised view or (when the consumer had moved
+ * on meanwhile) the event log folded up to that position.
  */
 public record ReplayProgress(
     State state,
@@ -31,8 +31,8 @@ public record ReplayProgress(
   }
 
   static ReplayProgress idle() {
-    return new ReplayProgress(State.IDLE, 0, 0, 0, null, null, null, null, null, null, null, null,
-        null);
+    return new ReplayProgress(
+        State.IDLE, 0, 0, 0, null, null, null, null, null, null, null, null, null);
   }
 
   public boolean finished() {

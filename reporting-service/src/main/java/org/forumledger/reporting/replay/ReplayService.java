@@ -101,8 +101,21 @@ public class ReplayService implements DisposableBean {
     if (progress.get().state() == ReplayProgress.State.RUNNING) {
       throw new RuleViolationException("A replay is already running");
     }
-    publish(new ReplayProgress(ReplayProgress.State.RUNNING, 0, 0, 0, clock.instant(), null,
-        null, null, null, null, null, null, null));
+    publish(
+        new ReplayProgress(
+            ReplayProgress.State.RUNNING,
+            0,
+            0,
+            0,
+            clock.instant(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
     executor.submit(this::run);
     return progress.get();
   }
@@ -118,17 +131,46 @@ public class ReplayService implements DisposableBean {
       String replayChecksum = StateChecksum.of(forums.values());
       Live live = liveAt(position);
       boolean equal = replayChecksum.equals(live.checksum());
-      log.info("Replay read {} records to position {}: {} (live {} from {})", counters[0],
-          position, equal ? "equal" : "DIFFERENT", live.checksum(), live.source());
-      publish(new ReplayProgress(ReplayProgress.State.DONE, counters[0], total, 100, started,
-          clock.instant(), position, forums.size(), replayChecksum, live.checksum(),
-          live.source(), equal, null));
+      log.info(
+          "Replay read {} records to position {}: {} (live {} from {})",
+          counters[0],
+          position,
+          equal ? "equal" : "DIFFERENT",
+          live.checksum(),
+          live.source());
+      publish(
+          new ReplayProgress(
+              ReplayProgress.State.DONE,
+              counters[0],
+              total,
+              100,
+              started,
+              clock.instant(),
+              position,
+              forums.size(),
+              replayChecksum,
+              live.checksum(),
+              live.source(),
+              equal,
+              null));
     } catch (RuntimeException e) {
       log.error("Replay failed", e);
       ReplayProgress p = progress.get();
-      publish(new ReplayProgress(ReplayProgress.State.FAILED, p.recordsRead(), p.recordsTotal(),
-          p.percent(), started, clock.instant(), null, null, null, null, null, null,
-          String.valueOf(e.getMessage())));
+      publish(
+          new ReplayProgress(
+              ReplayProgress.State.FAILED,
+              p.recordsRead(),
+              p.recordsTotal(),
+              p.percent(),
+              started,
+              clock.instant(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              String.valueOf(e.getMessage())));
     }
   }
 
@@ -158,9 +200,21 @@ public class ReplayService implements DisposableBean {
           counters[0]++;
           fold(record.value(), forums, seen, counters);
         }
-        publish(new ReplayProgress(ReplayProgress.State.RUNNING, counters[0], total,
-            total == 0 ? 100 : (int) (counters[0] * 100 / total), started, null, null,
-            forums.size(), null, null, null, null, null));
+        publish(
+            new ReplayProgress(
+                ReplayProgress.State.RUNNING,
+                counters[0],
+                total,
+                total == 0 ? 100 : (int) (counters[0] * 100 / total),
+                started,
+                null,
+                null,
+                forums.size(),
+                null,
+                null,
+                null,
+                null,
+                null));
       }
       return total;
     }

@@ -30,14 +30,27 @@ public final class AppendixBuilder {
       }
       sections.add(
           new AppendixReport.Section(
-              area.area(), rows, area.forumCount(), area.notCalculatedCount(),
-              area.annualFeeTotal(), area.otherCostTotal(), Money.tkr(area.annualFeeTotal()),
+              area.area(),
+              rows,
+              area.forumCount(),
+              area.notCalculatedCount(),
+              area.annualFeeTotal(),
+              area.otherCostTotal(),
+              Money.tkr(area.annualFeeTotal()),
               Money.tkr(area.otherCostTotal())));
     }
     return new AppendixReport(
-        totals.year(), asOf, knownAt, totals.position(), sections, totals.forumCount(),
-        totals.notCalculatedCount(), totals.annualFeeTotal(), totals.otherCostTotal(),
-        Money.tkr(totals.annualFeeTotal()), Money.tkr(totals.otherCostTotal()));
+        totals.year(),
+        asOf,
+        knownAt,
+        totals.position(),
+        sections,
+        totals.forumCount(),
+        totals.notCalculatedCount(),
+        totals.annualFeeTotal(),
+        totals.otherCostTotal(),
+        Money.tkr(totals.annualFeeTotal()),
+        Money.tkr(totals.otherCostTotal()));
   }
 
   private static AppendixReport.Row row(YearFigures f) {

@@ -18,8 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes the appendix as HTML, CSV and XLSX. CSV and XLSX share one row layout whose first column
- * says what a row is ({@code forum}, {@code områdessumma}, {@code totalsumma},
- * {@code totalsumma SEK}), so a machine can find the totals again.
+ * says what a row is ({@code forum}, {@code områdessumma}, {@code totalsumma}, {@code totalsumma
+ * SEK}), so a machine can find the totals again.
  */
 public final class AppendixRenderer {
 
@@ -32,8 +32,13 @@ public final class AppendixRenderer {
 
   static List<String> header(int year) {
     return List.of(
-        "Typ", "Område", "Avsnitt", "Forum", "Antal deltagande SLK",
-        "Antal representanter / deltagande KS", "Årsavgift " + year + " tkr",
+        "Typ",
+        "Område",
+        "Avsnitt",
+        "Forum",
+        "Antal deltagande SLK",
+        "Antal representanter / deltagande KS",
+        "Årsavgift " + year + " tkr",
         "Övrig kostnad " + year + " tkr");
   }
 
@@ -51,17 +56,48 @@ public final class AppendixRenderer {
       csv.printRecord(header(report.year()));
       for (AppendixReport.Section section : report.sections()) {
         for (AppendixReport.Row row : section.rows()) {
-          csv.printRecord(FORUM, text(section.area()), row.reference(), text(row.name()),
-              row.slkParticipants(), row.ksRepresentatives(), row.feeCell(), row.otherCostCell());
+          csv.printRecord(
+              FORUM,
+              text(section.area()),
+              row.reference(),
+              text(row.name()),
+              row.slkParticipants(),
+              row.ksRepresentatives(),
+              row.feeCell(),
+              row.otherCostCell());
         }
-        csv.printRecord(AREA_TOTAL, text(section.area()), "", "Summa " + section.area(),
-            "", "", plain(section.feeTotalTkr()), plain(section.otherCostTotalTkr()));
+        csv.printRecord(
+            AREA_TOTAL,
+            text(section.area()),
+            "",
+            "Summa " + section.area(),
+            "",
+            "",
+            plain(section.feeTotalTkr()),
+            plain(section.otherCostTotalTkr()));
       }
-      csv.printRecord(GRAND_TOTAL, "", "", "Totalt (" + report.forumCount() + " forum, "
-              + report.notCalculatedCount() + " med ej beräknad kostnad)", "", "",
-          plain(report.feeTotalTkr()), plain(report.otherCostTotalTkr()));
-      csv.printRecord(GRAND_TOTAL_SEK, "", "", "Totalt i kronor, exakt", "", "",
-          plain(report.feeTotalSek()), plain(report.otherCostTotalSek()));
+      csv.printRecord(
+          GRAND_TOTAL,
+          "",
+          "",
+          "Totalt ("
+              + report.forumCount()
+              + " forum, "
+              + report.notCalculatedCount()
+              + " med ej beräknad kostnad)",
+          "",
+          "",
+          plain(report.feeTotalTkr()),
+          plain(report.otherCostTotalTkr()));
+      csv.printRecord(
+          GRAND_TOTAL_SEK,
+          "",
+          "",
+          "Totalt i kronor, exakt",
+          "",
+          "",
+          plain(report.feeTotalSek()),
+          plain(report.otherCostTotalSek()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,8 +143,14 @@ public final class AppendixRenderer {
       }
       Row grand = sheet.createRow(r++);
       text(grand, 0, GRAND_TOTAL);
-      text(grand, 3, "Totalt (" + report.forumCount() + " forum, " + report.notCalculatedCount()
-          + " med ej beräknad kostnad)");
+      text(
+          grand,
+          3,
+          "Totalt ("
+              + report.forumCount()
+              + " forum, "
+              + report.notCalculatedCount()
+              + " med ej beräknad kostnad)");
       amountOrText(grand, 6, report.feeTotalTkr(), "", tkr);
       amountOrText(grand, 7, report.otherCostTotalTkr(), "", tkr);
       Row exact = sheet.createRow(r);
@@ -130,15 +172,21 @@ public final class AppendixRenderer {
   public static byte[] html(AppendixReport report) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">")
-        .append("<title>Nätverk och samarbeten ").append(report.year()).append("</title>")
+        .append("<title>Nätverk och samarbeten ")
+        .append(report.year())
+        .append("</title>")
         .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;")
         .append("width:100%;margin-bottom:1.5em}th,td{border:1px solid #bbb;padding:.3em .5em}")
         .append("td.n{text-align:right}tr.total td{font-weight:bold}</style></head><body>\n")
-        .append("<h1>Nätverk och samarbeten ").append(report.year()).append("</h1>\n")
+        .append("<h1>Nätverk och samarbeten ")
+        .append(report.year())
+        .append("</h1>\n")
         .append("<p class=\"slice\">Läge: ")
         .append(report.asOf() == null ? "aktuellt" : "per " + report.asOf())
         .append(report.knownAt() == null ? "" : ", som känt " + report.knownAt())
-        .append(", position ").append(report.position()).append("</p>\n");
+        .append(", position ")
+        .append(report.position())
+        .append("</p>\n");
     List<String> titles = header(report.year());
     for (AppendixReport.Section section : report.sections()) {
       h.append("<h2>").append(esc(section.area())).append("</h2>\n<table><thead><tr>");
@@ -147,27 +195,46 @@ public final class AppendixRenderer {
       }
       h.append("</tr></thead><tbody>\n");
       for (AppendixReport.Row row : section.rows()) {
-        h.append("<tr class=\"forum\"><td>").append(esc(row.reference())).append("</td><td>")
-            .append(esc(row.name())).append("</td><td class=\"n\">")
-            .append(esc(row.slkParticipants())).append("</td><td class=\"n\">")
-            .append(esc(row.ksRepresentatives())).append("</td><td class=\"n\">")
-            .append(esc(swedish(row.feeCell()))).append("</td><td class=\"n\">")
-            .append(esc(swedish(row.otherCostCell()))).append("</td></tr>\n");
+        h.append("<tr class=\"forum\"><td>")
+            .append(esc(row.reference()))
+            .append("</td><td>")
+            .append(esc(row.name()))
+            .append("</td><td class=\"n\">")
+            .append(esc(row.slkParticipants()))
+            .append("</td><td class=\"n\">")
+            .append(esc(row.ksRepresentatives()))
+            .append("</td><td class=\"n\">")
+            .append(esc(swedish(row.feeCell())))
+            .append("</td><td class=\"n\">")
+            .append(esc(swedish(row.otherCostCell())))
+            .append("</td></tr>\n");
       }
-      h.append("<tr class=\"total\" data-area=\"").append(esc(section.area()))
+      h.append("<tr class=\"total\" data-area=\"")
+          .append(esc(section.area()))
           .append("\"><td></td><td>Summa</td><td></td><td></td><td class=\"n fee\">")
-          .append(swedish(plain(section.feeTotalTkr()))).append("</td><td class=\"n other\">")
-          .append(swedish(plain(section.otherCostTotalTkr()))).append("</td></tr>\n")
+          .append(swedish(plain(section.feeTotalTkr())))
+          .append("</td><td class=\"n other\">")
+          .append(swedish(plain(section.otherCostTotalTkr())))
+          .append("</td></tr>\n")
           .append("</tbody></table>\n");
     }
-    h.append("<table class=\"grand\"><tr class=\"total\"><td>Totalt ").append(report.year())
-        .append(", ").append(report.forumCount()).append(" forum</td><td class=\"n fee\">")
-        .append(swedish(plain(report.feeTotalTkr()))).append(" tkr</td><td class=\"n other\">")
-        .append(swedish(plain(report.otherCostTotalTkr()))).append(" tkr</td></tr></table>\n")
-        .append("<p class=\"not-calculated\">").append(report.notCalculatedCount())
-        .append(" forum har kostnader som inte har kunnat beräknas; de ingår inte i summorna.</p>\n")
-        .append("<p class=\"exact\">Exakt: årsavgifter ").append(swedish(plain(report.feeTotalSek())))
-        .append(" kr, övriga kostnader ").append(swedish(plain(report.otherCostTotalSek())))
+    h.append("<table class=\"grand\"><tr class=\"total\"><td>Totalt ")
+        .append(report.year())
+        .append(", ")
+        .append(report.forumCount())
+        .append(" forum</td><td class=\"n fee\">")
+        .append(swedish(plain(report.feeTotalTkr())))
+        .append(" tkr</td><td class=\"n other\">")
+        .append(swedish(plain(report.otherCostTotalTkr())))
+        .append(" tkr</td></tr></table>\n")
+        .append("<p class=\"not-calculated\">")
+        .append(report.notCalculatedCount())
+        .append(
+            " forum har kostnader som inte har kunnat beräknas; de ingår inte i summorna.</p>\n")
+        .append("<p class=\"exact\">Exakt: årsavgifter ")
+        .append(swedish(plain(report.feeTotalSek())))
+        .append(" kr, övriga kostnader ")
+        .append(swedish(plain(report.otherCostTotalSek())))
         .append(" kr.</p>\n</body></html>\n");
     return h.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -200,7 +267,10 @@ public final class AppendixRenderer {
     if (value == null) {
       return "";
     }
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace("\"", "&quot;");
   }
 }

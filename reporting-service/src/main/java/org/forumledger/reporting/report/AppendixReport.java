@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The 2023 appendix layout for any year and slice of time: per area, each forum with SLK
- * participants, KS representatives, fee and other cost; area and grand totals in tkr, rounded
- * from exact SEK sums only here, at presentation.
+ * participants, KS representatives, fee and other cost; area and grand totals in tkr, rounded from
+ * exact SEK sums only here, at presentation.
  */
 public record AppendixReport(
     int year,
@@ -34,8 +34,8 @@ public record AppendixReport(
       BigDecimal otherCostTotalTkr) {}
 
   /**
-   * One forum. The cells are as the report prints them ("-" none, "ej beräknad" not calculated,
-   * "se 2.14.6" reported under another forum, blank nothing recorded); the tkr values are set only
+   * One forum. The cells are as the report prints them ("-" none, "ej beräknad" not calculated, "se
+   * 2.14.6" reported under another forum, blank nothing recorded); the tkr values are set only
    * where there is an amount.
    */
   public record Row(

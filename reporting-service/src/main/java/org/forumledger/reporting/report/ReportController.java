@@ -46,18 +46,24 @@ public class ReportController {
                   AppendixBuilder.build(queries.totals(y, slice), slice.asOf(), slice.knownAt());
               String file = "natverk-och-samarbeten-" + y;
               return switch (f) {
-                case "csv" -> ResponseEntity.ok()
-                    .contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + file + ".csv")
-                    .body(AppendixRenderer.csv(report));
-                case "xlsx" -> ResponseEntity.ok()
-                    .contentType(XLSX)
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=" + file + ".xlsx")
-                    .body(AppendixRenderer.xlsx(report));
-                default -> ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-                    .body(AppendixRenderer.html(report));
+                case "csv" ->
+                    ResponseEntity.ok()
+                        .contentType(CSV)
+                        .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=" + file + ".csv")
+                        .body(AppendixRenderer.csv(report));
+                case "xlsx" ->
+                    ResponseEntity.ok()
+                        .contentType(XLSX)
+                        .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=" + file + ".xlsx")
+                        .body(AppendixRenderer.xlsx(report));
+                default ->
+                    ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                        .body(AppendixRenderer.html(report));
               };
             })
         .subscribeOn(Schedulers.boundedElastic());

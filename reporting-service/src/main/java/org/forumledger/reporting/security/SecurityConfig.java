@@ -67,27 +67,44 @@ public class SecurityConfig {
   SecurityWebFilterChain securityChain(ServerHttpSecurity http) {
     ServerAuthenticationEntryPoint unauthenticated =
         (exchange, e) -> {
-          exchange.getResponse().getHeaders()
+          exchange
+              .getResponse()
+              .getHeaders()
               .set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"forum-ledger\"");
-          return problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
-              "Authentication required", "Sign in with HTTP Basic");
+          return problem(
+              exchange,
+              HttpStatus.UNAUTHORIZED,
+              "unauthenticated",
+              "Authentication required",
+              "Sign in with HTTP Basic");
         };
     ServerAccessDeniedHandler denied =
-        (exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-            "Your role may not use " + exchange.getRequest().getPath());
+        (exchange, e) ->
+            problem(
+                exchange,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Forbidden",
+                "Your role may not use " + exchange.getRequest().getPath());
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
         .exceptionHandling(
-            handling -> handling.authenticationEntryPoint(unauthenticated)
-                .accessDeniedHandler(denied))
+            handling ->
+                handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .authorizeExchange(
             exchanges ->
                 exchanges
-                    .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs",
-                        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                    .pathMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        "/webjars/**")
                     .permitAll()
                     .pathMatchers("/audit", "/audit/**", "/admin/**")
                     .hasRole("AUDITOR")

@@ -42,7 +42,10 @@ public class EventLog {
         jdbc.update(
             "insert into applied_event (event_id, global_position, forum_id, applied_at)"
                 + " values (?, ?, ?, ?) on conflict (event_id) do nothing",
-            eventId, globalPosition, forumId, timestamp(at));
+            eventId,
+            globalPosition,
+            forumId,
+            timestamp(at));
     if (inserted == 1) {
       jdbc.update(
           "update applied_position set global_position = greatest(global_position, ?) where id = 1",
@@ -60,7 +63,8 @@ public class EventLog {
 
   public long position() {
     Long position =
-        jdbc.queryForObject("select global_position from applied_position where id = 1", Long.class);
+        jdbc.queryForObject(
+            "select global_position from applied_position where id = 1", Long.class);
     return position == null ? -1 : position;
   }
 
@@ -69,7 +73,8 @@ public class EventLog {
     Long position =
         jdbc.queryForObject(
             "select coalesce(max(global_position), 0) from event_log where recorded_at <= ?",
-            Long.class, timestamp(knownAt));
+            Long.class,
+            timestamp(knownAt));
     return position == null ? -1 : position;
   }
 
@@ -79,9 +84,19 @@ public class EventLog {
         "insert into event_log (event_id, forum_id, sequence_number, global_position, event_type,"
             + " event_version, payload, recorded_at, effective_date, actor, reason,"
             + " decision_reference, correlation_id) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
-        m.eventId(), m.forumId(), m.sequenceNumber(), m.globalPosition(), m.eventType(),
-        m.eventVersion(), json(envelope.payload()), timestamp(m.recordedAt()), m.effectiveDate(),
-        m.actor(), m.reason(), m.decisionReference(), m.correlationId());
+        m.eventId(),
+        m.forumId(),
+        m.sequenceNumber(),
+        m.globalPosition(),
+        m.eventType(),
+        m.eventVersion(),
+        json(envelope.payload()),
+        timestamp(m.recordedAt()),
+        m.effectiveDate(),
+        m.actor(),
+        m.reason(),
+        m.decisionReference(),
+        m.correlationId());
   }
 
   public List<EventEnvelope> all() {
@@ -91,15 +106,21 @@ public class EventLog {
 
   public List<EventEnvelope> upTo(long position) {
     return jdbc.query(
-        "select " + COLUMNS + " from event_log where global_position <= ?"
+        "select "
+            + COLUMNS
+            + " from event_log where global_position <= ?"
             + " order by global_position, event_id",
-        ROW, position);
+        ROW,
+        position);
   }
 
   public List<EventEnvelope> ofForum(String forumId) {
     return jdbc.query(
-        "select " + COLUMNS + " from event_log where forum_id = ? order by global_position, event_id",
-        ROW, forumId);
+        "select "
+            + COLUMNS
+            + " from event_log where forum_id = ? order by global_position, event_id",
+        ROW,
+        forumId);
   }
 
   static String json(Object value) {
@@ -125,10 +146,17 @@ public class EventLog {
         int version = rs.getInt("event_version");
         EventMetadata metadata =
             new EventMetadata(
-                rs.getString("event_id"), type, version, rs.getString("forum_id"),
-                rs.getLong("sequence_number"), rs.getLong("global_position"),
-                instant(rs, "recorded_at"), rs.getObject("effective_date", LocalDate.class),
-                rs.getString("actor"), rs.getString("reason"), rs.getString("decision_reference"),
+                rs.getString("event_id"),
+                type,
+                version,
+                rs.getString("forum_id"),
+                rs.getLong("sequence_number"),
+                rs.getLong("global_position"),
+                instant(rs, "recorded_at"),
+                rs.getObject("effective_date", LocalDate.class),
+                rs.getString("actor"),
+                rs.getString("reason"),
+                rs.getString("decision_reference"),
                 rs.getString("correlation_id"));
         Class<? extends ForumEvent> eventClass =
             ForumEventType.find(type, version)

@@ -29,14 +29,18 @@ public class ForumViews {
   }
 
   public Optional<ForumState> find(String forumId) {
-    return jdbc.query("select forum_id, state::text as state from forum_view where forum_id = ?",
-            ROW, forumId)
+    return jdbc
+        .query(
+            "select forum_id, state::text as state from forum_view where forum_id = ?",
+            ROW,
+            forumId)
         .stream()
         .findFirst();
   }
 
   public List<ForumState> all() {
-    return jdbc.query("select forum_id, state::text as state from forum_view order by forum_id", ROW);
+    return jdbc.query(
+        "select forum_id, state::text as state from forum_view order by forum_id", ROW);
   }
 
   private static String json(ForumState state) {
@@ -52,6 +56,8 @@ public class ForumViews {
         "insert into forum_view (forum_id, state, last_position) values (?, ?::jsonb, ?)"
             + " on conflict (forum_id) do update set state = excluded.state,"
             + " last_position = excluded.last_position",
-        state.forumId(), json(state), state.lastPosition());
+        state.forumId(),
+        json(state),
+        state.lastPosition());
   }
 }

@@ -11,10 +11,12 @@ class ParamsTest {
 
   @Test
   void mandatePeriodsAreCheckedBeforeUse() {
-    assertThat(ChangesController.periodEnd("fromPeriod", "2023-2026")).isEqualTo(LocalDate.of(2026, 12, 31));
+    assertThat(ChangesController.periodEnd("fromPeriod", "2023-2026"))
+        .isEqualTo(LocalDate.of(2026, 12, 31));
     for (String bad : new String[] {"-", "", "2023-2026-2030", "1000000003", "2023-2027", "abc"}) {
       assertThatThrownBy(() -> ChangesController.periodEnd("fromPeriod", bad))
-          .as(bad).isInstanceOf(InvalidParameterException.class);
+          .as(bad)
+          .isInstanceOf(InvalidParameterException.class);
     }
   }
 
@@ -24,6 +26,7 @@ class ParamsTest {
         .isInstanceOf(InvalidParameterException.class);
     assertThatThrownBy(() -> Params.date("asOf", "+99999-01-01"))
         .isInstanceOf(InvalidParameterException.class);
-    assertThat(Params.instant("knownAt", "2024-02-26T00:00:00Z")).hasToString("2024-02-26T00:00:00Z");
+    assertThat(Params.instant("knownAt", "2024-02-26T00:00:00Z"))
+        .hasToString("2024-02-26T00:00:00Z");
   }
 }

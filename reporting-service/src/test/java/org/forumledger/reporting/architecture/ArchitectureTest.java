@@ -29,8 +29,14 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.springframework..", "org.apache.kafka..", "reactor..", "io.netty..",
-            "jakarta.servlet..", "tools.jackson..", "java.sql..", "javax.sql..")
+            "org.springframework..",
+            "org.apache.kafka..",
+            "reactor..",
+            "io.netty..",
+            "jakarta.servlet..",
+            "tools.jackson..",
+            "java.sql..",
+            "javax.sql..")
         .check(classes);
   }
 

@@ -10,8 +10,20 @@ class AuditCanonicalTest {
 
   private static AuditEntry entry(String actor, String reason, String payload) {
     return new AuditEntry(
-        1, "e1", "f1", "forum.AnnualFeeSet", 1, 7, Instant.parse("2024-02-26T09:15:00Z"),
-        LocalDate.parse("2023-01-01"), actor, reason, "KS 2023-11-22 § 841", "c1", payload, null,
+        1,
+        "e1",
+        "f1",
+        "forum.AnnualFeeSet",
+        1,
+        7,
+        Instant.parse("2024-02-26T09:15:00Z"),
+        LocalDate.parse("2023-01-01"),
+        actor,
+        reason,
+        "KS 2023-11-22 § 841",
+        "c1",
+        payload,
+        null,
         null);
   }
 
@@ -26,8 +38,7 @@ class AuditCanonicalTest {
         .isNotEqualTo(hash);
     assertThat(AuditCanonical.hash(entry("registrar", "r", "{\"a\":2}"), AuditCanonical.GENESIS))
         .isNotEqualTo(hash);
-    assertThat(AuditCanonical.hash(entry("registrar", "r", "{\"a\":1}"), hash))
-        .isNotEqualTo(hash);
+    assertThat(AuditCanonical.hash(entry("registrar", "r", "{\"a\":1}"), hash)).isNotEqualTo(hash);
   }
 
   @Test

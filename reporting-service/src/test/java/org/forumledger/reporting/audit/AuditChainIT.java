@@ -30,8 +30,12 @@ class AuditChainIT {
     Events events = new Events(1);
     inventory = new ArrayList<>(Fixture.inventory2023(events));
     inventory.add(
-        events.envelope(Events.correctedFee("string", 2023, null, "17500"),
-            "2024-04-02T10:00:00Z", "2023-01-01", "controller", "Exchange rate corrected"));
+        events.envelope(
+            Events.correctedFee("string", 2023, null, "17500"),
+            "2024-04-02T10:00:00Z",
+            "2023-01-01",
+            "controller",
+            "Exchange rate corrected"));
     stack.publishAll(inventory);
     inventory.forEach(e -> stack.awaitHandled(e.metadata().eventId()));
   }
@@ -78,11 +82,12 @@ class AuditChainIT {
     assertThatThrownBy(() -> stack.jdbc.update("delete from audit_entry where seq = 5"))
         .isInstanceOf(DataAccessException.class);
 
-    long target = stack.jdbc.queryForObject("select seq from audit_entry order by seq offset 4 limit 1",
-        Long.class);
+    long target =
+        stack.jdbc.queryForObject(
+            "select seq from audit_entry order by seq offset 4 limit 1", Long.class);
     String eventId =
-        stack.jdbc.queryForObject("select event_id from audit_entry where seq = ?", String.class,
-            target);
+        stack.jdbc.queryForObject(
+            "select event_id from audit_entry where seq = ?", String.class, target);
     stack.jdbc.execute("alter table audit_entry disable trigger audit_entry_append_only");
     try {
       stack.jdbc.update("update audit_entry set actor = 'mallory' where seq = ?", target);

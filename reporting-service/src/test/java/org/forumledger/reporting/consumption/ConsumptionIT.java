@@ -38,9 +38,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.http.MediaType;
 
 /**
- * Consumption against a real broker and database: the current view and totals, redelivery with
- * no second effect, unknown types skipped, poison dead-lettered without stopping the consumer,
- * and the HTTP error and security contract.
+ * Consumption against a real broker and database: the current view and totals, redelivery with no
+ * second effect, unknown types skipped, poison dead-lettered without stopping the consumer, and the
+ * HTTP error and security contract.
  */
 class ConsumptionIT {
 
@@ -68,13 +68,20 @@ class ConsumptionIT {
     assertThat(totals.get("year").asInt()).isEqualTo(2023);
     assertThat(totals.get("position").asLong()).isGreaterThanOrEqualTo(115);
     assertThat(totals.get("forumCount").asInt()).isEqualTo(Fixture.FORUMS_2023);
-    assertThat(totals.get("annualFeeTotal").decimalValue())
-        .isEqualByComparingTo(Fixture.FEES_2023);
+    assertThat(totals.get("annualFeeTotal").decimalValue()).isEqualByComparingTo(Fixture.FEES_2023);
     String raw =
-        stack.http.get().uri("/reports/totals?year=2023")
+        stack
+            .http
+            .get()
+            .uri("/reports/totals?year=2023")
             .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-            .exchange().expectBody(String.class).returnResult().getResponseBody();
-    assertThat(raw).contains("\"annualFeeTotal\":87250.00,").contains("\"otherCostTotal\":17250.50,");
+            .exchange()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(raw)
+        .contains("\"annualFeeTotal\":87250.00,")
+        .contains("\"otherCostTotal\":17250.50,");
     assertThat(totals.get("annualFeeTotalTkr").decimalValue()).isEqualByComparingTo("87.3");
     assertThat(totals.get("otherCostTotal").decimalValue())
         .isEqualByComparingTo(Fixture.OTHER_2023);
@@ -97,9 +104,15 @@ class ConsumptionIT {
         .isEqualByComparingTo("17250.00");
     assertThat(forum.get("headcounts")).hasSize(2);
     String raw =
-        stack.http.get().uri("/forums/revast")
+        stack
+            .http
+            .get()
+            .uri("/forums/revast")
             .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-            .exchange().expectBody(String.class).returnResult().getResponseBody();
+            .exchange()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
     assertThat(raw).contains("\"amountSek\":70000,").doesNotContain("E+");
 
     JsonNode all = stack.asViewer("/forums");
@@ -155,9 +168,7 @@ class ConsumptionIT {
           events.envelope(headcount("revast", 2030, Body.KS, 1, 1, "1"), Fixture.T0, null);
       stack.publish(marker);
       stack.awaitHandled(marker.metadata().eventId());
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> caughtUp("reporting-service-rerun"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp("reporting-service-rerun"));
     }
     assertThat(stack.jdbc.queryForObject("select count(*) from event_log", Integer.class))
         .isEqualTo(logged + 1);
@@ -167,8 +178,11 @@ class ConsumptionIT {
     assertThat(stack.asViewer("/reports/totals?year=2023").get("forumCount").asInt())
         .isEqualTo(Fixture.FORUMS_2023);
     assertThat(stack.asViewer("/reports/totals?year=2023").toString())
-        .isEqualTo(totals.replaceFirst("\"position\":\\d+", "\"position\":"
-            + stack.asViewer("/reports/totals?year=2023").get("position").asLong()));
+        .isEqualTo(
+            totals.replaceFirst(
+                "\"position\":\\d+",
+                "\"position\":"
+                    + stack.asViewer("/reports/totals?year=2023").get("position").asLong()));
   }
 
   @Test
@@ -183,16 +197,16 @@ class ConsumptionIT {
         """
             .formatted(id);
     double before = skipped();
-    stack.publishRaw("revast", unknown.getBytes(StandardCharsets.UTF_8),
-        "forum.ForumTeleported", 1, id);
+    stack.publishRaw(
+        "revast", unknown.getBytes(StandardCharsets.UTF_8), "forum.ForumTeleported", 1, id);
     stack.awaitHandled(id);
 
     assertThat(skipped()).isEqualTo(before + 1);
     assertThat(count("select count(*) from event_log where event_id = ?", id)).isZero();
     assertThat(stack.asViewer("/reports/totals?year=2023").get("forumCount").asInt())
         .isEqualTo(Fixture.FORUMS_2023);
-    stack.publishRaw("revast", unknown.getBytes(StandardCharsets.UTF_8),
-        "forum.ForumTeleported", 1, id);
+    stack.publishRaw(
+        "revast", unknown.getBytes(StandardCharsets.UTF_8), "forum.ForumTeleported", 1, id);
     EventEnvelope marker =
         events.envelope(headcount("revast", 2024, Body.SLK, 1, 1, "1"), Fixture.T0, null);
     stack.publish(marker);
@@ -203,11 +217,14 @@ class ConsumptionIT {
   @Test
   void aPoisonMessageIsDeadLetteredAndConsumptionGoesOn() {
     double before = deadLettered();
-    stack.publishRaw("poison", "{not json".getBytes(StandardCharsets.UTF_8),
-        "forum.ForumRegistered", 2, "poison-1");
+    stack.publishRaw(
+        "poison",
+        "{not json".getBytes(StandardCharsets.UTF_8),
+        "forum.ForumRegistered",
+        2,
+        "poison-1");
     EventEnvelope after =
-        events.envelope(registered("poison", "9.2", "After poison", "Z"), Fixture.T0,
-            "2031-01-01");
+        events.envelope(registered("poison", "9.2", "After poison", "Z"), Fixture.T0, "2031-01-01");
     stack.publish(after);
     stack.awaitHandled(after.metadata().eventId());
 
@@ -236,46 +253,92 @@ class ConsumptionIT {
 
   @Test
   void errorsAndRefusalsAreProblemDetails() {
-    stack.http.get().uri("/reports/totals?year=2023").exchange()
-        .expectStatus().isUnauthorized()
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.type").isEqualTo("https://forumledger.org/problems/unauthenticated");
-    stack.http.get().uri("/audit").headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
+    stack
+        .http
+        .get()
+        .uri("/reports/totals?year=2023")
         .exchange()
-        .expectStatus().isForbidden()
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.type").isEqualTo("https://forumledger.org/problems/forbidden");
-    stack.http.get().uri("/reports/totals?year=2023")
-        .headers(h -> h.setBasicAuth("viewer", "wrong"))
-        .exchange().expectStatus().isUnauthorized();
-    stack.http.get().uri("/reports/totals?year=abc")
-        .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-        .exchange()
-        .expectStatus().isBadRequest()
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
-        .jsonPath("$.type").isEqualTo("https://forumledger.org/problems/invalid-parameter")
-        .jsonPath("$.parameter").isEqualTo("year");
-    stack.http.get().uri("/forums?asOf=31/12/2023")
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/unauthenticated");
+    stack
+        .http
+        .get()
+        .uri("/audit")
         .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-        .exchange().expectStatus().isBadRequest();
-    stack.http.get().uri("/forums/no-such-forum")
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/forbidden");
+    stack
+        .http
+        .get()
+        .uri("/reports/totals?year=2023")
+        .headers(h -> h.setBasicAuth("viewer", "wrong"))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    stack
+        .http
+        .get()
+        .uri("/reports/totals?year=abc")
+        .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/invalid-parameter")
+        .jsonPath("$.parameter")
+        .isEqualTo("year");
+    stack
+        .http
+        .get()
+        .uri("/forums?asOf=31/12/2023")
+        .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
+    stack
+        .http
+        .get()
+        .uri("/forums/no-such-forum")
         .headers(h -> h.setBasicAuth("registrar", ReportingStack.REGISTRAR))
         .exchange()
-        .expectStatus().isNotFound()
-        .expectBody().jsonPath("$.type").isEqualTo("https://forumledger.org/problems/unknown-forum");
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/unknown-forum");
     stack.http.get().uri("/actuator/health").exchange().expectStatus().isOk();
-    stack.http.get().uri("/v3/api-docs").exchange()
-        .expectStatus().isOk()
-        .expectBody().jsonPath("$.paths['/reports/totals']").exists();
+    stack
+        .http
+        .get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.paths['/reports/totals']")
+        .exists();
   }
 
   /** Whether the group has committed (so processed) everything now on the topic. */
   private static boolean caughtUp(String group) throws Exception {
     try (Admin admin =
         Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.infra.kafkaBootstrapServers()))) {
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.infra.kafkaBootstrapServers()))) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -297,14 +360,19 @@ class ConsumptionIT {
   }
 
   private double skipped() {
-    var counter = stack.app.getBean(MeterRegistry.class).find("ledger.events.skipped")
-        .tag("reason", "unknown-type").counter();
+    var counter =
+        stack
+            .app
+            .getBean(MeterRegistry.class)
+            .find("ledger.events.skipped")
+            .tag("reason", "unknown-type")
+            .counter();
     return counter == null ? 0 : counter.count();
   }
 
   private double deadLettered() {
-    var counter = stack.app.getBean(MeterRegistry.class).find("ledger.events.dead-lettered")
-        .counter();
+    var counter =
+        stack.app.getBean(MeterRegistry.class).find("ledger.events.dead-lettered").counter();
     return counter == null ? 0 : counter.count();
   }
 }

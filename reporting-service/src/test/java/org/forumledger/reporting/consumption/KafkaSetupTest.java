@@ -12,9 +12,15 @@ class KafkaSetupTest {
 
   @Test
   void aDatabaseOutageIsWaitedForButAPoisonMessageIsNot() {
-    assertThat(KafkaSetup.databaseUnavailable(new ListenerExecutionFailedException("failed",
-        new CannotGetJdbcConnectionException("connection refused")))).isTrue();
-    assertThat(KafkaSetup.databaseUnavailable(new ListenerExecutionFailedException("failed",
-        new UncheckedIOException(new IOException("Unreadable forum event"))))).isFalse();
+    assertThat(
+            KafkaSetup.databaseUnavailable(
+                new ListenerExecutionFailedException(
+                    "failed", new CannotGetJdbcConnectionException("connection refused"))))
+        .isTrue();
+    assertThat(
+            KafkaSetup.databaseUnavailable(
+                new ListenerExecutionFailedException(
+                    "failed", new UncheckedIOException(new IOException("Unreadable forum event")))))
+        .isFalse();
   }
 }

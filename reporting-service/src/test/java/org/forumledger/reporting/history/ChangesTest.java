@@ -32,8 +32,8 @@ class ChangesTest {
             e.envelope(fee("stays", 2024, null, "1500"), T, null),
             e.envelope(fee("leaves", 2022, null, "700"), T, null),
             e.envelope(status("leaves", ForumStatus.ENDED, "2023-06-30"), T, null),
-            e.envelope(appointed("stays", "old", "Olle", Body.KS, "2019-01-01", "2022-12-31"),
-                T, null),
+            e.envelope(
+                appointed("stays", "old", "Olle", Body.KS, "2019-01-01", "2022-12-31"), T, null),
             e.envelope(appointed("stays", "new", "Nina", Body.KS, "2023-01-01", null), T, null),
             e.envelope(appointed("stays", "short", "Sam", Body.SLK, "2023-02-01", null), T, null),
             e.envelope(ended("stays", "short", "2023-09-30"), T, null));
@@ -42,7 +42,8 @@ class ChangesTest {
 
     Changes changes =
         Changes.between(
-            from, to,
+            from,
+            to,
             ForumFold.fold(log, new TimeSlice(from, null)),
             ForumFold.fold(log, new TimeSlice(to, null)));
 
@@ -53,9 +54,11 @@ class ChangesTest {
     assertThat(stays.before().amountSek()).isEqualByComparingTo("1000");
     assertThat(stays.after().amountSek()).isEqualByComparingTo("1500");
     assertThat(stays.after().status()).isEqualTo(CostStatus.AMOUNT);
-    assertThat(changes.appointed()).extracting(Changes.AppointmentChange::appointmentId)
+    assertThat(changes.appointed())
+        .extracting(Changes.AppointmentChange::appointmentId)
         .containsExactly("new", "short");
-    assertThat(changes.ended()).extracting(Changes.AppointmentChange::appointmentId)
+    assertThat(changes.ended())
+        .extracting(Changes.AppointmentChange::appointmentId)
         .containsExactly("old", "short");
   }
 }

@@ -31,12 +31,14 @@ class ForumFoldTest {
   void aLaterFeeForTheSameFirstYearReplacesTheEarlierAndAWithdrawalRemovesIt() {
     List<EventEnvelope> log =
         List.of(
-            events.envelope(registered("f1", "2.1.1", "Reväst", "Regional utveckling"),
-                "2024-02-26T09:00:00Z", "2023-01-01"),
+            events.envelope(
+                registered("f1", "2.1.1", "Reväst", "Regional utveckling"),
+                "2024-02-26T09:00:00Z",
+                "2023-01-01"),
             events.envelope(fee("f1", 2023, null, "70000.00"), "2024-02-26T09:00:00Z", null),
             events.envelope(fee("f1", 2019, 2022, "50000"), "2024-02-26T09:00:00Z", null),
-            events.envelope(correctedFee("f1", 2023, null, "72500.50"), "2024-03-01T09:00:00Z",
-                null));
+            events.envelope(
+                correctedFee("f1", 2023, null, "72500.50"), "2024-03-01T09:00:00Z", null));
     ForumState forum = ForumFold.fold(log, TimeSlice.CURRENT).get("f1");
 
     assertThat(forum.fees()).extracting(f -> f.fromYear()).containsExactly(2019, 2023);
@@ -46,8 +48,8 @@ class ForumFoldTest {
     assertThat(forum.lastPosition()).isEqualTo(4);
 
     ForumState withdrawn =
-        ForumFold.apply(forum, events.envelope(feeWithdrawn("f1", 2019), "2024-04-01T00:00:00Z",
-            null));
+        ForumFold.apply(
+            forum, events.envelope(feeWithdrawn("f1", 2019), "2024-04-01T00:00:00Z", null));
     assertThat(withdrawn.fees()).extracting(f -> f.fromYear()).containsExactly(2023);
     assertThat(withdrawn.lastPosition()).isEqualTo(5);
   }
@@ -56,8 +58,8 @@ class ForumFoldTest {
   void eventsBeforeTheRegistrationInASliceLeaveTheForumAbsent() {
     List<EventEnvelope> log =
         List.of(
-            events.envelope(registered("f2", "2.1.2", "Late", "A"), "2024-02-26T09:00:00Z",
-                "2024-06-01"),
+            events.envelope(
+                registered("f2", "2.1.2", "Late", "A"), "2024-02-26T09:00:00Z", "2024-06-01"),
             events.envelope(fee("f2", 2023, null, "1000"), "2024-02-26T09:00:00Z", null));
     assertThat(ForumFold.fold(log, new TimeSlice(LocalDate.parse("2023-12-31"), null))).isEmpty();
     assertThat(ForumFold.fold(log, new TimeSlice(LocalDate.parse("2024-06-01"), null)))
@@ -68,19 +70,25 @@ class ForumFoldTest {
   void statusAppointmentsHeadcountsAndReclassificationFoldIn() {
     List<EventEnvelope> log =
         List.of(
-            events.envelope(registered("f3", "2.2.10", "STRING", "Infrastruktur"),
-                "2024-02-26T09:00:00Z", "2023-01-01"),
-            events.envelope(appointed("f3", "a1", "Anna", Body.KS, "2023-01-01", "2026-12-31"),
-                "2024-02-26T09:00:00Z", null),
-            events.envelope(appointed("f3", "a2", "Bo", Body.KS, "2023-01-01", null),
-                "2024-02-26T09:00:00Z", null),
+            events.envelope(
+                registered("f3", "2.2.10", "STRING", "Infrastruktur"),
+                "2024-02-26T09:00:00Z",
+                "2023-01-01"),
+            events.envelope(
+                appointed("f3", "a1", "Anna", Body.KS, "2023-01-01", "2026-12-31"),
+                "2024-02-26T09:00:00Z",
+                null),
+            events.envelope(
+                appointed("f3", "a2", "Bo", Body.KS, "2023-01-01", null),
+                "2024-02-26T09:00:00Z",
+                null),
             events.envelope(ended("f3", "a2", "2023-06-30"), "2024-02-26T09:00:00Z", null),
-            events.envelope(headcount("f3", 2023, Body.SLK, 1, 2, "1-2"),
-                "2024-02-26T09:00:00Z", null),
-            events.envelope(reclassified("f3", "Regional utveckling"), "2024-02-26T09:00:00Z",
-                "2024-01-01"),
-            events.envelope(status("f3", ForumStatus.PAUSED, "2024-03-01"),
-                "2024-02-26T09:00:00Z", null),
+            events.envelope(
+                headcount("f3", 2023, Body.SLK, 1, 2, "1-2"), "2024-02-26T09:00:00Z", null),
+            events.envelope(
+                reclassified("f3", "Regional utveckling"), "2024-02-26T09:00:00Z", "2024-01-01"),
+            events.envelope(
+                status("f3", ForumStatus.PAUSED, "2024-03-01"), "2024-02-26T09:00:00Z", null),
             events.envelope(otherCost("f3", 2023, "15000"), "2024-02-26T09:00:00Z", null));
     ForumState now = ForumFold.fold(log, TimeSlice.CURRENT).get("f3");
 

@@ -25,8 +25,8 @@ class TotalsCalculatorTest {
     return List.of(
         events.envelope(registered("a", "2.10.1", "Ten", "Miljö"), T, "2023-01-01"),
         events.envelope(registered("b", "2.3.1", "Three", "Regional utveckling"), T, "2023-01-01"),
-        events.envelope(registered("c", "2.3.2", "Eurocities forum", "Regional utveckling"), T,
-            null),
+        events.envelope(
+            registered("c", "2.3.2", "Eurocities forum", "Regional utveckling"), T, null),
         events.envelope(registered("d", "2.3.3", "Ended 2022", "Regional utveckling"), T, null),
         events.envelope(registered("e", "2.10.2", "Registered 2024", "Miljö"), T, "2024-03-01"),
         events.envelope(fee("a", 2023, null, "1500.25"), T, null),
@@ -48,15 +48,18 @@ class TotalsCalculatorTest {
     assertThat(totals.forumCount()).isEqualTo(3); // a, b, c: d ended on Jan 1, e registered 2024
     assertThat(totals.annualFeeTotal()).isEqualTo(new BigDecimal("71500.25"));
     assertThat(totals.otherCostTotal()).isEqualTo(new BigDecimal("999.75"));
-    assertThat(totals.notCalculatedCount()).isEqualTo(2); // b's other cost, d's fee recorded for 2023
+    assertThat(totals.notCalculatedCount())
+        .isEqualTo(2); // b's other cost, d's fee recorded for 2023
     assertThat(totals.feePayingCount()).isEqualTo(2);
-    assertThat(totals.byArea()).extracting(Totals.AreaTotals::area)
+    assertThat(totals.byArea())
+        .extracting(Totals.AreaTotals::area)
         .containsExactly("Regional utveckling", "Miljö");
     Totals.AreaTotals regional = totals.byArea().get(0);
     assertThat(regional.forumCount()).isEqualTo(2);
     assertThat(regional.annualFeeTotal()).isEqualTo(new BigDecimal("70000"));
     assertThat(regional.notCalculatedCount()).isEqualTo(2);
-    assertThat(regional.forums()).extracting(f -> f.forum().inventoryReference())
+    assertThat(regional.forums())
+        .extracting(f -> f.forum().inventoryReference())
         .containsExactly("2.3.1", "2.3.2", "2.3.3");
     assertThat(totals.byConvener()).containsEntry("SKR", 3);
     assertThat(totals.byStatus()).containsEntry("ACTIVE", 3);
@@ -65,31 +68,42 @@ class TotalsCalculatorTest {
   @Test
   void forumsRegisteredOutsideTheInventoryHaveNoReferenceAndSortLast() {
     List<EventEnvelope> withNewcomers = new java.util.ArrayList<>(sample());
-    withNewcomers.add(events.envelope(registered("x", null, "New network", "Regional utveckling"), T, "2023-01-01"));
-    withNewcomers.add(events.envelope(registered("y", null, "New area network", "Säkerhet"), T, "2023-01-01"));
+    withNewcomers.add(
+        events.envelope(
+            registered("x", null, "New network", "Regional utveckling"), T, "2023-01-01"));
+    withNewcomers.add(
+        events.envelope(registered("y", null, "New area network", "Säkerhet"), T, "2023-01-01"));
     withNewcomers.add(events.envelope(fee("y", 2023, null, "100"), T, null));
 
     Totals totals =
-        TotalsCalculator.totals(ForumFold.fold(withNewcomers, TimeSlice.CURRENT).values(), 2023, 17);
+        TotalsCalculator.totals(
+            ForumFold.fold(withNewcomers, TimeSlice.CURRENT).values(), 2023, 17);
 
     assertThat(totals.forumCount()).isEqualTo(5);
     assertThat(totals.annualFeeTotal()).isEqualTo(new BigDecimal("71600.25"));
-    assertThat(totals.byArea()).extracting(Totals.AreaTotals::area)
+    assertThat(totals.byArea())
+        .extracting(Totals.AreaTotals::area)
         .containsExactly("Regional utveckling", "Miljö", "Säkerhet");
-    assertThat(totals.byArea().get(0).forums()).extracting(f -> f.forum().name())
+    assertThat(totals.byArea().get(0).forums())
+        .extracting(f -> f.forum().name())
         .containsExactly("Three", "Eurocities forum", "Ended 2022", "New network");
   }
 
   @Test
   void anEndedForumsOpenEndedFeeStopsWithIt() {
-    List<EventEnvelope> ended = List.of(
-        events.envelope(registered("f", "2.1.1", "Ends mid-2024", "Regional utveckling"), T, "2023-01-01"),
-        events.envelope(fee("f", 2023, null, "100000"), T, null),
-        events.envelope(status("f", ForumStatus.ENDED, "2024-06-30"), T, null));
+    List<EventEnvelope> ended =
+        List.of(
+            events.envelope(
+                registered("f", "2.1.1", "Ends mid-2024", "Regional utveckling"), T, "2023-01-01"),
+            events.envelope(fee("f", 2023, null, "100000"), T, null),
+            events.envelope(status("f", ForumStatus.ENDED, "2024-06-30"), T, null));
 
-    assertThat(TotalsCalculator.totals(ForumFold.fold(ended, TimeSlice.CURRENT).values(), 2024, 3)
-        .annualFeeTotal()).isEqualTo(new BigDecimal("100000"));
-    Totals after = TotalsCalculator.totals(ForumFold.fold(ended, TimeSlice.CURRENT).values(), 2026, 3);
+    assertThat(
+            TotalsCalculator.totals(ForumFold.fold(ended, TimeSlice.CURRENT).values(), 2024, 3)
+                .annualFeeTotal())
+        .isEqualTo(new BigDecimal("100000"));
+    Totals after =
+        TotalsCalculator.totals(ForumFold.fold(ended, TimeSlice.CURRENT).values(), 2026, 3);
     assertThat(after.forumCount()).isZero();
     assertThat(after.annualFeeTotal()).isEqualByComparingTo(BigDecimal.ZERO);
   }

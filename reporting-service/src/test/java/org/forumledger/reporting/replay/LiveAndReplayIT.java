@@ -41,12 +41,17 @@ class LiveAndReplayIT {
     stack.publishAll(all);
     stack.publish(all.get(1));
     String unknown = UUID.randomUUID().toString();
-    stack.publishRaw("revast",
-        ("{\"metadata\":{\"eventId\":\"" + unknown + "\",\"eventType\":\"forum.Future\","
-            + "\"eventVersion\":1,\"forumId\":\"revast\",\"globalPosition\":17,"
-            + "\"recordedAt\":\"2024-03-01T00:00:00Z\"},\"payload\":{}}")
+    stack.publishRaw(
+        "revast",
+        ("{\"metadata\":{\"eventId\":\""
+                + unknown
+                + "\",\"eventType\":\"forum.Future\","
+                + "\"eventVersion\":1,\"forumId\":\"revast\",\"globalPosition\":17,"
+                + "\"recordedAt\":\"2024-03-01T00:00:00Z\"},\"payload\":{}}")
             .getBytes(StandardCharsets.UTF_8),
-        "forum.Future", 1, unknown);
+        "forum.Future",
+        1,
+        unknown);
     stack.publishRaw("revast", new byte[] {1, 2, 3}, "forum.ForumRegistered", 2, "poison");
     all.forEach(e -> stack.awaitHandled(e.metadata().eventId()));
     stack.awaitHandled(unknown);
@@ -61,11 +66,15 @@ class LiveAndReplayIT {
   void liveTotalsArriveAsServerSentEvents() {
     List<JsonNode> received = new CopyOnWriteArrayList<>();
     Disposable subscription =
-        stack.http.get().uri("/reports/totals/live?year=2023")
+        stack
+            .http
+            .get()
+            .uri("/reports/totals/live?year=2023")
             .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
             .accept(MediaType.TEXT_EVENT_STREAM)
             .exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
             .getResponseBody()
             .subscribe(event -> received.add(json(event.data())));
@@ -74,17 +83,27 @@ class LiveAndReplayIT {
       int before = received.get(0).get("forumCount").asInt();
       assertThat(before).isGreaterThanOrEqualTo(Fixture.FORUMS_2023);
 
-      EventEnvelope joined = events.envelope(
-          Events.registered("live-" + UUID.randomUUID(), "2.1.9", "Joins live", Fixture.REGIONAL),
-          Fixture.T0, "2023-01-01");
-      EventEnvelope fee = events.envelope(
-          Events.fee(joined.metadata().forumId(), 2023, null, "1000"), Fixture.T0, null);
+      EventEnvelope joined =
+          events.envelope(
+              Events.registered(
+                  "live-" + UUID.randomUUID(), "2.1.9", "Joins live", Fixture.REGIONAL),
+              Fixture.T0,
+              "2023-01-01");
+      EventEnvelope fee =
+          events.envelope(
+              Events.fee(joined.metadata().forumId(), 2023, null, "1000"), Fixture.T0, null);
       stack.publishAll(List.of(joined, fee));
 
-      await().atMost(Duration.ofSeconds(30))
-          .until(() -> received.stream().anyMatch(
-              t -> t.get("forumCount").asInt() == before + 1
-                  && t.get("position").asLong() >= fee.metadata().globalPosition()));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  received.stream()
+                      .anyMatch(
+                          t ->
+                              t.get("forumCount").asInt() == before + 1
+                                  && t.get("position").asLong()
+                                      >= fee.metadata().globalPosition()));
     } finally {
       subscription.dispose();
     }
@@ -92,16 +111,26 @@ class LiveAndReplayIT {
 
   @Test
   void aReplayEqualsTheLiveStateAndFindsADivergence() {
-    stack.http.post().uri("/admin/replay")
+    stack
+        .http
+        .post()
+        .uri("/admin/replay")
         .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-        .exchange().expectStatus().isForbidden();
+        .exchange()
+        .expectStatus()
+        .isForbidden();
 
-    stack.http.post().uri("/admin/replay")
+    stack
+        .http
+        .post()
+        .uri("/admin/replay")
         .headers(h -> h.setBasicAuth("auditor", ReportingStack.AUDITOR))
-        .exchange().expectStatus().isAccepted();
+        .exchange()
+        .expectStatus()
+        .isAccepted();
     JsonNode done = awaitReplayDone();
-    long live = stack.jdbc.queryForObject(
-        "select global_position from applied_position", Long.class);
+    long live =
+        stack.jdbc.queryForObject("select global_position from applied_position", Long.class);
     assertThat(done.get("equal").asBoolean()).isTrue();
     assertThat(done.get("replayChecksum").asText()).isEqualTo(done.get("liveChecksum").asText());
     assertThat(done.get("position").asLong()).isEqualTo(live);
@@ -115,11 +144,19 @@ class LiveAndReplayIT {
         "update forum_view set state = jsonb_set(state, '{name}', '\"Tampered\"')"
             + " where forum_id = 'revast'");
     try {
-      stack.http.post().uri("/admin/replay")
+      stack
+          .http
+          .post()
+          .uri("/admin/replay")
           .headers(h -> h.setBasicAuth("auditor", ReportingStack.AUDITOR))
-          .exchange().expectStatus().isAccepted();
+          .exchange()
+          .expectStatus()
+          .isAccepted();
       Disposable progress =
-          stack.http.get().uri("/admin/replay/progress")
+          stack
+              .http
+              .get()
+              .uri("/admin/replay/progress")
               .headers(h -> h.setBasicAuth("auditor", ReportingStack.AUDITOR))
               .accept(MediaType.TEXT_EVENT_STREAM)
               .exchange()
@@ -141,10 +178,13 @@ class LiveAndReplayIT {
 
   private static JsonNode awaitReplayDone() {
     JsonNode[] last = new JsonNode[1];
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      last[0] = stack.asAuditor("/admin/replay");
-      return last[0].get("state").asText().equals("DONE");
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              last[0] = stack.asAuditor("/admin/replay");
+              return last[0].get("state").asText().equals("DONE");
+            });
     return last[0];
   }
 

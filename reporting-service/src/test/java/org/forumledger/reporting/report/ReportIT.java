@@ -41,8 +41,11 @@ class ReportIT {
     Events events = new Events(1);
     List<EventEnvelope> all = new ArrayList<>(Fixture.inventory2023(events));
     // recorded after 2024-03-01: changes the current totals but not those known on that day
-    all.add(events.envelope(Events.correctedFee("revast", 2023, null, "70449.99"),
-        "2024-05-01T00:00:00Z", "2023-01-01"));
+    all.add(
+        events.envelope(
+            Events.correctedFee("revast", 2023, null, "70449.99"),
+            "2024-05-01T00:00:00Z",
+            "2023-01-01"));
     stack.publishAll(all);
     all.forEach(e -> stack.awaitHandled(e.metadata().eventId()));
   }
@@ -59,16 +62,18 @@ class ReportIT {
       List<CSVRecord> rows = csv("/reports/appendix?year=2023&format=csv" + slice);
 
       CSVRecord grand = only(rows, AppendixRenderer.GRAND_TOTAL);
-      assertThat(new BigDecimal(grand.get(6))).isEqualTo(totals.get("annualFeeTotalTkr").decimalValue());
-      assertThat(new BigDecimal(grand.get(7))).isEqualTo(totals.get("otherCostTotalTkr").decimalValue());
+      assertThat(new BigDecimal(grand.get(6)))
+          .isEqualTo(totals.get("annualFeeTotalTkr").decimalValue());
+      assertThat(new BigDecimal(grand.get(7)))
+          .isEqualTo(totals.get("otherCostTotalTkr").decimalValue());
       CSVRecord exact = only(rows, AppendixRenderer.GRAND_TOTAL_SEK);
       assertThat(new BigDecimal(exact.get(6)))
           .isEqualByComparingTo(totals.get("annualFeeTotal").decimalValue());
       assertThat(new BigDecimal(exact.get(7)))
           .isEqualByComparingTo(totals.get("otherCostTotal").decimalValue());
 
-      List<CSVRecord> areas = rows.stream()
-          .filter(r -> r.get(0).equals(AppendixRenderer.AREA_TOTAL)).toList();
+      List<CSVRecord> areas =
+          rows.stream().filter(r -> r.get(0).equals(AppendixRenderer.AREA_TOTAL)).toList();
       assertThat(areas).hasSize(totals.get("byArea").size());
       for (int i = 0; i < areas.size(); i++) {
         JsonNode area = totals.get("byArea").get(i);
@@ -81,8 +86,12 @@ class ReportIT {
     }
     assertThat(stack.asViewer("/reports/totals?year=2023").get("annualFeeTotalTkr").decimalValue())
         .isEqualTo(new BigDecimal("87.7"));
-    assertThat(stack.asViewer("/reports/totals?year=2023&asOf=2023-12-31&knownAt=2024-03-01T00:00:00Z")
-        .get("annualFeeTotalTkr").decimalValue()).isEqualTo(new BigDecimal("87.3"));
+    assertThat(
+            stack
+                .asViewer("/reports/totals?year=2023&asOf=2023-12-31&knownAt=2024-03-01T00:00:00Z")
+                .get("annualFeeTotalTkr")
+                .decimalValue())
+        .isEqualTo(new BigDecimal("87.3"));
   }
 
   @Test
@@ -90,7 +99,8 @@ class ReportIT {
     List<CSVRecord> rows = csv("/reports/appendix?year=2023&format=csv");
     assertThat(rows.get(0).get(6)).isEqualTo("Årsavgift 2023 tkr");
     List<CSVRecord> forums = rows.stream().filter(r -> r.get(0).equals("forum")).toList();
-    assertThat(forums).extracting(r -> r.get(2))
+    assertThat(forums)
+        .extracting(r -> r.get(2))
         .containsExactly("2.1.2", "2.1.3", "2.2.10", "2.14.6.1");
     CSVRecord struktur = forums.get(0);
     assertThat(struktur.get(4)).isEqualTo("-");
@@ -109,17 +119,26 @@ class ReportIT {
   void xlsxTotalsEqualTheTotalsEndpoint() throws IOException {
     JsonNode totals = stack.asViewer("/reports/totals?year=2023&asOf=2023-12-31");
     byte[] bytes =
-        stack.http.get().uri("/reports/appendix?year=2023&asOf=2023-12-31&format=xlsx")
+        stack
+            .http
+            .get()
+            .uri("/reports/appendix?year=2023&asOf=2023-12-31&format=xlsx")
             .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType(ReportController.XLSX)
-            .expectBody().returnResult().getResponseBodyContent();
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType(ReportController.XLSX)
+            .expectBody()
+            .returnResult()
+            .getResponseBodyContent();
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
       Sheet sheet = workbook.getSheet("Bilaga 2023");
       Row grand = row(sheet, AppendixRenderer.GRAND_TOTAL);
-      assertThat(number(grand.getCell(6))).isEqualTo(totals.get("annualFeeTotalTkr").decimalValue());
-      assertThat(number(grand.getCell(7))).isEqualTo(totals.get("otherCostTotalTkr").decimalValue());
+      assertThat(number(grand.getCell(6)))
+          .isEqualTo(totals.get("annualFeeTotalTkr").decimalValue());
+      assertThat(number(grand.getCell(7)))
+          .isEqualTo(totals.get("otherCostTotalTkr").decimalValue());
       Row exact = row(sheet, AppendixRenderer.GRAND_TOTAL_SEK);
       assertThat(new BigDecimal(exact.getCell(6).getStringCellValue()))
           .isEqualByComparingTo(totals.get("annualFeeTotal").decimalValue());
@@ -130,7 +149,8 @@ class ReportIT {
         if (AppendixRenderer.AREA_TOTAL.equals(row.getCell(0).getStringCellValue())) {
           JsonNode area = totals.get("byArea").get(areaRows++);
           assertThat(row.getCell(1).getStringCellValue()).isEqualTo(area.get("area").asText());
-          assertThat(number(row.getCell(6))).isEqualTo(tkr(area.get("annualFeeTotal").decimalValue()));
+          assertThat(number(row.getCell(6)))
+              .isEqualTo(tkr(area.get("annualFeeTotal").decimalValue()));
         }
       }
       assertThat(areaRows).isEqualTo(totals.get("byArea").size());
@@ -141,31 +161,54 @@ class ReportIT {
   void htmlShowsAreasInOrderAndTheSameTotals() {
     JsonNode totals = stack.asViewer("/reports/totals?year=2023");
     String html =
-        stack.http.get().uri("/reports/appendix?year=2023")
+        stack
+            .http
+            .get()
+            .uri("/reports/appendix?year=2023")
             .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-            .expectBody(String.class).returnResult().getResponseBody();
-    String feeTkr = totals.get("annualFeeTotalTkr").decimalValue().toPlainString().replace('.', ',');
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    String feeTkr =
+        totals.get("annualFeeTotalTkr").decimalValue().toPlainString().replace('.', ',');
     assertThat(html).contains("<td class=\"n fee\">" + feeTkr + " tkr</td>");
     assertThat(html.indexOf(Fixture.REGIONAL)).isLessThan(html.indexOf(Fixture.TRANSPORT));
     assertThat(html.indexOf(Fixture.TRANSPORT)).isLessThan(html.indexOf(Fixture.INTERNATIONAL));
-    assertThat(html).contains("ej beräknad").contains("se 2.14.6").contains("1 forum har kostnader");
-    stack.http.get().uri("/reports/appendix?year=2023&format=pdf")
+    assertThat(html)
+        .contains("ej beräknad")
+        .contains("se 2.14.6")
+        .contains("1 forum har kostnader");
+    stack
+        .http
+        .get()
+        .uri("/reports/appendix?year=2023&format=pdf")
         .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-        .exchange().expectStatus().isBadRequest();
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
   }
 
   private static List<CSVRecord> csv(String uri) throws IOException {
     String body =
         new String(
-            stack.http.get().uri(uri)
+            stack
+                .http
+                .get()
+                .uri(uri)
                 .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-                .expectBody().returnResult().getResponseBodyContent(),
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent(),
             StandardCharsets.UTF_8);
     return CSVFormat.RFC4180.parse(new StringReader(body)).getRecords();
   }

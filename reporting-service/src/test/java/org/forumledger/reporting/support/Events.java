@@ -34,8 +34,8 @@ import org.forumledger.events.Role;
 import org.forumledger.events.Scope;
 
 /**
- * Builds envelopes the way the registry publishes them: per-forum sequence numbers and a
- * gap-free global position, each event recorded at the given instant.
+ * Builds envelopes the way the registry publishes them: per-forum sequence numbers and a gap-free
+ * global position, each event recorded at the given instant.
  */
 public final class Events {
 
@@ -78,26 +78,72 @@ public final class Events {
   public static ForumRegistered registered(
       String id, String ref, String name, String area, String convener) {
     return new ForumRegistered(
-        id, ref, name, "purpose of " + name, area, null, ForumKind.NETWORK, null, convener,
-        Scope.REGIONAL, new CountRange(2, 4), MeetingMode.MIXED);
+        id,
+        ref,
+        name,
+        "purpose of " + name,
+        area,
+        null,
+        ForumKind.NETWORK,
+        null,
+        convener,
+        Scope.REGIONAL,
+        new CountRange(2, 4),
+        MeetingMode.MIXED);
   }
 
   public static AnnualFeeSet fee(String id, int fromYear, Integer toYear, String amount) {
     return new AnnualFeeSet(
-        id, fromYear, toYear, CostStatus.AMOUNT, new BigDecimal(amount), "SEK", null, null,
-        FeeBasis.FIXED, null, null, null, null, false);
+        id,
+        fromYear,
+        toYear,
+        CostStatus.AMOUNT,
+        new BigDecimal(amount),
+        "SEK",
+        null,
+        null,
+        FeeBasis.FIXED,
+        null,
+        null,
+        null,
+        null,
+        false);
   }
 
   public static AnnualFeeSet correctedFee(String id, int fromYear, Integer toYear, String amount) {
     return new AnnualFeeSet(
-        id, fromYear, toYear, CostStatus.AMOUNT, new BigDecimal(amount), "SEK", null, null,
-        FeeBasis.FIXED, null, null, null, null, true);
+        id,
+        fromYear,
+        toYear,
+        CostStatus.AMOUNT,
+        new BigDecimal(amount),
+        "SEK",
+        null,
+        null,
+        FeeBasis.FIXED,
+        null,
+        null,
+        null,
+        null,
+        true);
   }
 
   public static AnnualFeeSet feeStatus(String id, int fromYear, Integer toYear, CostStatus status) {
     return new AnnualFeeSet(
-        id, fromYear, toYear, status, null, null, null, null, FeeBasis.FIXED, null, null, null,
-        status == CostStatus.REPORTED_UNDER ? "2.14.6" : null, false);
+        id,
+        fromYear,
+        toYear,
+        status,
+        null,
+        null,
+        null,
+        null,
+        FeeBasis.FIXED,
+        null,
+        null,
+        null,
+        status == CostStatus.REPORTED_UNDER ? "2.14.6" : null,
+        false);
   }
 
   public static AnnualFeeWithdrawn feeWithdrawn(String id, int fromYear) {
@@ -106,15 +152,24 @@ public final class Events {
 
   public static OtherCostRecorded otherCost(String id, int year, String amount) {
     return new OtherCostRecorded(
-        id, year, CostStatus.AMOUNT,
+        id,
+        year,
+        CostStatus.AMOUNT,
         List.of(new CostLine(CostCategory.STAFF_TIME, new BigDecimal(amount), null, null)),
-        new BigDecimal(amount), null, false);
+        new BigDecimal(amount),
+        null,
+        false);
   }
 
   public static OtherCostRecorded otherCostStatus(String id, int year, CostStatus status) {
     return new OtherCostRecorded(
-        id, year, status, List.of(), null,
-        status == CostStatus.REPORTED_UNDER ? "2.14.6" : null, false);
+        id,
+        year,
+        status,
+        List.of(),
+        null,
+        status == CostStatus.REPORTED_UNDER ? "2.14.6" : null,
+        false);
   }
 
   public static ForumStatusChanged status(String id, ForumStatus status, String from) {
@@ -128,7 +183,12 @@ public final class Events {
   public static RepresentativeAppointed appointed(
       String id, String appointmentId, String person, Body body, String from, String to) {
     return new RepresentativeAppointed(
-        id, appointmentId, person, body, Role.LEDAMOT, LocalDate.parse(from),
+        id,
+        appointmentId,
+        person,
+        body,
+        Role.LEDAMOT,
+        LocalDate.parse(from),
         to == null ? null : LocalDate.parse(to));
   }
 

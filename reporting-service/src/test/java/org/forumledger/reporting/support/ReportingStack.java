@@ -66,7 +66,8 @@ public final class ReportingStack implements AutoCloseable {
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()))) {
-      admin.createTopics(
+      admin
+          .createTopics(
               List.of(
                   new NewTopic(Topics.FORUM_EVENTS, 3, (short) 1),
                   new NewTopic(Topics.deadLetter("reporting-service"), 3, (short) 1)))
@@ -103,7 +104,8 @@ public final class ReportingStack implements AutoCloseable {
 
   public void publish(EventEnvelope envelope) {
     var m = envelope.metadata();
-    publishRaw(m.forumId(), EventJson.write(envelope), m.eventType(), m.eventVersion(), m.eventId());
+    publishRaw(
+        m.forumId(), EventJson.write(envelope), m.eventType(), m.eventVersion(), m.eventId());
   }
 
   public void publishAll(List<EventEnvelope> envelopes) {
@@ -114,8 +116,9 @@ public final class ReportingStack implements AutoCloseable {
   public void publishRaw(String key, byte[] value, String type, int version, String eventId) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FORUM_EVENTS, key, value);
     record.headers().add(WireHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
-    record.headers().add(WireHeaders.EVENT_VERSION,
-        String.valueOf(version).getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add(WireHeaders.EVENT_VERSION, String.valueOf(version).getBytes(StandardCharsets.UTF_8));
     record.headers().add(WireHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
     try {
       producer.send(record).get(30, TimeUnit.SECONDS);
@@ -131,7 +134,8 @@ public final class ReportingStack implements AutoCloseable {
         .until(
             () ->
                 jdbc.queryForObject(
-                        "select count(*) from applied_event where event_id = ?", Integer.class,
+                        "select count(*) from applied_event where event_id = ?",
+                        Integer.class,
                         eventId)
                     == 1);
   }

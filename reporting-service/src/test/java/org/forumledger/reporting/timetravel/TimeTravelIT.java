@@ -45,22 +45,30 @@ class TimeTravelIT {
     Events e = new Events(1);
     history =
         List.of(
-            e.envelope(registered("alpha", "2.1.1", "Alpha", OLD_AREA), "2023-01-10T08:00:00Z",
+            e.envelope(
+                registered("alpha", "2.1.1", "Alpha", OLD_AREA),
+                "2023-01-10T08:00:00Z",
                 "2023-01-01"),
-            e.envelope(registered("beta", "2.1.2", "Beta", OLD_AREA), "2023-01-10T08:00:00Z",
+            e.envelope(
+                registered("beta", "2.1.2", "Beta", OLD_AREA),
+                "2023-01-10T08:00:00Z",
                 "2023-01-01"),
-            e.envelope(appointed("alpha", "a-1", "Anna", Body.KS, "2023-01-01", "2026-12-31"),
-                "2023-01-10T08:00:00Z", null),
+            e.envelope(
+                appointed("alpha", "a-1", "Anna", Body.KS, "2023-01-01", "2026-12-31"),
+                "2023-01-10T08:00:00Z",
+                null),
             e.envelope(reclassified("alpha", NEW_AREA), "2023-12-01T08:00:00Z", "2024-01-01"),
             e.envelope(fee("alpha", 2023, null, "100000"), "2024-02-26T09:00:00Z", null),
             e.envelope(fee("beta", 2023, null, "30000"), "2024-02-26T09:00:00Z", null),
-            e.envelope(status("beta", ForumStatus.ENDED, "2023-01-01"), "2024-03-15T09:00:00Z",
-                null),
-            e.envelope(registered("gamma", "2.1.3", "Gamma", OLD_AREA), "2024-04-10T09:00:00Z",
+            e.envelope(
+                status("beta", ForumStatus.ENDED, "2023-01-01"), "2024-03-15T09:00:00Z", null),
+            e.envelope(
+                registered("gamma", "2.1.3", "Gamma", OLD_AREA),
+                "2024-04-10T09:00:00Z",
                 "2023-06-01"),
             e.envelope(fee("gamma", 2023, 2023, "5000"), "2024-04-10T09:00:00Z", null),
-            e.envelope(correctedFee("alpha", 2023, null, "120000"), "2024-05-01T09:00:00Z",
-                "2023-01-01"),
+            e.envelope(
+                correctedFee("alpha", 2023, null, "120000"), "2024-05-01T09:00:00Z", "2023-01-01"),
             e.envelope(ended("alpha", "a-1", "2024-06-30"), "2024-05-02T09:00:00Z", null));
     stack.publishAll(history);
     history.forEach(h -> stack.awaitHandled(h.metadata().eventId()));
@@ -117,12 +125,16 @@ class TimeTravelIT {
     assertThat(alpha.get("appointments").get(0).get("endedOn").isNull()).isTrue();
     JsonNode alphaNow = stack.asViewer("/forums/alpha");
     assertThat(alphaNow.get("area").asText()).isEqualTo(NEW_AREA);
-    assertThat(alphaNow.get("appointments").get(0).get("endedOn").asText())
-        .isEqualTo("2024-06-30");
+    assertThat(alphaNow.get("appointments").get(0).get("endedOn").asText()).isEqualTo("2024-06-30");
 
-    stack.http.get().uri("/forums/gamma?knownAt=2024-04-01T00:00:00Z")
+    stack
+        .http
+        .get()
+        .uri("/forums/gamma?knownAt=2024-04-01T00:00:00Z")
         .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-        .exchange().expectStatus().isNotFound();
+        .exchange()
+        .expectStatus()
+        .isNotFound();
     JsonNode beta = stack.asViewer("/forums/beta?knownAt=2024-04-01T00:00:00Z");
     assertThat(beta.get("status").asText()).isEqualTo("ENDED");
   }
@@ -148,7 +160,8 @@ class TimeTravelIT {
     assertThat(now.get("ended").get(0).get("on").asText()).isEqualTo("2024-06-30");
 
     JsonNode then =
-        stack.asViewer("/reports/changes?from=2022-12-31&to=2024-12-31&knownAt=2024-03-01T00:00:00Z");
+        stack.asViewer(
+            "/reports/changes?from=2022-12-31&to=2024-12-31&knownAt=2024-03-01T00:00:00Z");
     assertThat(refs(then.get("joined"))).containsExactly("alpha", "beta");
     assertThat(then.get("feesChanged").get(0).get("after").get("amountSek").decimalValue())
         .isEqualByComparingTo("100000");
@@ -158,12 +171,22 @@ class TimeTravelIT {
     assertThat(periods.get("to").asText()).isEqualTo("2026-12-31");
     assertThat(refs(periods.get("joined"))).containsExactly("alpha", "gamma");
 
-    stack.http.get().uri("/reports/changes?from=2024-12-31&to=2022-12-31")
+    stack
+        .http
+        .get()
+        .uri("/reports/changes?from=2024-12-31&to=2022-12-31")
         .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-        .exchange().expectStatus().isEqualTo(422);
-    stack.http.get().uri("/reports/changes?fromPeriod=2020-2023&toPeriod=2023-2026")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422);
+    stack
+        .http
+        .get()
+        .uri("/reports/changes?fromPeriod=2020-2023&toPeriod=2023-2026")
         .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
-        .exchange().expectStatus().isBadRequest();
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
   }
 
   private static List<String> refs(JsonNode refs) {

@@ -14,7 +14,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends a command with the request's provenance as metadata. Axon handles commands with blocking
- * JDBC on the calling thread, so sending happens on the bounded elastic scheduler, never on Netty's.
+ * JDBC on the calling thread, so sending happens on the bounded elastic scheduler, never on
+ * Netty's.
  */
 @Component
 public class ForumCommandSender {

@@ -7,17 +7,6 @@ import java.util.UUID;
 import org.forumledger.events.Body;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CountRange;
-import org.forumledger.registry.forum.domain.ForumCommands.AppointRepresentativeCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.ChangeForumStatusCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.EndAppointmentCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.ReclassifyForumCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.RecordHeadcountCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.RecordOtherCostCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.RegisterForumCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.ReviseForumDetailsCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.SetAnnualFeeCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.WithdrawAnnualFeeCommand;
-import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostCommand;
 import org.forumledger.registry.forum.api.ForumRequests.AppointRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ChangeStatusRequest;
 import org.forumledger.registry.forum.api.ForumRequests.EndAppointmentRequest;
@@ -30,6 +19,17 @@ import org.forumledger.registry.forum.api.ForumRequests.RegisterForumRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ReviseDetailsRequest;
 import org.forumledger.registry.forum.api.ForumRequests.SetFeeRequest;
 import org.forumledger.registry.forum.api.ForumRequests.WithdrawRequest;
+import org.forumledger.registry.forum.domain.ForumCommands.AppointRepresentativeCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ChangeForumStatusCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.EndAppointmentCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ReclassifyForumCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RecordHeadcountCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RecordOtherCostCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RegisterForumCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ReviseForumDetailsCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.SetAnnualFeeCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.WithdrawAnnualFeeCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostCommand;
 import org.forumledger.registry.forum.view.ForumView;
 import org.forumledger.registry.forum.view.ForumViewReader;
 import org.springframework.http.HttpHeaders;
@@ -213,7 +213,10 @@ public class ForumController {
                             ResponseEntity.status(HttpStatus.CREATED)
                                 .location(
                                     URI.create(
-                                        "/forums/" + forumId + "/representatives/" + appointmentId)),
+                                        "/forums/"
+                                            + forumId
+                                            + "/representatives/"
+                                            + appointmentId)),
                             view)));
   }
 
@@ -374,7 +377,11 @@ public class ForumController {
   private Mono<ForumView> view(String forumId) {
     return Mono.fromCallable(() -> views.read(forumId))
         .subscribeOn(Schedulers.boundedElastic())
-        .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(new UnknownForumException(forumId))));
+        .flatMap(
+            found ->
+                found
+                    .map(Mono::just)
+                    .orElseGet(() -> Mono.error(new UnknownForumException(forumId))));
   }
 
   private static <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, T view) {

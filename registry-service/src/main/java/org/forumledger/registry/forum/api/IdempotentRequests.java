@@ -20,10 +20,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Honours the {@code Idempotency-Key} header: the first request with a key runs and its response
- * is kept; a retry with the same key and the same request gets that response again and writes
- * nothing. The same key with a different request is refused (422); a retry while the first is
- * still running gets 409.
+ * Honours the {@code Idempotency-Key} header: the first request with a key runs and its response is
+ * kept; a retry with the same key and the same request gets that response again and writes nothing.
+ * The same key with a different request is refused (422); a retry while the first is still running
+ * gets 409.
  */
 @Component
 public class IdempotentRequests {

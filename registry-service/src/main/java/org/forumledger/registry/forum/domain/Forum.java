@@ -220,7 +220,8 @@ public class Forum {
         "toYear",
         "toYear cannot be before fromYear");
     require(command.status() != null, "status", "status is required");
-    AnnualFeeSet fee = command.status() == CostStatus.AMOUNT ? amountFee(command) : statusFee(command);
+    AnnualFeeSet fee =
+        command.status() == CostStatus.AMOUNT ? amountFee(command) : statusFee(command);
     AnnualFeeSet current = fees.get(command.fromYear());
     if (current != null && sameFee(current, fee)) {
       return;
@@ -315,10 +316,7 @@ public class Forum {
       rate = command.exchangeRate();
       amountSek = originalAmount.multiply(rate).setScale(SEK_SCALE, RoundingMode.HALF_UP);
     } else {
-      require(
-          command.exchangeRate() == null,
-          "exchangeRate",
-          "a fee in SEK has no exchange rate");
+      require(command.exchangeRate() == null, "exchangeRate", "a fee in SEK has no exchange rate");
     }
     FeeBasis basis = command.basis() == null ? FeeBasis.FIXED : command.basis();
     if (basis == FeeBasis.PER_INHABITANT) {
@@ -331,7 +329,8 @@ public class Forum {
         command.population() == null || command.population() > 0,
         "population",
         "population must be positive");
-    require(command.reportedUnder() == null, "reportedUnder", "a fee amount is not reported elsewhere");
+    require(
+        command.reportedUnder() == null, "reportedUnder", "a fee amount is not reported elsewhere");
     return new AnnualFeeSet(
         forumId,
         command.fromYear(),
@@ -411,7 +410,8 @@ public class Forum {
 
   private void requireNotEnded() {
     if (status == ForumStatus.ENDED) {
-      throw new ForumRuleViolation(null, "forum " + forumId + " has ended; nothing more can be recorded");
+      throw new ForumRuleViolation(
+          null, "forum " + forumId + " has ended; nothing more can be recorded");
     }
   }
 
@@ -440,7 +440,8 @@ public class Forum {
     if (status == CostStatus.REPORTED_UNDER) {
       requireText(reportedUnder, "reportedUnder");
     } else {
-      require(reportedUnder == null, "reportedUnder", "only status REPORTED_UNDER names another forum");
+      require(
+          reportedUnder == null, "reportedUnder", "only status REPORTED_UNDER names another forum");
     }
   }
 

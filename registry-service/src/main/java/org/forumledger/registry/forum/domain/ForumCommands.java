@@ -19,8 +19,8 @@ import org.forumledger.events.Scope;
 /**
  * The commands a registrar can give a forum. Each names the forum and, optionally, the version the
  * client last saw ({@code expectedVersion}, from {@code If-Match}); a stale version is rejected
- * before anything is written. Reason, decision reference, effective date and actor travel as message
- * metadata and are copied onto every resulting event.
+ * before anything is written. Reason, decision reference, effective date and actor travel as
+ * message metadata and are copied onto every resulting event.
  */
 public final class ForumCommands {
 
@@ -88,7 +88,9 @@ public final class ForumCommands {
       CountRange headcount,
       String asWritten) {}
 
-  /** Sets the fee from {@code fromYear}; for a fee in another currency the SEK amount is derived. */
+  /**
+   * Sets the fee from {@code fromYear}; for a fee in another currency the SEK amount is derived.
+   */
   public record SetAnnualFeeCommand(
       @TargetAggregateIdentifier String forumId,
       @TargetAggregateVersion Long expectedVersion,

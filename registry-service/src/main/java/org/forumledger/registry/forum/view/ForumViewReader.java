@@ -73,15 +73,33 @@ public class ForumViewReader {
       } else if (event instanceof ForumDetailsRevised e) {
         details =
             new ForumRegistered(
-                forumId, details.inventoryReference(), e.name(), e.purpose(), details.area(),
-                details.subarea(), details.kind(), details.collaborationType(), e.convener(),
-                e.scope(), e.meetingsPerYear(), e.meetingMode());
+                forumId,
+                details.inventoryReference(),
+                e.name(),
+                e.purpose(),
+                details.area(),
+                details.subarea(),
+                details.kind(),
+                details.collaborationType(),
+                e.convener(),
+                e.scope(),
+                e.meetingsPerYear(),
+                e.meetingMode());
       } else if (event instanceof ForumReclassified e) {
         details =
             new ForumRegistered(
-                forumId, details.inventoryReference(), details.name(), details.purpose(), e.area(),
-                e.subarea(), e.kind(), e.collaborationType(), details.convener(), details.scope(),
-                details.meetingsPerYear(), details.meetingMode());
+                forumId,
+                details.inventoryReference(),
+                details.name(),
+                details.purpose(),
+                e.area(),
+                e.subarea(),
+                e.kind(),
+                e.collaborationType(),
+                details.convener(),
+                details.scope(),
+                details.meetingsPerYear(),
+                details.meetingMode());
       } else if (event instanceof ForumStatusChanged e) {
         status = e.status();
         statusFrom = e.effectiveFrom();
@@ -89,14 +107,24 @@ public class ForumViewReader {
         appointments.put(
             e.appointmentId(),
             new Appointment(
-                e.appointmentId(), e.personName(), e.body(), e.role(), e.validFrom(), e.validTo(),
+                e.appointmentId(),
+                e.personName(),
+                e.body(),
+                e.role(),
+                e.validFrom(),
+                e.validTo(),
                 null));
       } else if (event instanceof AppointmentEnded e) {
         appointments.computeIfPresent(
             e.appointmentId(),
             (id, a) ->
                 new Appointment(
-                    id, a.personName(), a.body(), a.role(), a.validFrom(), a.validTo(),
+                    id,
+                    a.personName(),
+                    a.body(),
+                    a.role(),
+                    a.validFrom(),
+                    a.validTo(),
                     e.endedOn()));
       } else if (event instanceof HeadcountRecorded e) {
         headcounts.put(e.year() + "/" + e.body(), e);
@@ -115,8 +143,14 @@ public class ForumViewReader {
       List<Appointment> representatives = new ArrayList<>(appointments.values());
       representatives.sort(Comparator.comparing(Appointment::validFrom));
       return new ForumView(
-          forumId, version, details, status, statusFrom, representatives,
-          List.copyOf(headcounts.values()), List.copyOf(fees.values()),
+          forumId,
+          version,
+          details,
+          status,
+          statusFrom,
+          representatives,
+          List.copyOf(headcounts.values()),
+          List.copyOf(fees.values()),
           List.copyOf(otherCosts.values()));
     }
   }

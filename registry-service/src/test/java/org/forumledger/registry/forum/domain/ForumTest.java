@@ -48,11 +48,30 @@ class ForumTest {
   static final String AREA = "Infrastruktur inom transport och kollektivtrafik";
   static final CountRange TWO_TO_FOUR = new CountRange(2, 4);
   static final ForumRegistered REGISTERED =
-      new ForumRegistered(ID, "2.2.10", "STRING", "Corridor", AREA, null, ForumKind.COLLABORATION,
-          "samverkansorgan", "STRING", Scope.INTERNATIONAL, TWO_TO_FOUR, MeetingMode.MIXED);
-  static final ForumStatusChanged ENDED = new ForumStatusChanged(ID, ForumStatus.ENDED, LocalDate.of(2024, 12, 31));
+      new ForumRegistered(
+          ID,
+          "2.2.10",
+          "STRING",
+          "Corridor",
+          AREA,
+          null,
+          ForumKind.COLLABORATION,
+          "samverkansorgan",
+          "STRING",
+          Scope.INTERNATIONAL,
+          TWO_TO_FOUR,
+          MeetingMode.MIXED);
+  static final ForumStatusChanged ENDED =
+      new ForumStatusChanged(ID, ForumStatus.ENDED, LocalDate.of(2024, 12, 31));
   static final RepresentativeAppointed ANNA =
-      new RepresentativeAppointed(ID, "a-1", "Anna", Body.KS, Role.LEDAMOT, LocalDate.of(2023, 1, 1), LocalDate.of(2026, 12, 31));
+      new RepresentativeAppointed(
+          ID,
+          "a-1",
+          "Anna",
+          Body.KS,
+          Role.LEDAMOT,
+          LocalDate.of(2023, 1, 1),
+          LocalDate.of(2026, 12, 31));
 
   FixtureConfiguration<Forum> fixture;
 
@@ -62,41 +81,114 @@ class ForumTest {
   }
 
   static SetAnnualFeeCommand sekFee(int fromYear, String amount) {
-    return new SetAnnualFeeCommand(ID, null, fromYear, null, CostStatus.AMOUNT, new BigDecimal(amount), null, null, null, null, null, null, null);
+    return new SetAnnualFeeCommand(
+        ID,
+        null,
+        fromYear,
+        null,
+        CostStatus.AMOUNT,
+        new BigDecimal(amount),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   static AnnualFeeSet sekFeeSet(int fromYear, String amount, boolean correction) {
-    return new AnnualFeeSet(ID, fromYear, null, CostStatus.AMOUNT, new BigDecimal(amount), "SEK", null, null, FeeBasis.FIXED, null, null, null, null, correction);
+    return new AnnualFeeSet(
+        ID,
+        fromYear,
+        null,
+        CostStatus.AMOUNT,
+        new BigDecimal(amount),
+        "SEK",
+        null,
+        null,
+        FeeBasis.FIXED,
+        null,
+        null,
+        null,
+        null,
+        correction);
   }
 
   @Nested
   class Registering {
     @Test
     void aValidForumIsRegistered() {
-      fixture.givenNoPriorActivity()
-          .when(new RegisterForumCommand(ID, "2.2.10", "STRING", "Corridor", AREA, null, ForumKind.COLLABORATION,
-              "samverkansorgan", "STRING", Scope.INTERNATIONAL, TWO_TO_FOUR, MeetingMode.MIXED))
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new RegisterForumCommand(
+                  ID,
+                  "2.2.10",
+                  "STRING",
+                  "Corridor",
+                  AREA,
+                  null,
+                  ForumKind.COLLABORATION,
+                  "samverkansorgan",
+                  "STRING",
+                  Scope.INTERNATIONAL,
+                  TWO_TO_FOUR,
+                  MeetingMode.MIXED))
           .expectEvents(REGISTERED);
     }
 
     @Test
     void aBlankNameIsRefused() {
-      fixture.givenNoPriorActivity()
-          .when(new RegisterForumCommand(ID, null, " ", null, AREA, null, ForumKind.NETWORK, null, null, null, null, null))
-          .expectException(ForumRuleViolation.class).expectNoEvents();
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new RegisterForumCommand(
+                  ID, null, " ", null, AREA, null, ForumKind.NETWORK, null, null, null, null, null))
+          .expectException(ForumRuleViolation.class)
+          .expectNoEvents();
     }
 
     @Test
     void meetingsWithMinAboveMaxAreRefused() {
-      fixture.givenNoPriorActivity()
-          .when(new RegisterForumCommand(ID, null, "N", null, AREA, null, ForumKind.NETWORK, null, null, null, new CountRange(5, 2), null))
-          .expectException(ForumRuleViolation.class).expectExceptionMessage("meetingsPerYear: min cannot exceed max");
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new RegisterForumCommand(
+                  ID,
+                  null,
+                  "N",
+                  null,
+                  AREA,
+                  null,
+                  ForumKind.NETWORK,
+                  null,
+                  null,
+                  null,
+                  new CountRange(5, 2),
+                  null))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage("meetingsPerYear: min cannot exceed max");
     }
 
     @Test
     void aNetworkHasNoCollaborationType() {
-      fixture.givenNoPriorActivity()
-          .when(new RegisterForumCommand(ID, null, "N", null, AREA, null, ForumKind.NETWORK, "styrgrupp", null, null, null, null))
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new RegisterForumCommand(
+                  ID,
+                  null,
+                  "N",
+                  null,
+                  AREA,
+                  null,
+                  ForumKind.NETWORK,
+                  "styrgrupp",
+                  null,
+                  null,
+                  null,
+                  null))
           .expectException(ForumRuleViolation.class);
     }
   }
@@ -105,30 +197,65 @@ class ForumTest {
   class Details {
     @Test
     void revisedDetailsAreRecorded() {
-      fixture.given(REGISTERED)
-          .when(new ReviseForumDetailsCommand(ID, null, "STRING", "New purpose", "STRING", Scope.INTERNATIONAL, TWO_TO_FOUR, MeetingMode.PHYSICAL))
-          .expectEvents(new ForumDetailsRevised(ID, "STRING", "New purpose", "STRING", Scope.INTERNATIONAL, TWO_TO_FOUR, MeetingMode.PHYSICAL));
+      fixture
+          .given(REGISTERED)
+          .when(
+              new ReviseForumDetailsCommand(
+                  ID,
+                  null,
+                  "STRING",
+                  "New purpose",
+                  "STRING",
+                  Scope.INTERNATIONAL,
+                  TWO_TO_FOUR,
+                  MeetingMode.PHYSICAL))
+          .expectEvents(
+              new ForumDetailsRevised(
+                  ID,
+                  "STRING",
+                  "New purpose",
+                  "STRING",
+                  Scope.INTERNATIONAL,
+                  TWO_TO_FOUR,
+                  MeetingMode.PHYSICAL));
     }
 
     @Test
     void revisingToTheSameDetailsWritesNothing() {
-      fixture.given(REGISTERED)
-          .when(new ReviseForumDetailsCommand(ID, null, "STRING", "Corridor", "STRING", Scope.INTERNATIONAL, TWO_TO_FOUR, MeetingMode.MIXED))
-          .expectSuccessfulHandlerExecution().expectNoEvents();
+      fixture
+          .given(REGISTERED)
+          .when(
+              new ReviseForumDetailsCommand(
+                  ID,
+                  null,
+                  "STRING",
+                  "Corridor",
+                  "STRING",
+                  Scope.INTERNATIONAL,
+                  TWO_TO_FOUR,
+                  MeetingMode.MIXED))
+          .expectSuccessfulHandlerExecution()
+          .expectNoEvents();
     }
 
     @Test
     void reclassifyingMovesTheForum() {
-      fixture.given(REGISTERED)
-          .when(new ReclassifyForumCommand(ID, null, "Regional utveckling", null, ForumKind.NETWORK, null))
-          .expectEvents(new ForumReclassified(ID, "Regional utveckling", null, ForumKind.NETWORK, null));
+      fixture
+          .given(REGISTERED)
+          .when(
+              new ReclassifyForumCommand(
+                  ID, null, "Regional utveckling", null, ForumKind.NETWORK, null))
+          .expectEvents(
+              new ForumReclassified(ID, "Regional utveckling", null, ForumKind.NETWORK, null));
     }
 
     @Test
     void anEndedForumCannotBeRevised() {
-      fixture.given(REGISTERED, ENDED)
+      fixture
+          .given(REGISTERED, ENDED)
           .when(new ReviseForumDetailsCommand(ID, null, "X", null, null, null, null, null))
-          .expectException(ForumRuleViolation.class).expectNoEvents();
+          .expectException(ForumRuleViolation.class)
+          .expectNoEvents();
     }
   }
 
@@ -136,22 +263,29 @@ class ForumTest {
   class Status {
     @Test
     void aForumIsPausedFromADate() {
-      fixture.given(REGISTERED)
-          .when(new ChangeForumStatusCommand(ID, null, ForumStatus.PAUSED, LocalDate.of(2020, 3, 15)))
+      fixture
+          .given(REGISTERED)
+          .when(
+              new ChangeForumStatusCommand(ID, null, ForumStatus.PAUSED, LocalDate.of(2020, 3, 15)))
           .expectEvents(new ForumStatusChanged(ID, ForumStatus.PAUSED, LocalDate.of(2020, 3, 15)));
     }
 
     @Test
     void theSameStatusAgainWritesNothing() {
-      fixture.given(REGISTERED)
-          .when(new ChangeForumStatusCommand(ID, null, ForumStatus.ACTIVE, LocalDate.of(2023, 1, 1)))
-          .expectSuccessfulHandlerExecution().expectNoEvents();
+      fixture
+          .given(REGISTERED)
+          .when(
+              new ChangeForumStatusCommand(ID, null, ForumStatus.ACTIVE, LocalDate.of(2023, 1, 1)))
+          .expectSuccessfulHandlerExecution()
+          .expectNoEvents();
     }
 
     @Test
     void anEndedForumStaysEnded() {
-      fixture.given(REGISTERED, ENDED)
-          .when(new ChangeForumStatusCommand(ID, null, ForumStatus.ACTIVE, LocalDate.of(2025, 1, 1)))
+      fixture
+          .given(REGISTERED, ENDED)
+          .when(
+              new ChangeForumStatusCommand(ID, null, ForumStatus.ACTIVE, LocalDate.of(2025, 1, 1)))
           .expectException(ForumRuleViolation.class);
     }
   }
@@ -160,59 +294,103 @@ class ForumTest {
   class Representatives {
     @Test
     void aRepresentativeIsAppointed() {
-      fixture.given(REGISTERED)
-          .when(new AppointRepresentativeCommand(ID, null, "a-1", "Anna", Body.KS, Role.LEDAMOT, LocalDate.of(2023, 1, 1), LocalDate.of(2026, 12, 31)))
+      fixture
+          .given(REGISTERED)
+          .when(
+              new AppointRepresentativeCommand(
+                  ID,
+                  null,
+                  "a-1",
+                  "Anna",
+                  Body.KS,
+                  Role.LEDAMOT,
+                  LocalDate.of(2023, 1, 1),
+                  LocalDate.of(2026, 12, 31)))
           .expectEvents(ANNA);
     }
 
     @Test
     void anAppointmentCannotEndBeforeItStarts() {
-      fixture.given(REGISTERED)
-          .when(new AppointRepresentativeCommand(ID, null, "a-1", "Anna", Body.KS, Role.LEDAMOT, LocalDate.of(2023, 1, 1), LocalDate.of(2022, 1, 1)))
-          .expectException(ForumRuleViolation.class).expectNoEvents();
+      fixture
+          .given(REGISTERED)
+          .when(
+              new AppointRepresentativeCommand(
+                  ID,
+                  null,
+                  "a-1",
+                  "Anna",
+                  Body.KS,
+                  Role.LEDAMOT,
+                  LocalDate.of(2023, 1, 1),
+                  LocalDate.of(2022, 1, 1)))
+          .expectException(ForumRuleViolation.class)
+          .expectNoEvents();
     }
 
     @Test
     void noAppointmentOnAnEndedForum() {
-      fixture.given(REGISTERED, ENDED)
-          .when(new AppointRepresentativeCommand(ID, null, "a-2", "Bo", Body.KS, Role.ERSATTARE, LocalDate.of(2025, 1, 1), null))
+      fixture
+          .given(REGISTERED, ENDED)
+          .when(
+              new AppointRepresentativeCommand(
+                  ID, null, "a-2", "Bo", Body.KS, Role.ERSATTARE, LocalDate.of(2025, 1, 1), null))
           .expectException(ForumRuleViolation.class);
     }
 
     @Test
     void theSameAppointmentAgainWritesNothingButOtherDetailsUnderItsIdAreRefused() {
-      fixture.given(REGISTERED, ANNA)
-          .when(new AppointRepresentativeCommand(ID, null, "a-1", "Anna", Body.KS, Role.LEDAMOT, LocalDate.of(2023, 1, 1), LocalDate.of(2026, 12, 31)))
-          .expectSuccessfulHandlerExecution().expectNoEvents();
-      fixture.given(REGISTERED, ANNA)
-          .when(new AppointRepresentativeCommand(ID, null, "a-1", "Bo", Body.KS, Role.LEDAMOT, LocalDate.of(2023, 1, 1), null))
+      fixture
+          .given(REGISTERED, ANNA)
+          .when(
+              new AppointRepresentativeCommand(
+                  ID,
+                  null,
+                  "a-1",
+                  "Anna",
+                  Body.KS,
+                  Role.LEDAMOT,
+                  LocalDate.of(2023, 1, 1),
+                  LocalDate.of(2026, 12, 31)))
+          .expectSuccessfulHandlerExecution()
+          .expectNoEvents();
+      fixture
+          .given(REGISTERED, ANNA)
+          .when(
+              new AppointRepresentativeCommand(
+                  ID, null, "a-1", "Bo", Body.KS, Role.LEDAMOT, LocalDate.of(2023, 1, 1), null))
           .expectException(ForumRuleViolation.class);
     }
 
     @Test
     void anAppointmentEnds() {
-      fixture.given(REGISTERED, ANNA)
+      fixture
+          .given(REGISTERED, ANNA)
           .when(new EndAppointmentCommand(ID, null, "a-1", LocalDate.of(2024, 6, 30)))
           .expectEvents(new AppointmentEnded(ID, "a-1", LocalDate.of(2024, 6, 30)));
     }
 
     @Test
     void anAppointmentCannotEndBeforeItsStartOrTwice() {
-      fixture.given(REGISTERED, ANNA)
+      fixture
+          .given(REGISTERED, ANNA)
           .when(new EndAppointmentCommand(ID, null, "a-1", LocalDate.of(2022, 6, 30)))
           .expectException(ForumRuleViolation.class);
-      fixture.given(REGISTERED, ANNA, new AppointmentEnded(ID, "a-1", LocalDate.of(2024, 6, 30)))
+      fixture
+          .given(REGISTERED, ANNA, new AppointmentEnded(ID, "a-1", LocalDate.of(2024, 6, 30)))
           .when(new EndAppointmentCommand(ID, null, "a-1", LocalDate.of(2024, 7, 30)))
           .expectException(ForumRuleViolation.class);
     }
 
     @Test
     void anSlkHeadcountRangeIsRecordedOnce() {
-      HeadcountRecorded recorded = new HeadcountRecorded(ID, 2023, Body.SLK, new CountRange(1, 2), "1-2");
-      fixture.given(REGISTERED)
+      HeadcountRecorded recorded =
+          new HeadcountRecorded(ID, 2023, Body.SLK, new CountRange(1, 2), "1-2");
+      fixture
+          .given(REGISTERED)
           .when(new RecordHeadcountCommand(ID, null, 2023, Body.SLK, new CountRange(1, 2), "1-2"))
           .expectEvents(recorded);
-      fixture.given(REGISTERED, recorded)
+      fixture
+          .given(REGISTERED, recorded)
           .when(new RecordHeadcountCommand(ID, null, 2023, Body.SLK, new CountRange(1, 2), "1-2"))
           .expectNoEvents();
     }
@@ -222,119 +400,309 @@ class ForumTest {
   class Fees {
     @Test
     void aFixedSekFeeIsSet() {
-      fixture.given(REGISTERED).when(sekFee(2023, "837000")).expectEvents(sekFeeSet(2023, "837000", false));
+      fixture
+          .given(REGISTERED)
+          .when(sekFee(2023, "837000"))
+          .expectEvents(sekFeeSet(2023, "837000", false));
     }
 
     @Test
     void aForeignFeeIsConvertedExactlyAndKeepsItsRate() {
-      fixture.given(REGISTERED)
-          .when(new SetAnnualFeeCommand(ID, null, 2023, null, CostStatus.AMOUNT, new BigDecimal("1500"), "EUR", new BigDecimal("11.4765"), null, null, null, null, null))
-          .expectEvents(new AnnualFeeSet(ID, 2023, null, CostStatus.AMOUNT, new BigDecimal("17214.75"), "EUR", new BigDecimal("1500"),
-              new BigDecimal("11.4765"), FeeBasis.FIXED, null, null, null, null, false));
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("1500"),
+                  "EUR",
+                  new BigDecimal("11.4765"),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null))
+          .expectEvents(
+              new AnnualFeeSet(
+                  ID,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("17214.75"),
+                  "EUR",
+                  new BigDecimal("1500"),
+                  new BigDecimal("11.4765"),
+                  FeeBasis.FIXED,
+                  null,
+                  null,
+                  null,
+                  null,
+                  false));
     }
 
     @Test
     void aForeignFeeWithoutARateIsRefused() {
-      fixture.given(REGISTERED)
-          .when(new SetAnnualFeeCommand(ID, null, 2023, null, CostStatus.AMOUNT, new BigDecimal("1500"), "EUR", null, null, null, null, null, null))
-          .expectException(ForumRuleViolation.class).expectExceptionMessage("a fee in EUR needs the exchange rate used (SEK per EUR)");
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("1500"),
+                  "EUR",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage("a fee in EUR needs the exchange rate used (SEK per EUR)");
     }
 
     @Test
     void aPerInhabitantFeeNamesItsRate() {
-      fixture.given(REGISTERED)
-          .when(new SetAnnualFeeCommand(ID, null, 2023, null, CostStatus.AMOUNT, new BigDecimal("2390000"), null, null, FeeBasis.PER_INHABITANT, new BigDecimal("4"), 597500L, null, null))
-          .expectEvents(new AnnualFeeSet(ID, 2023, null, CostStatus.AMOUNT, new BigDecimal("2390000"), "SEK", null, null, FeeBasis.PER_INHABITANT,
-              new BigDecimal("4"), 597500L, null, null, false));
-      fixture.given(REGISTERED)
-          .when(new SetAnnualFeeCommand(ID, null, 2023, null, CostStatus.AMOUNT, new BigDecimal("2390000"), null, null, FeeBasis.PER_INHABITANT, null, null, null, null))
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("2390000"),
+                  null,
+                  null,
+                  FeeBasis.PER_INHABITANT,
+                  new BigDecimal("4"),
+                  597500L,
+                  null,
+                  null))
+          .expectEvents(
+              new AnnualFeeSet(
+                  ID,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("2390000"),
+                  "SEK",
+                  null,
+                  null,
+                  FeeBasis.PER_INHABITANT,
+                  new BigDecimal("4"),
+                  597500L,
+                  null,
+                  null,
+                  false));
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("2390000"),
+                  null,
+                  null,
+                  FeeBasis.PER_INHABITANT,
+                  null,
+                  null,
+                  null,
+                  null))
           .expectException(ForumRuleViolation.class);
     }
 
     @Test
     void negativeAmountsAndReversedYearsAreRefused() {
       fixture.given(REGISTERED).when(sekFee(2023, "-1")).expectException(ForumRuleViolation.class);
-      fixture.given(REGISTERED)
-          .when(new SetAnnualFeeCommand(ID, null, 2024, 2023, CostStatus.NONE, null, null, null, null, null, null, null, null))
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2024,
+                  2023,
+                  CostStatus.NONE,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null))
           .expectException(ForumRuleViolation.class);
     }
 
     @Test
     void settingAFeeAgainForTheSameYearIsACorrection() {
-      fixture.given(REGISTERED, sekFeeSet(2023, "837000", false))
+      fixture
+          .given(REGISTERED, sekFeeSet(2023, "837000", false))
           .when(sekFee(2023, "840000"))
           .expectEvents(sekFeeSet(2023, "840000", true));
     }
 
     @Test
     void settingTheSameFeeAgainWritesNothing() {
-      fixture.given(REGISTERED, sekFeeSet(2023, "837000", false)).when(sekFee(2023, "837000.00")).expectNoEvents();
+      fixture
+          .given(REGISTERED, sekFeeSet(2023, "837000", false))
+          .when(sekFee(2023, "837000.00"))
+          .expectNoEvents();
     }
 
     @Test
     void aFeeReportedUnderAnotherForumNamesIt() {
-      fixture.given(REGISTERED)
-          .when(new SetAnnualFeeCommand(ID, null, 2023, null, CostStatus.REPORTED_UNDER, null, null, null, null, null, null, null, "2.14.6"))
-          .expectEvents(new AnnualFeeSet(ID, 2023, null, CostStatus.REPORTED_UNDER, null, null, null, null, null, null, null, null, "2.14.6", false));
-      fixture.given(REGISTERED)
-          .when(new SetAnnualFeeCommand(ID, null, 2023, null, CostStatus.REPORTED_UNDER, null, null, null, null, null, null, null, null))
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2023,
+                  null,
+                  CostStatus.REPORTED_UNDER,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "2.14.6"))
+          .expectEvents(
+              new AnnualFeeSet(
+                  ID,
+                  2023,
+                  null,
+                  CostStatus.REPORTED_UNDER,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "2.14.6",
+                  false));
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2023,
+                  null,
+                  CostStatus.REPORTED_UNDER,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null))
           .expectException(ForumRuleViolation.class);
     }
 
     @Test
     void noFeeOnAnEndedForum() {
-      fixture.given(REGISTERED, ENDED).when(sekFee(2025, "100")).expectException(ForumRuleViolation.class).expectNoEvents();
+      fixture
+          .given(REGISTERED, ENDED)
+          .when(sekFee(2025, "100"))
+          .expectException(ForumRuleViolation.class)
+          .expectNoEvents();
     }
 
     @Test
     void aFeeIsWithdrawnOnlyWhenRecorded() {
-      fixture.given(REGISTERED, sekFeeSet(2023, "837000", false))
+      fixture
+          .given(REGISTERED, sekFeeSet(2023, "837000", false))
           .when(new WithdrawAnnualFeeCommand(ID, null, 2023))
           .expectEvents(new AnnualFeeWithdrawn(ID, 2023));
-      fixture.given(REGISTERED).when(new WithdrawAnnualFeeCommand(ID, null, 2023)).expectException(ForumRuleViolation.class);
+      fixture
+          .given(REGISTERED)
+          .when(new WithdrawAnnualFeeCommand(ID, null, 2023))
+          .expectException(ForumRuleViolation.class);
     }
   }
 
   @Nested
   class OtherCosts {
-    static final List<CostLine> LINES = List.of(
-        new CostLine(CostCategory.STAFF_TIME, new BigDecimal("12000"), new BigDecimal("20"), new BigDecimal("600")),
-        new CostLine(CostCategory.TRAVEL, new BigDecimal("3000"), null, null));
+    static final List<CostLine> LINES =
+        List.of(
+            new CostLine(
+                CostCategory.STAFF_TIME,
+                new BigDecimal("12000"),
+                new BigDecimal("20"),
+                new BigDecimal("600")),
+            new CostLine(CostCategory.TRAVEL, new BigDecimal("3000"), null, null));
 
     @Test
     void anEstimateByCategoryIsRecordedWithItsTotal() {
-      fixture.given(REGISTERED)
+      fixture
+          .given(REGISTERED)
           .when(new RecordOtherCostCommand(ID, null, 2023, CostStatus.AMOUNT, LINES, null))
-          .expectEvents(new OtherCostRecorded(ID, 2023, CostStatus.AMOUNT, LINES, new BigDecimal("15000"), null, false));
+          .expectEvents(
+              new OtherCostRecorded(
+                  ID, 2023, CostStatus.AMOUNT, LINES, new BigDecimal("15000"), null, false));
     }
 
     @Test
     void notCalculatedIsRecordedAsSuchNeverAsZero() {
-      fixture.given(REGISTERED)
-          .when(new RecordOtherCostCommand(ID, null, 2023, CostStatus.NOT_CALCULATED, List.of(), null))
-          .expectEvents(new OtherCostRecorded(ID, 2023, CostStatus.NOT_CALCULATED, List.of(), null, null, false));
+      fixture
+          .given(REGISTERED)
+          .when(
+              new RecordOtherCostCommand(
+                  ID, null, 2023, CostStatus.NOT_CALCULATED, List.of(), null))
+          .expectEvents(
+              new OtherCostRecorded(
+                  ID, 2023, CostStatus.NOT_CALCULATED, List.of(), null, null, false));
     }
 
     @Test
     void anEstimateNeedsLinesAndOnlyAnEstimateHasThem() {
-      fixture.given(REGISTERED)
+      fixture
+          .given(REGISTERED)
           .when(new RecordOtherCostCommand(ID, null, 2023, CostStatus.AMOUNT, List.of(), null))
           .expectException(ForumRuleViolation.class);
-      fixture.given(REGISTERED)
+      fixture
+          .given(REGISTERED)
           .when(new RecordOtherCostCommand(ID, null, 2023, CostStatus.NONE, LINES, null))
           .expectException(ForumRuleViolation.class);
     }
 
     @Test
     void aCorrectionReplacesTheEstimateAndAWithdrawalRemovesIt() {
-      OtherCostRecorded first = new OtherCostRecorded(ID, 2023, CostStatus.AMOUNT, LINES, new BigDecimal("15000"), null, false);
-      fixture.given(REGISTERED, first)
-          .when(new RecordOtherCostCommand(ID, null, 2023, CostStatus.REPORTED_UNDER, List.of(), "2.14.6"))
-          .expectEvents(new OtherCostRecorded(ID, 2023, CostStatus.REPORTED_UNDER, List.of(), null, "2.14.6", true));
-      fixture.given(REGISTERED, first)
+      OtherCostRecorded first =
+          new OtherCostRecorded(
+              ID, 2023, CostStatus.AMOUNT, LINES, new BigDecimal("15000"), null, false);
+      fixture
+          .given(REGISTERED, first)
+          .when(
+              new RecordOtherCostCommand(
+                  ID, null, 2023, CostStatus.REPORTED_UNDER, List.of(), "2.14.6"))
+          .expectEvents(
+              new OtherCostRecorded(
+                  ID, 2023, CostStatus.REPORTED_UNDER, List.of(), null, "2.14.6", true));
+      fixture
+          .given(REGISTERED, first)
           .when(new WithdrawOtherCostCommand(ID, null, 2023))
           .expectEvents(new OtherCostWithdrawn(ID, 2023));
-      fixture.given(REGISTERED).when(new WithdrawOtherCostCommand(ID, null, 2023)).expectException(ForumRuleViolation.class);
+      fixture
+          .given(REGISTERED)
+          .when(new WithdrawOtherCostCommand(ID, null, 2023))
+          .expectException(ForumRuleViolation.class);
     }
   }
 }

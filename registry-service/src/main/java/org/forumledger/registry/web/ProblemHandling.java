@@ -147,7 +147,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
               "The request body exceeds the limit of 64 KB."));
     }
     String field = jsonField(ex);
-    if (field == null && ex.getMethodParameter() != null) {
+    if (field == null
+        && ex.getMethodParameter() != null
+        && !ex.getMethodParameter()
+            .hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+      // a path variable or header; a body that is not JSON at all has no field to name
       field = ex.getMethodParameter().getParameterName();
     }
     String detail =

@@ -108,13 +108,25 @@ class RegistryApiIT {
     long before = storedEvents();
 
     problem(
-        registrar
-            .post()
-            .uri("/forums")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"name\": ")
-            .exchange(),
-        400);
+            registrar
+                .post()
+                .uri("/forums")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": ")
+                .exchange(),
+            400)
+        .jsonPath("$.errors")
+        .doesNotExist();
+    problem(
+            registrar
+                .put()
+                .uri("/forums/{id}/headcounts/2023/PARLIAMENT", "x")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange(),
+            400)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("body");
 
     assertThat(storedEvents()).isEqualTo(before);
   }

@@ -34,9 +34,16 @@ import org.forumledger.cost.projection.ProjectionRules;
 import org.forumledger.cost.projection.Provenance;
 import org.forumledger.cost.projection.YearTotals;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Answers the API's questions from the stored facts and the projection rules (blocking JDBC). */
+/**
+ * Answers the API's questions from the stored facts and the projection rules (blocking JDBC). Each
+ * answer reads one snapshot, so a figure and the position it is labelled with always match, even
+ * while events are being applied.
+ */
 @Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class CostQueries {
 
   static final int MIN_YEAR = 1990;

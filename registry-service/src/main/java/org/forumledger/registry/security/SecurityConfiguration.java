@@ -115,7 +115,7 @@ public class SecurityConfiguration {
     return User.withUsername(name).password(encoder.encode(effective)).roles(role).build();
   }
 
-  private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFrom(String claim) {
+  static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFrom(String claim) {
     return jwt -> {
       Collection<GrantedAuthority> authorities = new ArrayList<>();
       Object roles = jwt.getClaims().get(claim);

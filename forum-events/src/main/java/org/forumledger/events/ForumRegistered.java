@@ -23,4 +23,39 @@ public record ForumRegistered(
     Scope scope,
     CountRange meetingsPerYear,
     MeetingMode meetingMode)
-    implements ForumEvent {}
+    implements ForumEvent {
+
+  /** The forum's details after {@code revised}: what a reader of the stream knows from then on. */
+  public ForumRegistered revisedBy(ForumDetailsRevised revised) {
+    return new ForumRegistered(
+        forumId,
+        inventoryReference,
+        revised.name(),
+        revised.purpose(),
+        area,
+        subarea,
+        kind,
+        collaborationType,
+        revised.convener(),
+        revised.scope(),
+        revised.meetingsPerYear(),
+        revised.meetingMode());
+  }
+
+  /** The forum's details after {@code reclassified}. */
+  public ForumRegistered reclassifiedBy(ForumReclassified reclassified) {
+    return new ForumRegistered(
+        forumId,
+        inventoryReference,
+        name,
+        purpose,
+        reclassified.area(),
+        reclassified.subarea(),
+        reclassified.kind(),
+        reclassified.collaborationType(),
+        convener,
+        scope,
+        meetingsPerYear,
+        meetingMode);
+  }
+}

@@ -75,4 +75,38 @@ class EventJsonTest {
     assertThat(cost.totalSek()).hasToString("17250.00");
     assertThat(cost.lines().get(0).amountSek()).hasToString("1000.50");
   }
+
+  @Test
+  void aRevisionOrReclassificationChangesOnlyItsOwnFields() {
+    ForumRegistered registered =
+        new ForumRegistered(
+            "f1",
+            "2.2.10",
+            "STRING",
+            "Corridor",
+            "Infrastruktur",
+            null,
+            ForumKind.COLLABORATION,
+            "samverkansorgan",
+            "STRING",
+            Scope.INTERNATIONAL,
+            new CountRange(2, 4),
+            MeetingMode.MIXED);
+
+    ForumRegistered revised =
+        registered.revisedBy(
+            new ForumDetailsRevised("f1", "STRING II", null, "Region Skåne", null, null, null));
+    ForumRegistered moved =
+        registered.reclassifiedBy(
+            new ForumReclassified("f1", "EU", "Nätverk", ForumKind.NETWORK, null));
+
+    assertThat(revised.name()).isEqualTo("STRING II");
+    assertThat(revised.convener()).isEqualTo("Region Skåne");
+    assertThat(revised.area()).isEqualTo("Infrastruktur");
+    assertThat(revised.inventoryReference()).isEqualTo("2.2.10");
+    assertThat(moved.area()).isEqualTo("EU");
+    assertThat(moved.kind()).isEqualTo(ForumKind.NETWORK);
+    assertThat(moved.name()).isEqualTo("STRING");
+    assertThat(moved.meetingsPerYear()).isEqualTo(new CountRange(2, 4));
+  }
 }

@@ -458,38 +458,12 @@ public class Forum {
 
   @EventSourcingHandler
   void on(ForumDetailsRevised event) {
-    details =
-        new ForumRegistered(
-            forumId,
-            details.inventoryReference(),
-            event.name(),
-            event.purpose(),
-            details.area(),
-            details.subarea(),
-            details.kind(),
-            details.collaborationType(),
-            event.convener(),
-            event.scope(),
-            event.meetingsPerYear(),
-            event.meetingMode());
+    details = details.revisedBy(event);
   }
 
   @EventSourcingHandler
   void on(ForumReclassified event) {
-    details =
-        new ForumRegistered(
-            forumId,
-            details.inventoryReference(),
-            details.name(),
-            details.purpose(),
-            event.area(),
-            event.subarea(),
-            event.kind(),
-            event.collaborationType(),
-            details.convener(),
-            details.scope(),
-            details.meetingsPerYear(),
-            details.meetingMode());
+    details = details.reclassifiedBy(event);
   }
 
   @EventSourcingHandler

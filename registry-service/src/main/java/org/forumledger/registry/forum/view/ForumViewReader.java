@@ -71,35 +71,9 @@ public class ForumViewReader {
       if (event instanceof ForumRegistered e) {
         details = e;
       } else if (event instanceof ForumDetailsRevised e) {
-        details =
-            new ForumRegistered(
-                forumId,
-                details.inventoryReference(),
-                e.name(),
-                e.purpose(),
-                details.area(),
-                details.subarea(),
-                details.kind(),
-                details.collaborationType(),
-                e.convener(),
-                e.scope(),
-                e.meetingsPerYear(),
-                e.meetingMode());
+        details = details.revisedBy(e);
       } else if (event instanceof ForumReclassified e) {
-        details =
-            new ForumRegistered(
-                forumId,
-                details.inventoryReference(),
-                details.name(),
-                details.purpose(),
-                e.area(),
-                e.subarea(),
-                e.kind(),
-                e.collaborationType(),
-                details.convener(),
-                details.scope(),
-                details.meetingsPerYear(),
-                details.meetingMode());
+        details = details.reclassifiedBy(e);
       } else if (event instanceof ForumStatusChanged e) {
         status = e.status();
         statusFrom = e.effectiveFrom();

@@ -193,6 +193,43 @@ class RegistryApiIT {
   }
 
   @Test
+  void aRegistrationRetriedAfterItsClaimWasAbandonedAnswersTheSameForum() {
+    String location =
+        registrar
+            .post()
+            .uri("/forums")
+            .header("Idempotency-Key", "lost-answer")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(FORUM)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .returnResult(byte[].class)
+            .getResponseHeaders()
+            .getLocation()
+            .toString();
+    // as if the registry had stopped after storing the forum and before keeping its answer
+    jdbc.update(
+        "update idempotent_request set status_code = null, created_at = now() - interval '3 minutes'"
+            + " where idempotency_key = 'lost-answer'");
+    long before = storedEvents();
+
+    registrar
+        .post()
+        .uri("/forums")
+        .header("Idempotency-Key", "lost-answer")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(FORUM)
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectHeader()
+        .valueEquals("Location", location);
+
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
   void aBadIfMatchWithAnIdempotencyKeyDoesNotBlockTheKey() {
     String forumId = register();
     String appoint =

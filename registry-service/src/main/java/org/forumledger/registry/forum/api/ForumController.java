@@ -2,6 +2,7 @@ package org.forumledger.registry.forum.api;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.forumledger.events.Body;
@@ -35,6 +36,7 @@ import org.forumledger.registry.forum.view.ForumViewReader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,32 +84,62 @@ public class ForumController {
     return idempotency.execute(
         idempotencyKey,
         "POST /forums " + ResponseBodies.json(request),
-        () -> {
-          String forumId = UUID.randomUUID().toString();
-          RegisterForumCommand command =
-              new RegisterForumCommand(
-                  forumId,
-                  request.inventoryReference(),
-                  request.name(),
-                  request.purpose(),
-                  request.area(),
-                  request.subarea(),
-                  request.kind(),
-                  request.collaborationType(),
-                  request.convener(),
-                  request.scope(),
-                  range(request.meetingsPerYear()),
-                  request.meetingMode());
-          return commands
-              .send(command, request, correlationId)
-              .then(view(forumId))
-              .map(
-                  view ->
-                      withETag(
-                          ResponseEntity.status(HttpStatus.CREATED)
-                              .location(URI.create("/forums/" + forumId)),
-                          view));
-        });
+        () ->
+            newForumId(idempotencyKey)
+                .flatMap(
+                    forumId ->
+                        views(forumId)
+                            // registered by an earlier try whose answer was lost: that forum is the
+                            // result
+                            .switchIfEmpty(
+                                Mono.defer(
+                                    () ->
+                                        commands
+                                            .send(
+                                                register(forumId, request), request, correlationId)
+                                            .then(view(forumId))))
+                            .map(
+                                view ->
+                                    withETag(
+                                        ResponseEntity.status(HttpStatus.CREATED)
+                                            .location(URI.create("/forums/" + forumId)),
+                                        view))));
+  }
+
+  /**
+   * A new forum's id: random, or, when the client sent an Idempotency-Key, derived from the key and
+   * the principal, so that a retry can never register the same forum twice.
+   */
+  private static Mono<String> newForumId(String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      return Mono.just(UUID.randomUUID().toString());
+    }
+    return ReactiveSecurityContextHolder.getContext()
+        .map(
+            context ->
+                UUID.nameUUIDFromBytes(
+                        ("forum-ledger/registration/"
+                                + context.getAuthentication().getName()
+                                + "/"
+                                + idempotencyKey)
+                            .getBytes(StandardCharsets.UTF_8))
+                    .toString());
+  }
+
+  private static RegisterForumCommand register(String forumId, RegisterForumRequest request) {
+    return new RegisterForumCommand(
+        forumId,
+        request.inventoryReference(),
+        request.name(),
+        request.purpose(),
+        request.area(),
+        request.subarea(),
+        request.kind(),
+        request.collaborationType(),
+        request.convener(),
+        request.scope(),
+        range(request.meetingsPerYear()),
+        request.meetingMode());
   }
 
   @PutMapping("/{forumId}/details")
@@ -372,6 +404,12 @@ public class ForumController {
                         commands.send(command.apply(expectedVersion), request, correlationId))
                 .then(view(forumId))
                 .map(view -> withETag(ResponseEntity.ok(), view)));
+  }
+
+  private Mono<ForumView> views(String forumId) {
+    return Mono.fromCallable(() -> views.read(forumId))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(Mono::justOrEmpty);
   }
 
   private Mono<ForumView> view(String forumId) {

@@ -53,19 +53,8 @@ public final class ForumFold {
     EventMetadata meta = envelope.metadata();
     ForumEvent event = envelope.payload();
     if (event instanceof ForumRegistered r) {
-      return new ForumState(
-          r.forumId(),
-          r.inventoryReference(),
-          r.name(),
-          r.purpose(),
-          r.area(),
-          r.subarea(),
-          r.kind(),
-          r.collaborationType(),
-          r.convener(),
-          r.scope(),
-          r.meetingsPerYear(),
-          r.meetingMode(),
+      return state(
+          r,
           meta.effectiveDate(),
           ForumStatus.ACTIVE,
           meta.effectiveDate(),
@@ -73,64 +62,16 @@ public final class ForumFold {
           List.of(),
           List.of(),
           List.of(),
-          meta.sequenceNumber(),
-          meta.globalPosition(),
-          meta.recordedAt());
+          meta);
     }
     if (state == null) {
       return null;
     }
     ForumState s = state;
     if (event instanceof ForumDetailsRevised d) {
-      s =
-          new ForumState(
-              s.forumId(),
-              s.inventoryReference(),
-              d.name(),
-              d.purpose(),
-              s.area(),
-              s.subarea(),
-              s.kind(),
-              s.collaborationType(),
-              d.convener(),
-              d.scope(),
-              d.meetingsPerYear(),
-              d.meetingMode(),
-              s.registeredFrom(),
-              s.status(),
-              s.statusEffectiveFrom(),
-              s.fees(),
-              s.otherCosts(),
-              s.appointments(),
-              s.headcounts(),
-              0,
-              0,
-              null);
+      s = withDetails(s, details(s).revisedBy(d));
     } else if (event instanceof ForumReclassified c) {
-      s =
-          new ForumState(
-              s.forumId(),
-              s.inventoryReference(),
-              s.name(),
-              s.purpose(),
-              c.area(),
-              c.subarea(),
-              c.kind(),
-              c.collaborationType(),
-              s.convener(),
-              s.scope(),
-              s.meetingsPerYear(),
-              s.meetingMode(),
-              s.registeredFrom(),
-              s.status(),
-              s.statusEffectiveFrom(),
-              s.fees(),
-              s.otherCosts(),
-              s.appointments(),
-              s.headcounts(),
-              0,
-              0,
-              null);
+      s = withDetails(s, details(s).reclassifiedBy(c));
     } else if (event instanceof ForumStatusChanged c) {
       s = withStatus(s, c);
     } else if (event instanceof AnnualFeeSet fee) {
@@ -187,20 +128,22 @@ public final class ForumFold {
     return positioned(s, meta);
   }
 
+  private static ForumState withDetails(ForumState s, ForumRegistered details) {
+    return state(
+        details,
+        s.registeredFrom(),
+        s.status(),
+        s.statusEffectiveFrom(),
+        s.fees(),
+        s.otherCosts(),
+        s.appointments(),
+        s.headcounts(),
+        null);
+  }
+
   private static ForumState withStatus(ForumState s, ForumStatusChanged c) {
-    return new ForumState(
-        s.forumId(),
-        s.inventoryReference(),
-        s.name(),
-        s.purpose(),
-        s.area(),
-        s.subarea(),
-        s.kind(),
-        s.collaborationType(),
-        s.convener(),
-        s.scope(),
-        s.meetingsPerYear(),
-        s.meetingMode(),
+    return state(
+        details(s),
         s.registeredFrom(),
         c.status(),
         c.effectiveFrom(),
@@ -208,26 +151,13 @@ public final class ForumFold {
         s.otherCosts(),
         s.appointments(),
         s.headcounts(),
-        0,
-        0,
         null);
   }
 
   private static ForumState withCosts(
       ForumState s, List<AnnualFeeSet> fees, List<OtherCostRecorded> otherCosts) {
-    return new ForumState(
-        s.forumId(),
-        s.inventoryReference(),
-        s.name(),
-        s.purpose(),
-        s.area(),
-        s.subarea(),
-        s.kind(),
-        s.collaborationType(),
-        s.convener(),
-        s.scope(),
-        s.meetingsPerYear(),
-        s.meetingMode(),
+    return state(
+        details(s),
         s.registeredFrom(),
         s.status(),
         s.statusEffectiveFrom(),
@@ -235,26 +165,13 @@ public final class ForumFold {
         otherCosts,
         s.appointments(),
         s.headcounts(),
-        0,
-        0,
         null);
   }
 
   private static ForumState withPeople(
       ForumState s, List<Appointment> appointments, List<HeadcountRecorded> headcounts) {
-    return new ForumState(
-        s.forumId(),
-        s.inventoryReference(),
-        s.name(),
-        s.purpose(),
-        s.area(),
-        s.subarea(),
-        s.kind(),
-        s.collaborationType(),
-        s.convener(),
-        s.scope(),
-        s.meetingsPerYear(),
-        s.meetingMode(),
+    return state(
+        details(s),
         s.registeredFrom(),
         s.status(),
         s.statusEffectiveFrom(),
@@ -262,13 +179,25 @@ public final class ForumFold {
         s.otherCosts(),
         appointments,
         headcounts,
-        0,
-        0,
         null);
   }
 
   private static ForumState positioned(ForumState s, EventMetadata meta) {
-    return new ForumState(
+    return state(
+        details(s),
+        s.registeredFrom(),
+        s.status(),
+        s.statusEffectiveFrom(),
+        s.fees(),
+        s.otherCosts(),
+        s.appointments(),
+        s.headcounts(),
+        meta);
+  }
+
+  /** The descriptive part of a state, as the contract's record, so it can be revised by it. */
+  private static ForumRegistered details(ForumState s) {
+    return new ForumRegistered(
         s.forumId(),
         s.inventoryReference(),
         s.name(),
@@ -280,17 +209,43 @@ public final class ForumFold {
         s.convener(),
         s.scope(),
         s.meetingsPerYear(),
-        s.meetingMode(),
-        s.registeredFrom(),
-        s.status(),
-        s.statusEffectiveFrom(),
-        s.fees(),
-        s.otherCosts(),
-        s.appointments(),
-        s.headcounts(),
-        meta.sequenceNumber(),
-        meta.globalPosition(),
-        meta.recordedAt());
+        s.meetingMode());
+  }
+
+  /** The one place a state is assembled; {@code meta} null means "position set afterwards". */
+  private static ForumState state(
+      ForumRegistered d,
+      java.time.LocalDate registeredFrom,
+      ForumStatus status,
+      java.time.LocalDate statusEffectiveFrom,
+      List<AnnualFeeSet> fees,
+      List<OtherCostRecorded> otherCosts,
+      List<Appointment> appointments,
+      List<HeadcountRecorded> headcounts,
+      EventMetadata meta) {
+    return new ForumState(
+        d.forumId(),
+        d.inventoryReference(),
+        d.name(),
+        d.purpose(),
+        d.area(),
+        d.subarea(),
+        d.kind(),
+        d.collaborationType(),
+        d.convener(),
+        d.scope(),
+        d.meetingsPerYear(),
+        d.meetingMode(),
+        registeredFrom,
+        status,
+        statusEffectiveFrom,
+        fees,
+        otherCosts,
+        appointments,
+        headcounts,
+        meta == null ? 0 : meta.sequenceNumber(),
+        meta == null ? 0 : meta.globalPosition(),
+        meta == null ? null : meta.recordedAt());
   }
 
   /**

@@ -397,11 +397,10 @@ public class ForumController {
     return idempotency.execute(
         idempotencyKey,
         "/forums/" + forumId + "/" + target + " " + ResponseBodies.json(request),
+        // an unknown forum is refused by the aggregate's repository (404); no need to read it first
         () ->
-            view(forumId)
-                .flatMap(
-                    current ->
-                        commands.send(command.apply(expectedVersion), request, correlationId))
+            commands
+                .send(command.apply(expectedVersion), request, correlationId)
                 .then(view(forumId))
                 .map(view -> withETag(ResponseEntity.ok(), view)));
   }

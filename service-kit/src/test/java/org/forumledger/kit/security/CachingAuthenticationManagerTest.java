@@ -1,4 +1,4 @@
-package org.forumledger.registry.security;
+package org.forumledger.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

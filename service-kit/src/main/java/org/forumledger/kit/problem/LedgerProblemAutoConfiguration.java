@@ -1,0 +1,31 @@
+package org.forumledger.kit.problem;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.util.unit.DataSize;
+
+/** Problems for every failure, and the body size limit, in every service. */
+@AutoConfiguration(before = ErrorWebFluxAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class LedgerProblemAutoConfiguration {
+
+  /** Before Boot's error handler (order -1), which would answer with its own shape. */
+  @Bean
+  @Order(-2)
+  ProblemHandler problemHandler(ObjectProvider<ProblemTranslator> translators) {
+    return new ProblemHandler(translators.orderedStream().toList());
+  }
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  RequestSizeLimit requestSizeLimit(
+      @Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit) {
+    return new RequestSizeLimit(limit);
+  }
+}

@@ -1,0 +1,189 @@
+package org.forumledger.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The kit's chain and problems, as a service that brings only its table of routes gets them. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "ledger.security.registrar-password=r-secret",
+      "ledger.security.auditor-password=a-secret",
+      "ledger.security.viewer-password=v-secret",
+      "management.endpoints.web.exposure.include=health,info,metrics",
+      "spring.autoconfigure.exclude=org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+    })
+@AutoConfigureWebTestClient
+class KitWebTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON =
+      new ParameterizedTypeReference<>() {};
+
+  @Autowired WebTestClient web;
+
+  private Map<String, Object> problem(WebTestClient.RequestHeadersSpec<?> request, int status) {
+    return request
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody(JSON)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static String type(String slug) {
+    return "https://forumledger.org/problems/" + slug;
+  }
+
+  @Test
+  void anonymousAndWrongPasswordAreTheSameUnauthenticatedProblem() {
+    assertThat(problem(web.get().uri("/things/1"), 401))
+        .containsEntry("type", type("unauthenticated"))
+        .containsEntry("status", 401)
+        .containsEntry("instance", "/things/1");
+    assertThat(
+            problem(
+                web.get().uri("/things/1").headers(h -> h.setBasicAuth("viewer", "wrong")), 401))
+        .containsEntry("type", type("unauthenticated"));
+  }
+
+  @Test
+  void theTableDecidesAndWhatItDoesNotNameIsRefused() {
+    web.get()
+        .uri("/things/1")
+        .headers(h -> h.setBasicAuth("viewer", "v-secret"))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    assertThat(
+            problem(
+                web.post()
+                    .uri("/things")
+                    .headers(h -> h.setBasicAuth("viewer", "v-secret"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"name\":\"a\",\"count\":1}"),
+                403))
+        .containsEntry("type", type("forbidden"));
+    assertThat(
+            problem(
+                web.get().uri("/elsewhere").headers(h -> h.setBasicAuth("registrar", "r-secret")),
+                403))
+        .containsEntry("type", type("forbidden"));
+  }
+
+  @Test
+  void metricsAreForAuditorsOnlyAndHealthIsOpen() {
+    web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    web.get()
+        .uri("/actuator/metrics")
+        .headers(h -> h.setBasicAuth("auditor", "a-secret"))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    for (String user : new String[] {"viewer:v-secret", "registrar:r-secret"}) {
+      String[] credentials = user.split(":");
+      assertThat(
+              problem(
+                  web.get()
+                      .uri("/actuator/metrics")
+                      .headers(h -> h.setBasicAuth(credentials[0], credentials[1])),
+                  403))
+          .containsEntry("type", type("forbidden"));
+    }
+  }
+
+  @Test
+  void serviceProblemsAndTranslatedFailuresKeepTheirTypes() {
+    assertThat(problem(get("/things/404"), 404))
+        .containsEntry("type", type("unknown-forum"))
+        .containsEntry("detail", "No thing 404");
+    assertThat(problem(post("{\"name\":\"a\",\"count\":-1}"), 422))
+        .containsEntry("type", type("rule-broken"))
+        .containsEntry("detail", "count must not be negative");
+  }
+
+  @Test
+  void anUnreachableDatabaseIs503AndAnyOtherFailureA500ThatNamesNoInternals() {
+    web.get()
+        .uri("/things/503")
+        .headers(h -> h.setBasicAuth("viewer", "v-secret"))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectHeader()
+        .valueEquals("Retry-After", "5");
+    Map<String, Object> failure = problem(get("/things/500"), 500);
+    assertThat(failure).containsEntry("type", type("internal-error"));
+    assertThat(failure.toString()).doesNotContain("org.example", "Secret", "java.lang");
+  }
+
+  @Test
+  void malformedInputIsA400InTheLedgersOwnWords() {
+    Map<String, Object> empty = problem(post(""), 400);
+    assertThat(empty).containsEntry("type", type("malformed-request"));
+    assertThat(empty.get("detail").toString()).isEqualTo("The request needs a JSON body.");
+
+    Map<String, Object> wrongType = problem(post("{\"name\":\"a\",\"count\":\"many\"}"), 400);
+    assertThat(wrongType).containsEntry("type", type("malformed-request"));
+    assertThat(wrongType.get("detail").toString()).startsWith("The value of 'count'");
+
+    Map<String, Object> notJson = problem(post("{nope"), 400);
+    assertThat(notJson).containsEntry("type", type("malformed-request"));
+
+    Map<String, Object> badPath = problem(get("/things/abc"), 400);
+    assertThat(badPath)
+        .containsEntry("type", type("invalid-parameter"))
+        .containsEntry("parameter", "id");
+    assertThat(badPath.get("detail").toString())
+        .isEqualTo("'id' must be a whole number, not 'abc'.");
+
+    for (Map<String, Object> each : java.util.List.of(empty, wrongType, notJson, badPath)) {
+      assertThat(each.toString())
+          .doesNotContain("java.", "org.springframework", "reactor.", "public ", "tools.jackson");
+    }
+  }
+
+  @Test
+  void routingErrorsAreProblemsToo() {
+    assertThat(problem(get("/things"), 405)).containsEntry("type", type("method-not-allowed"));
+    assertThat(problem(get("/things/1/nothing-here"), 404))
+        .containsEntry("type", type("not-found"));
+    assertThat(
+            problem(
+                web.post()
+                    .uri("/things")
+                    .headers(h -> h.setBasicAuth("registrar", "r-secret"))
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .bodyValue("x"),
+                415))
+        .containsEntry("type", type("unsupported-media-type"));
+  }
+
+  @Test
+  void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsRead() {
+    String big = "{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"count\":1}";
+    assertThat(problem(post(big), 413)).containsEntry("type", type("body-too-large"));
+  }
+
+  private WebTestClient.RequestHeadersSpec<?> get(String path) {
+    return web.get().uri(path).headers(h -> h.setBasicAuth("viewer", "v-secret"));
+  }
+
+  private WebTestClient.RequestHeadersSpec<?> post(String body) {
+    return web.post()
+        .uri("/things")
+        .headers(h -> h.setBasicAuth("registrar", "r-secret"))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body);
+  }
+}

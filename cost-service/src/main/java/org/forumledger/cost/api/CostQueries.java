@@ -33,6 +33,7 @@ import org.forumledger.cost.projection.OtherCostFact;
 import org.forumledger.cost.projection.ProjectionRules;
 import org.forumledger.cost.projection.Provenance;
 import org.forumledger.cost.projection.YearTotals;
+import org.forumledger.events.LedgerCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class CostQueries {
 
-  static final int MIN_YEAR = 1990;
-  static final int MAX_YEAR = 2100;
+  static final int MIN_YEAR = LedgerCalendar.FIRST_YEAR;
+  static final int MAX_YEAR = LedgerCalendar.LAST_YEAR;
 
   private final FactStore facts;
   private final ProjectionRules rules;

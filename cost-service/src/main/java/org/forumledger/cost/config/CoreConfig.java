@@ -1,18 +1,27 @@
 package org.forumledger.cost.config;
 
-import java.time.Clock;
+import java.util.Set;
 import org.forumledger.cost.projection.ProjectionRules;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.forumledger.kit.security.AccessTable;
+import org.forumledger.kit.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
 
+  /**
+   * Any role may read costs; only a registrar may rebuild the read model. The kit adds health, the
+   * API documentation and metrics, and refuses the rest.
+   */
   @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
+  AccessTable accessTable() {
+    return AccessTable.builder()
+        .route(HttpMethod.POST, "/costs/admin/**", Set.of(Roles.REGISTRAR))
+        .read("/costs", Roles.READERS)
+        .read("/costs/**", Roles.READERS)
+        .build();
   }
 
   @Bean

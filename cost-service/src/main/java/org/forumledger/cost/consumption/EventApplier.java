@@ -1,18 +1,14 @@
 package org.forumledger.cost.consumption;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumDetailsRevised;
 import org.forumledger.events.ForumEvent;
@@ -21,90 +17,37 @@ import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.forumledger.kit.consumer.EventProjection;
+import org.forumledger.kit.consumer.HandledEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one published record to the read model with an exactly-once effect: the event id goes
- * into {@code applied_event} in the same transaction as the change, so a redelivered record finds
- * its id there and changes nothing.
+ * The cost read model's side of consuming: what an event changes, and the remembered event ids that
+ * make a redelivery change nothing. The kit's {@link org.forumledger.kit.consumer.ApplyOnce} calls
+ * both in one transaction.
  */
 @Component
-public class EventApplier {
-
-  private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
+public class EventApplier implements EventProjection, HandledEvents {
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate tx;
   private final Clock clock;
-  private final Counter skippedUnknown;
-  private final Counter duplicates;
 
-  public EventApplier(
-      JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, MeterRegistry meters) {
+  public EventApplier(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
-    this.tx = tx;
     this.clock = clock;
-    this.skippedUnknown =
-        Counter.builder("ledger.events.skipped")
-            .tag("reason", "unknown-type")
-            .description("Events of a type or version this service does not know")
-            .register(meters);
-    this.duplicates =
-        Counter.builder("ledger.events.duplicate")
-            .description("Redelivered events whose effect was already applied")
-            .register(meters);
   }
 
-  /** The outcome, for tests and logs. */
-  public enum Outcome {
-    APPLIED,
-    DUPLICATE,
-    SKIPPED_UNKNOWN_TYPE
+  @Override
+  public long position() {
+    Long position =
+        jdbc.queryForObject(
+            "select coalesce(max(global_position), 0) from applied_event", Long.class);
+    return position == null ? 0 : position;
   }
 
-  /**
-   * @throws java.io.UncheckedIOException when the bytes are not a readable event (poison)
-   */
-  public Outcome apply(byte[] value) {
-    Optional<EventEnvelope> read = EventJson.read(value);
-    if (read.isEmpty()) {
-      EventMetadata metadata = EventJson.readMetadata(value);
-      Boolean first = tx.execute(status -> remember(metadata, true));
-      if (Boolean.TRUE.equals(first)) {
-        skippedUnknown.increment();
-        log.warn(
-            "Skipped event {} of unknown type {} v{} (forum {}, position {})",
-            metadata.eventId(),
-            metadata.eventType(),
-            metadata.eventVersion(),
-            metadata.forumId(),
-            metadata.globalPosition());
-        return Outcome.SKIPPED_UNKNOWN_TYPE;
-      }
-      duplicates.increment();
-      return Outcome.DUPLICATE;
-    }
-    EventEnvelope envelope = read.get();
-    Outcome outcome =
-        tx.execute(
-            status -> {
-              if (!remember(envelope.metadata(), false)) {
-                return Outcome.DUPLICATE;
-              }
-              change(envelope);
-              return Outcome.APPLIED;
-            });
-    if (outcome == Outcome.DUPLICATE) {
-      duplicates.increment();
-    }
-    return outcome;
-  }
-
-  private boolean remember(EventMetadata m, boolean skipped) {
+  @Override
+  public boolean remember(EventMetadata m, boolean skipped) {
     int inserted =
         jdbc.update(
             """
@@ -128,7 +71,8 @@ public class EventApplier {
     return inserted == 1;
   }
 
-  private void change(EventEnvelope envelope) {
+  @Override
+  public void apply(EventEnvelope envelope) {
     EventMetadata m = envelope.metadata();
     ForumEvent payload = envelope.payload();
     if (payload instanceof ForumRegistered e) {

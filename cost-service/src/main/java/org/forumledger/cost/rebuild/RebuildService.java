@@ -1,7 +1,7 @@
 package org.forumledger.cost.rebuild;
 
-import org.forumledger.cost.consumption.ForumEventListener;
 import org.forumledger.cost.facts.ReadModelAdmin;
+import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -19,12 +19,12 @@ public class RebuildService {
   private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
 
   private final KafkaListenerEndpointRegistry registry;
-  private final ForumEventListener listener;
+  private final ForumEventConsumer listener;
   private final ReadModelAdmin readModel;
 
   public RebuildService(
       KafkaListenerEndpointRegistry registry,
-      ForumEventListener listener,
+      ForumEventConsumer listener,
       ReadModelAdmin readModel) {
     this.registry = registry;
     this.listener = listener;
@@ -33,9 +33,9 @@ public class RebuildService {
 
   public synchronized void rebuild() {
     MessageListenerContainer container =
-        registry.getListenerContainer(ForumEventListener.LISTENER_ID);
+        registry.getListenerContainer(ForumEventConsumer.LISTENER_ID);
     if (container == null) {
-      throw new IllegalStateException("No listener container " + ForumEventListener.LISTENER_ID);
+      throw new IllegalStateException("No listener container " + ForumEventConsumer.LISTENER_ID);
     }
     log.warn("Rebuilding the cost read model from the beginning of the topic");
     container.stop();

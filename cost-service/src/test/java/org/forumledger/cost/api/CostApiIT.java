@@ -362,7 +362,7 @@ class CostApiIT {
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
         .jsonPath("$.type")
-        .isEqualTo("https://forumledger.org/problems/unauthorized");
+        .isEqualTo("https://forumledger.org/problems/unauthenticated");
     stack
         .client("viewer", "wrong")
         .get()
@@ -415,7 +415,15 @@ class CostApiIT {
     problem("/costs/mandate-periods/abc", 400, "invalid-parameter");
     problem("/costs/projections?from=2028&to=2027", 400, "invalid-parameter");
     problem("/costs/projections?from=x", 400, "invalid-parameter");
-    problem("/costs/projections?from=2026&to=2040", 422, "beyond-projection-horizon");
+    problem("/costs/projections?from=2026&to=2040", 422, "rule-broken");
+    stack
+        .viewer()
+        .get()
+        .uri("/costs/projections?from=2026&to=2040")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.rule")
+        .isEqualTo("beyond-projection-horizon");
     problem("/costs/years/2023/explain?basis=guess", 400, "invalid-parameter");
   }
 
@@ -430,7 +438,7 @@ class CostApiIT {
         .isBadRequest()
         .expectBody()
         .jsonPath("$.detail")
-        .isEqualTo("'abc' is not a valid int")
+        .isEqualTo("'year' must be a whole number, not 'abc'.")
         .jsonPath("$.parameter")
         .isEqualTo("year")
         .jsonPath("$.instance")

@@ -25,6 +25,7 @@ import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.Topics;
+import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -137,11 +138,11 @@ class ConsumptionIT {
     KafkaListenerEndpointRegistry registry =
         stack.context().getBean(KafkaListenerEndpointRegistry.class);
     MessageListenerContainer container =
-        registry.getListenerContainer(ForumEventListener.LISTENER_ID);
+        registry.getListenerContainer(ForumEventConsumer.LISTENER_ID);
 
     // the consumer loses its place and every record comes again, as after a crash before a commit
     container.stop();
-    stack.context().getBean(ForumEventListener.class).replayFromBeginningOnNextAssignment();
+    stack.context().getBean(ForumEventConsumer.class).replayFromBeginningOnNextAssignment();
     container.start();
 
     long everyRecord = live.get("eventCount").asLong();

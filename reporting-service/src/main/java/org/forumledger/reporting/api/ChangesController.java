@@ -59,7 +59,7 @@ public class ChangesController {
         throw new NumberFormatException(value);
       }
       int first = Integer.parseInt(years[0]);
-      if (first < 1900 || first > 2200) {
+      if (!org.forumledger.events.LedgerCalendar.accepts(first)) {
         throw new NumberFormatException(value);
       }
       int last = years.length > 1 ? Integer.parseInt(years[1]) : first + 3;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.forumledger.events.LedgerCalendar;
 import org.forumledger.reporting.history.TimeSlice;
 
 /**
@@ -11,9 +12,6 @@ import org.forumledger.reporting.history.TimeSlice;
  * name rather than a framework error.
  */
 public final class Params {
-
-  private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-  private static final Instant LATEST = Instant.parse("2200-12-31T23:59:59Z");
 
   private Params() {}
 
@@ -23,8 +21,8 @@ public final class Params {
     }
     try {
       int year = Integer.parseInt(value.trim());
-      if (year < 1900 || year > 2200) {
-        throw new InvalidParameterException("year", "year must be between 1900 and 2200");
+      if (!LedgerCalendar.accepts(year)) {
+        throw new InvalidParameterException("year", LedgerCalendar.yearRule("year"));
       }
       return year;
     } catch (NumberFormatException e) {
@@ -39,8 +37,8 @@ public final class Params {
     }
     try {
       LocalDate date = LocalDate.parse(value.trim());
-      if (date.getYear() < 1900 || date.getYear() > 2200) {
-        throw new InvalidParameterException(name, name + " must lie between 1900 and 2200");
+      if (!LedgerCalendar.accepts(date)) {
+        throw new InvalidParameterException(name, LedgerCalendar.dateRule(name));
       }
       return date;
     } catch (DateTimeParseException e) {
@@ -54,8 +52,8 @@ public final class Params {
     }
     try {
       Instant instant = Instant.parse(value.trim());
-      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-        throw new InvalidParameterException(name, name + " must lie between 1900 and 2200");
+      if (!LedgerCalendar.accepts(instant)) {
+        throw new InvalidParameterException(name, LedgerCalendar.dateRule(name));
       }
       return instant;
     } catch (DateTimeParseException e) {

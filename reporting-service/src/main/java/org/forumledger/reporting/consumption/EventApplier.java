@@ -3,6 +3,8 @@ package org.forumledger.reporting.consumption;
 import java.time.Clock;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
+import org.forumledger.kit.consumer.EventProjection;
+import org.forumledger.kit.consumer.HandledEvents;
 import org.forumledger.reporting.audit.AuditLog;
 import org.forumledger.reporting.history.Envelopes;
 import org.forumledger.reporting.history.ForumFold;
@@ -10,21 +12,15 @@ import org.forumledger.reporting.live.ChangeFeed;
 import org.forumledger.reporting.store.EventLog;
 import org.forumledger.reporting.store.ForumViews;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one event with an exactly-once effect: in one transaction the event id is remembered, and
- * only if it was new are the log, the current view and the audit chain written.
+ * What one event changes in the reporting read model: the log, the current view and the audit
+ * chain; and the remembered event ids that make a redelivery change nothing. The kit's {@link
+ * org.forumledger.kit.consumer.ApplyOnce} calls both in one transaction.
  */
 @Component
-public class EventApplier {
+public class EventApplier implements EventProjection, HandledEvents {
 
-  public enum Outcome {
-    APPLIED,
-    DUPLICATE
-  }
-
-  private final TransactionTemplate transactions;
   private final EventLog log;
   private final ForumViews views;
   private final AuditLog audit;
@@ -32,13 +28,7 @@ public class EventApplier {
   private final Clock clock;
 
   public EventApplier(
-      TransactionTemplate transactions,
-      EventLog log,
-      ForumViews views,
-      AuditLog audit,
-      ChangeFeed feed,
-      Clock clock) {
-    this.transactions = transactions;
+      EventLog log, ForumViews views, AuditLog audit, ChangeFeed feed, Clock clock) {
     this.log = log;
     this.views = views;
     this.audit = audit;
@@ -46,34 +36,29 @@ public class EventApplier {
     this.clock = clock;
   }
 
-  public Outcome apply(EventEnvelope received) {
-    EventEnvelope envelope = Envelopes.normalised(received);
-    EventMetadata m = envelope.metadata();
-    Outcome outcome =
-        transactions.execute(
-            status -> {
-              if (!log.markHandled(m.eventId(), m.globalPosition(), m.forumId(), clock.instant())) {
-                return Outcome.DUPLICATE;
-              }
-              log.append(envelope);
-              var next = ForumFold.apply(views.find(m.forumId()).orElse(null), envelope);
-              if (next != null) {
-                views.save(next);
-              }
-              audit.append(envelope);
-              return Outcome.APPLIED;
-            });
-    if (outcome == Outcome.APPLIED) {
-      feed.changed(m.globalPosition());
-    }
-    return outcome;
+  @Override
+  public boolean remember(EventMetadata m, boolean skipped) {
+    return log.markHandled(m.eventId(), m.globalPosition(), m.forumId(), clock.instant());
   }
 
-  /** Remembers an event this consumer cannot read as handled; true the first time. */
-  public boolean skip(EventMetadata m) {
-    return Boolean.TRUE.equals(
-        transactions.execute(
-            status ->
-                log.markHandled(m.eventId(), m.globalPosition(), m.forumId(), clock.instant())));
+  @Override
+  public long position() {
+    return log.position();
+  }
+
+  @Override
+  public void apply(EventEnvelope received) {
+    EventEnvelope envelope = Envelopes.normalised(received);
+    log.append(envelope);
+    var next = ForumFold.apply(views.find(envelope.metadata().forumId()).orElse(null), envelope);
+    if (next != null) {
+      views.save(next);
+    }
+    audit.append(envelope);
+  }
+
+  @Override
+  public void committed(EventEnvelope envelope) {
+    feed.changed(envelope.metadata().globalPosition());
   }
 }

@@ -8,17 +8,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.forumledger.events.EventJson;
+import org.forumledger.kit.problem.ProblemException;
+import org.forumledger.kit.problem.ProblemType;
 import org.forumledger.reporting.api.Params;
 import org.forumledger.reporting.history.TimeSlice;
 import org.forumledger.reporting.history.Totals;
 import org.forumledger.reporting.query.RegistryQueries;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -87,10 +87,9 @@ public class ReconciliationController {
                     !(e instanceof UncheckedIOException)
                         && !(e instanceof org.forumledger.reporting.api.InvalidParameterException),
                 e ->
-                    new ResponseStatusException(
-                        HttpStatus.BAD_GATEWAY,
-                        "The cost service did not answer: " + e.getMessage(),
-                        e));
+                    new ProblemException(
+                        ProblemType.UPSTREAM_FAILURE,
+                        "The cost service did not answer, so nothing can be reconciled now."));
     return Mono.zip(mine, theirs, (r, c) -> Reconciliation.of(year, r, c));
   }
 

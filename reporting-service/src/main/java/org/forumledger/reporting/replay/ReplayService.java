@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +20,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.Topics;
+import org.forumledger.kit.consumer.ApplyOnce;
+import org.forumledger.kit.consumer.EventProjection;
+import org.forumledger.kit.consumer.HandledEvents;
 import org.forumledger.reporting.api.RuleViolationException;
 import org.forumledger.reporting.history.Envelopes;
 import org.forumledger.reporting.history.ForumFold;
@@ -123,17 +124,17 @@ public class ReplayService implements DisposableBean {
   private void run() {
     Instant started = progress.get().startedAt();
     try {
-      Map<String, ForumState> forums = new LinkedHashMap<>();
-      long[] counters = new long[2]; // records read, highest position
-      counters[1] = -1;
-      long total = read(forums, counters, started);
-      long position = counters[1];
+      Fold fold = new Fold();
+      long[] recordsRead = new long[1];
+      long total = read(fold, recordsRead, started);
+      Map<String, ForumState> forums = fold.forums;
+      long position = fold.position();
       String replayChecksum = StateChecksum.of(forums.values());
       Live live = liveAt(position);
       boolean equal = replayChecksum.equals(live.checksum());
       log.info(
           "Replay read {} records to position {}: {} (live {} from {})",
-          counters[0],
+          recordsRead[0],
           position,
           equal ? "equal" : "DIFFERENT",
           live.checksum(),
@@ -141,7 +142,7 @@ public class ReplayService implements DisposableBean {
       publish(
           new ReplayProgress(
               ReplayProgress.State.DONE,
-              counters[0],
+              recordsRead[0],
               total,
               100,
               started,
@@ -174,7 +175,7 @@ public class ReplayService implements DisposableBean {
     }
   }
 
-  private long read(Map<String, ForumState> forums, long[] counters, Instant started) {
+  private long read(Fold fold, long[] recordsRead, Instant started) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -190,26 +191,30 @@ public class ReplayService implements DisposableBean {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
       long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-      Set<String> seen = new HashSet<>();
+      ApplyOnce applyOnce = ApplyOnce.inMemory(fold, fold);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           TopicPartition partition = new TopicPartition(record.topic(), record.partition());
           if (record.offset() >= end.get(partition)) {
             continue;
           }
-          counters[0]++;
-          fold(record.value(), forums, seen, counters);
+          recordsRead[0]++;
+          try {
+            applyOnce.accept(record.value());
+          } catch (UncheckedIOException poison) {
+            // the live consumer parks it on the dead-letter topic; it is no event of the ledger
+          }
         }
         publish(
             new ReplayProgress(
                 ReplayProgress.State.RUNNING,
-                counters[0],
+                recordsRead[0],
                 total,
-                total == 0 ? 100 : (int) (counters[0] * 100 / total),
+                total == 0 ? 100 : (int) (recordsRead[0] * 100 / total),
                 started,
                 null,
                 null,
-                forums.size(),
+                fold.forums.size(),
                 null,
                 null,
                 null,
@@ -220,30 +225,36 @@ public class ReplayService implements DisposableBean {
     }
   }
 
-  /** The same decisions as the live consumer: skip poison and unknown types, dedupe by id. */
-  private static void fold(
-      byte[] value, Map<String, ForumState> forums, Set<String> seen, long[] counters) {
-    Optional<EventEnvelope> read;
-    try {
-      read = EventJson.read(value);
-    } catch (UncheckedIOException poison) {
-      return;
-    }
-    if (read.isEmpty()) {
-      EventMetadata metadata = EventJson.readMetadata(value);
-      if (seen.add(metadata.eventId())) {
-        counters[1] = Math.max(counters[1], metadata.globalPosition());
+  /**
+   * The replay's read model, in memory, fed through the kit's {@link ApplyOnce} so that it makes
+   * the live consumer's decisions: unknown types remembered and skipped, each event id once.
+   */
+  private static final class Fold implements HandledEvents, EventProjection {
+    final Map<String, ForumState> forums = new LinkedHashMap<>();
+    final Set<String> seen = new HashSet<>();
+    long position = -1;
+
+    @Override
+    public boolean remember(EventMetadata event, boolean skipped) {
+      if (!seen.add(event.eventId())) {
+        return false;
       }
-      return;
+      position = Math.max(position, event.globalPosition());
+      return true;
     }
-    EventEnvelope envelope = Envelopes.normalised(read.get());
-    if (!seen.add(envelope.metadata().eventId())) {
-      return;
+
+    @Override
+    public long position() {
+      return position;
     }
-    counters[1] = Math.max(counters[1], envelope.metadata().globalPosition());
-    ForumState next = ForumFold.apply(forums.get(envelope.metadata().forumId()), envelope);
-    if (next != null) {
-      forums.put(next.forumId(), next);
+
+    @Override
+    public void apply(EventEnvelope received) {
+      EventEnvelope envelope = Envelopes.normalised(received);
+      ForumState next = ForumFold.apply(forums.get(envelope.metadata().forumId()), envelope);
+      if (next != null) {
+        forums.put(next.forumId(), next);
+      }
     }
   }
 

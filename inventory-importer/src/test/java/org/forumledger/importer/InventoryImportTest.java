@@ -1,4 +1,4 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.forumledger.registry.inventory.InventoryImport.Summary;
-import org.forumledger.registry.inventory.RegistryClient.Response;
+import org.forumledger.importer.InventoryImport.Summary;
+import org.forumledger.importer.RegistryClient.Response;
 import org.junit.jupiter.api.Test;
 
 /** The import loop against a recording fake of the registry; no network. */

@@ -1,4 +1,4 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.forumledger.registry.inventory.RegistryClient.Response;
-import org.forumledger.registry.inventory.RowMapper.Mapping;
-import org.forumledger.registry.inventory.RowPlan.Step;
+import org.forumledger.importer.RegistryClient.Response;
+import org.forumledger.importer.RowMapper.Mapping;
+import org.forumledger.importer.RowPlan.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.forumledger.importer.InventoryImport;
 import org.forumledger.infra.EmbeddedInfrastructure;
 import org.forumledger.registry.RegistryServiceApplication;
-import org.forumledger.registry.inventory.InventoryImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import java.util.List;
-import org.forumledger.registry.inventory.RegistryBodies.RegisterForum;
+import org.forumledger.importer.RegistryBodies.RegisterForum;
 
 /**
  * Everything one valid row becomes: the registration, then the writes on the registered forum in

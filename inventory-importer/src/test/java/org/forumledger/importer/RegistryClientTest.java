@@ -1,4 +1,4 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

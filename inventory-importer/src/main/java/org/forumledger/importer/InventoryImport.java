@@ -1,4 +1,4 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.forumledger.registry.inventory.RegistryClient.Response;
-import org.forumledger.registry.inventory.RowMapper.Mapping;
-import org.forumledger.registry.inventory.RowPlan.Step;
+import org.forumledger.importer.RegistryClient.Response;
+import org.forumledger.importer.RowMapper.Mapping;
+import org.forumledger.importer.RowPlan.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,10 +68,12 @@ public final class InventoryImport {
 
   public static InventoryImport fromFile(
       Path csv, String registryBaseUrl, String username, String password) {
+    return fromFile(csv, new RegistryClient(registryBaseUrl, username, password));
+  }
+
+  static InventoryImport fromFile(Path csv, RegistryTransport registry) {
     return new InventoryImport(
-        csv.toString(),
-        () -> Files.readString(csv, StandardCharsets.UTF_8),
-        new RegistryClient(registryBaseUrl, username, password));
+        csv.toString(), () -> Files.readString(csv, StandardCharsets.UTF_8), registry);
   }
 
   private static String readDefaultResource() throws IOException {
@@ -107,9 +109,14 @@ public final class InventoryImport {
       problems = List.copyOf(problems);
     }
 
+    /** Imported rows whose forum an earlier run had registered (the registry replayed it). */
+    public int alreadyRegistered() {
+      return Math.max(0, importedRows - forumsRegistered);
+    }
+
     @Override
     public String toString() {
-      int alreadyThere = Math.max(0, importedRows - forumsRegistered);
+      int alreadyThere = alreadyRegistered();
       StringBuilder text =
           new StringBuilder()
               .append("Inventory 2023 import: ")

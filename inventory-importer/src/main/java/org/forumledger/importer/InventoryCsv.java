@@ -1,4 +1,4 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import java.io.IOException;
 import java.io.StringReader;

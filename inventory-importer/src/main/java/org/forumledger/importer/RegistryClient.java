@@ -1,4 +1,4 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

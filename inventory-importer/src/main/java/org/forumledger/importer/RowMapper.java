@@ -1,4 +1,4 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,14 +15,14 @@ import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.MeetingMode;
 import org.forumledger.events.Scope;
-import org.forumledger.registry.inventory.RegistryBodies.ChangeStatus;
-import org.forumledger.registry.inventory.RegistryBodies.CostLine;
-import org.forumledger.registry.inventory.RegistryBodies.Fee;
-import org.forumledger.registry.inventory.RegistryBodies.Headcount;
-import org.forumledger.registry.inventory.RegistryBodies.OtherCost;
-import org.forumledger.registry.inventory.RegistryBodies.Range;
-import org.forumledger.registry.inventory.RegistryBodies.RegisterForum;
-import org.forumledger.registry.inventory.RowPlan.Step;
+import org.forumledger.importer.RegistryBodies.ChangeStatus;
+import org.forumledger.importer.RegistryBodies.CostLine;
+import org.forumledger.importer.RegistryBodies.Fee;
+import org.forumledger.importer.RegistryBodies.Headcount;
+import org.forumledger.importer.RegistryBodies.OtherCost;
+import org.forumledger.importer.RegistryBodies.Range;
+import org.forumledger.importer.RegistryBodies.RegisterForum;
+import org.forumledger.importer.RowPlan.Step;
 
 /**
  * Validates one inventory row and turns it into the registry writes it stands for. Validation is

@@ -1,7 +1,7 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import java.io.IOException;
-import org.forumledger.registry.inventory.RegistryClient.Response;
+import org.forumledger.importer.RegistryClient.Response;
 
 /**
  * One JSON write to the registry; the seam that lets the import loop be tested without a server.

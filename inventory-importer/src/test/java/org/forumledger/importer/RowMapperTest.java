@@ -1,8 +1,8 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.forumledger.registry.inventory.InventoryFixtures.realRow;
-import static org.forumledger.registry.inventory.InventoryFixtures.with;
+import static org.forumledger.importer.InventoryFixtures.realRow;
+import static org.forumledger.importer.InventoryFixtures.with;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,14 +15,14 @@ import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.Scope;
-import org.forumledger.registry.inventory.RegistryBodies.ChangeStatus;
-import org.forumledger.registry.inventory.RegistryBodies.CostLine;
-import org.forumledger.registry.inventory.RegistryBodies.Fee;
-import org.forumledger.registry.inventory.RegistryBodies.Headcount;
-import org.forumledger.registry.inventory.RegistryBodies.OtherCost;
-import org.forumledger.registry.inventory.RegistryBodies.Range;
-import org.forumledger.registry.inventory.RegistryBodies.RegisterForum;
-import org.forumledger.registry.inventory.RowMapper.Mapping;
+import org.forumledger.importer.RegistryBodies.ChangeStatus;
+import org.forumledger.importer.RegistryBodies.CostLine;
+import org.forumledger.importer.RegistryBodies.Fee;
+import org.forumledger.importer.RegistryBodies.Headcount;
+import org.forumledger.importer.RegistryBodies.OtherCost;
+import org.forumledger.importer.RegistryBodies.Range;
+import org.forumledger.importer.RegistryBodies.RegisterForum;
+import org.forumledger.importer.RowMapper.Mapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

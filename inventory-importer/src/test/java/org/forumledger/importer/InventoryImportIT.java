@@ -1,6 +1,7 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.forumledger.registry.RegistryTestStack.REGISTRAR_PASSWORD;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -10,17 +11,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
+import org.forumledger.importer.InventoryImport.Summary;
 import org.forumledger.infra.LedgerInfrastructure;
-import org.forumledger.registry.RegistryServiceApplication;
-import org.forumledger.registry.inventory.InventoryImport.Summary;
+import org.forumledger.registry.RegistryTestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The importer against a real registry on a real PostgreSQL and Kafka. Event counts are taken as
@@ -29,40 +27,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 class InventoryImportIT {
 
   private static final Logger log = LoggerFactory.getLogger(InventoryImportIT.class);
-  private static final String REGISTRAR_PASSWORD = "registrar-pw";
 
-  private static LedgerInfrastructure infra;
-  private static ConfigurableApplicationContext registry;
+  private static RegistryTestStack registry;
   private static String baseUrl;
 
   @BeforeAll
   static void start() {
-    infra = LedgerInfrastructure.forTests();
-    registry =
-        new SpringApplicationBuilder(RegistryServiceApplication.class)
-            .properties(
-                Map.of(
-                    "spring.config.name", "registry-service",
-                    "REGISTRY_PORT", 0,
-                    "LEDGER_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers(),
-                    "LEDGER_DB_URL", infra.jdbcUrl(),
-                    "LEDGER_DB_USER", infra.dbUsername(),
-                    "LEDGER_DB_PASSWORD", infra.dbPassword(),
-                    "LEDGER_REGISTRAR_PASSWORD", REGISTRAR_PASSWORD))
-            .run();
-    baseUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+    registry = RegistryTestStack.start();
+    baseUrl = registry.baseUrl();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (registry != null) {
-        registry.close();
-      }
-    } finally {
-      if (infra != null) {
-        infra.close();
-      }
+    if (registry != null) {
+      registry.close();
     }
   }
 
@@ -159,6 +137,7 @@ class InventoryImportIT {
   }
 
   private static long count(String sql, String... parameters) throws SQLException {
+    LedgerInfrastructure infra = registry.infra();
     try (Connection connection =
             DriverManager.getConnection(infra.jdbcUrl(), infra.dbUsername(), infra.dbPassword());
         PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -1,55 +1,13 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
-import org.forumledger.registry.inventory.InventoryImport.Summary;
-import org.forumledger.registry.inventory.RegistryClient.Response;
+import org.forumledger.importer.InventoryImport.Summary;
 import org.junit.jupiter.api.Test;
 
 /** The import loop against a recording fake of the registry; no network. */
 class InventoryImportTest {
-
-  record Sent(String method, String path, Object body, String idempotencyKey) {}
-
-  /** Answers like the registry: 201 with a Location for a registration, 200 for every write. */
-  static final class FakeRegistry implements RegistryTransport {
-    final List<Sent> sent = new ArrayList<>();
-    boolean replay;
-    Predicate<Sent> refuse = s -> false;
-    Predicate<Sent> unreachable = s -> false;
-
-    @Override
-    public Response send(String method, String path, Object body, String idempotencyKey)
-        throws IOException {
-      Sent request = new Sent(method, path, body, idempotencyKey);
-      sent.add(request);
-      if (unreachable.test(request)) {
-        throw new ConnectException("Connection refused");
-      }
-      if (refuse.test(request)) {
-        return new Response(
-            method,
-            path,
-            422,
-            Optional.empty(),
-            false,
-            "{\"type\":\"https://forumledger.org/problems/rule-broken\",\"title\":\"A rule of the forum"
-                + " was broken\",\"status\":422,\"detail\":\"toYear cannot be before fromYear\","
-                + "\"errors\":[{\"field\":\"toYear\",\"message\":\"toYear cannot be before fromYear\"}]}");
-      }
-      if (path.equals("/forums")) {
-        String section = ((RegistryBodies.RegisterForum) body).inventoryReference();
-        return new Response(method, path, 201, Optional.of("/forums/id-" + section), replay, "{}");
-      }
-      return new Response(method, path, 200, Optional.empty(), replay, "{}");
-    }
-  }
 
   private static InventoryImport importOf(String resource, FakeRegistry registry) {
     return new InventoryImport(resource, () -> InventoryFixtures.text(resource), registry);

@@ -1,4 +1,4 @@
-package org.forumledger.registry.inventory;
+package org.forumledger.importer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

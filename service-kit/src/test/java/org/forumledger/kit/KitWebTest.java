@@ -143,7 +143,11 @@ class KitWebTest {
     Map<String, Object> badPath = problem(get("/things/abc"), 400);
     assertThat(badPath)
         .containsEntry("type", type("invalid-parameter"))
-        .containsEntry("parameter", "id");
+        .containsEntry("parameter", "id")
+        .containsEntry(
+            "errors",
+            java.util.List.of(
+                Map.of("field", "id", "message", "must be a whole number, not 'abc'")));
     assertThat(badPath.get("detail").toString())
         .isEqualTo("'id' must be a whole number, not 'abc'.");
 

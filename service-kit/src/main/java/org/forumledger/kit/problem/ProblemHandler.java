@@ -189,7 +189,8 @@ public class ProblemHandler implements WebExceptionHandler {
             .withFieldError(name, message);
       }
       return Problem.of(ProblemType.INVALID_PARAMETER, "'" + name + "' " + message + ".")
-          .with("parameter", name);
+          .with("parameter", name)
+          .withFieldError(name, message);
     }
 
     private static boolean isMissingBody(ServerWebInputException input) {

@@ -525,6 +525,49 @@ class RegistryApiIT {
   }
 
   @Test
+  void anAmountWrittenWithTrailingZerosUnderTheSameKeyIsTheSameRequest() {
+    String forumId = register();
+    registrar
+        .put()
+        .uri("/forums/{id}/fees/2023", forumId)
+        .header("Idempotency-Key", "fee-100")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"status\": \"AMOUNT\", \"amount\": 100, " + PROVENANCE + "}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    long before = storedEvents();
+
+    registrar
+        .put()
+        .uri("/forums/{id}/fees/2023", forumId)
+        .header("Idempotency-Key", "fee-100")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{ " + PROVENANCE + ",\n  \"amount\" : 100.00, \"status\":\"AMOUNT\" }")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("Idempotent-Replayed", "true")
+        .expectHeader()
+        .valueEquals("ETag", "\"1\"");
+
+    assertThat(storedEvents()).isEqualTo(before);
+    problem(
+            registrar
+                .put()
+                .uri("/forums/{id}/fees/2023", forumId)
+                .header("Idempotency-Key", "fee-100")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"status\": \"AMOUNT\", \"amount\": 100.01, " + PROVENANCE + "}")
+                .exchange(),
+            422)
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/idempotency-key-reused");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
   void withoutCredentials401AndAsViewerAWriteIs403BothAsProblems() {
     problem(
         WebTestClient.bindToServer()
@@ -567,6 +610,36 @@ class RegistryApiIT {
         .expectBody()
         .jsonPath("$.paths['/forums']")
         .exists();
+  }
+
+  @Test
+  void theOpenApiDocumentListsTheWriteHeadersAndTheProvenanceAtTheTopLevel() {
+    String fee = "$.paths['/forums/{forumId}/fees/{fromYear}'].put.parameters";
+    WebTestClient.BodyContentSpec docs =
+        WebTestClient.bindToServer()
+            .baseUrl(stack.baseUrl())
+            .build()
+            .get()
+            .uri("/v3/api-docs")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody();
+
+    for (String header : List.of("If-Match", "Idempotency-Key", "X-Correlation-Id")) {
+      docs.jsonPath(fee + "[?(@.name == '" + header + "')].in").isEqualTo(List.of("header"));
+      docs.jsonPath("$.paths['/forums'].post.parameters[?(@.name == '" + header + "')]").exists();
+    }
+    docs.jsonPath(fee + "[?(@.name == 'write')]")
+        .doesNotExist()
+        .jsonPath("$.paths['/forums/{forumId}'].get.parameters[?(@.name == 'If-Match')]")
+        .doesNotExist()
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.effectiveDate")
+        .exists()
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.reason")
+        .exists()
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.provenance")
+        .doesNotExist();
   }
 
   static final String PROVENANCE =

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.forumledger.events.Body;
+import org.forumledger.events.LedgerCalendar;
 import org.forumledger.registry.forum.api.ForumRequests.AppointRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ChangeStatusRequest;
 import org.forumledger.registry.forum.api.ForumRequests.EndAppointmentRequest;
@@ -141,7 +142,8 @@ public class ForumController {
       @PathVariable Body body,
       @Valid @RequestBody HeadcountRequest request,
       WriteRequest write) {
-    Object command = request.command(forumId, write.expectedVersion(), year, body);
+    Object command =
+        request.command(forumId, write.expectedVersion(), inCalendar(year, "year"), body);
     return update(forumId, request, write, command);
   }
 
@@ -151,7 +153,8 @@ public class ForumController {
       @PathVariable int fromYear,
       @Valid @RequestBody SetFeeRequest request,
       WriteRequest write) {
-    Object command = request.command(forumId, write.expectedVersion(), fromYear);
+    Object command =
+        request.command(forumId, write.expectedVersion(), inCalendar(fromYear, "fromYear"));
     return update(forumId, request, write, command);
   }
 
@@ -161,7 +164,9 @@ public class ForumController {
       @PathVariable int fromYear,
       @Valid @RequestBody WithdrawRequest request,
       WriteRequest write) {
-    Object command = new WithdrawAnnualFeeCommand(forumId, write.expectedVersion(), fromYear);
+    Object command =
+        new WithdrawAnnualFeeCommand(
+            forumId, write.expectedVersion(), inCalendar(fromYear, "fromYear"));
     return update(forumId, request, write, command);
   }
 
@@ -171,7 +176,7 @@ public class ForumController {
       @PathVariable int year,
       @Valid @RequestBody OtherCostRequest request,
       WriteRequest write) {
-    Object command = request.command(forumId, write.expectedVersion(), year);
+    Object command = request.command(forumId, write.expectedVersion(), inCalendar(year, "year"));
     return update(forumId, request, write, command);
   }
 
@@ -181,7 +186,8 @@ public class ForumController {
       @PathVariable int year,
       @Valid @RequestBody WithdrawRequest request,
       WriteRequest write) {
-    Object command = new WithdrawOtherCostCommand(forumId, write.expectedVersion(), year);
+    Object command =
+        new WithdrawOtherCostCommand(forumId, write.expectedVersion(), inCalendar(year, "year"));
     return update(forumId, request, write, command);
   }
 
@@ -208,6 +214,14 @@ public class ForumController {
                 .send(command, request.provenance(), write)
                 .then(view(forumId))
                 .map(view -> withETag(answer, view)));
+  }
+
+  /** A year of the path, refused (400) outside the ledger's calendar like a year of the body. */
+  private static int inCalendar(int year, String field) {
+    if (!LedgerCalendar.accepts(year)) {
+      throw new InvalidRequestException(field, LedgerCalendar.yearRule("the year in the path"));
+    }
+    return year;
   }
 
   private static URI forumUri(String forumId, String rest) {

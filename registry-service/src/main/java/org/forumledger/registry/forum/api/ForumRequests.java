@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +43,7 @@ public final class ForumRequests {
 
   /** What every write carries: valid time, reason and (optionally) the decision it rests on. */
   public record Provenance(
-      @NotNull LocalDate effectiveDate,
+      @NotNull @InLedgerCalendar LocalDate effectiveDate,
       @NotBlank @Size(max = 1000) String reason,
       @Size(max = 200) String decisionReference) {}
 
@@ -140,8 +139,8 @@ public final class ForumRequests {
       @NotBlank @Size(max = 200) String personName,
       @NotNull Body body,
       @NotNull Role role,
-      @NotNull LocalDate validFrom,
-      LocalDate validTo,
+      @NotNull @InLedgerCalendar LocalDate validFrom,
+      @InLedgerCalendar LocalDate validTo,
       @JsonUnwrapped @Valid Provenance provenance)
       implements Write {
 
@@ -152,7 +151,8 @@ public final class ForumRequests {
   }
 
   public record EndAppointmentRequest(
-      @NotNull LocalDate endedOn, @JsonUnwrapped @Valid Provenance provenance) implements Write {
+      @NotNull @InLedgerCalendar LocalDate endedOn, @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
 
     EndAppointmentCommand command(String forumId, Long version, String appointmentId) {
       return new EndAppointmentCommand(forumId, version, appointmentId, endedOn);
@@ -172,7 +172,7 @@ public final class ForumRequests {
   }
 
   public record SetFeeRequest(
-      @Min(1900) @Max(2200) Integer toYear,
+      @InLedgerCalendar Integer toYear,
       @NotNull CostStatus status,
       @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal amount,
       @Size(min = 3, max = 3) String currency,

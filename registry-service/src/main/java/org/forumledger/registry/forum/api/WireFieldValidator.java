@@ -2,6 +2,8 @@ package org.forumledger.registry.forum.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import org.forumledger.events.LedgerCalendar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
@@ -13,7 +15,8 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 /**
  * Bean validation of request bodies that names each field as it is on the wire: a field of an
  * {@code @JsonUnwrapped} part (the {@link ForumRequests.Provenance} of every write) is {@code
- * reason}, not {@code provenance.reason}.
+ * reason}, not {@code provenance.reason}, and a date or year outside the ledger's calendar is
+ * refused with the contract's sentence.
  */
 final class WireFieldValidator implements SmartValidator {
 
@@ -53,7 +56,7 @@ final class WireFieldValidator implements SmartValidator {
               error.isBindingFailure(),
               error.getCodes(),
               error.getArguments(),
-              error.getDefaultMessage()));
+              message(field, error)));
     }
   }
 
@@ -82,6 +85,15 @@ final class WireFieldValidator implements SmartValidator {
       }
     }
     return field;
+  }
+
+  private static String message(String field, FieldError error) {
+    if (!InLedgerCalendar.class.getSimpleName().equals(error.getCode())) {
+      return error.getDefaultMessage();
+    }
+    return error.getRejectedValue() instanceof LocalDate
+        ? LedgerCalendar.dateRule(field)
+        : LedgerCalendar.yearRule(field);
   }
 
   private SpringValidatorAdapter adapter() {

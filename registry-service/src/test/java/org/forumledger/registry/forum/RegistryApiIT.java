@@ -603,9 +603,8 @@ class RegistryApiIT {
         403);
   }
 
-  @Test
-  void theOpenApiDocumentIsServed() {
-    WebTestClient.bindToServer()
+  static WebTestClient.BodyContentSpec apiDocs() {
+    return WebTestClient.bindToServer()
         .baseUrl(stack.baseUrl())
         .build()
         .get()
@@ -613,24 +612,18 @@ class RegistryApiIT {
         .exchange()
         .expectStatus()
         .isOk()
-        .expectBody()
-        .jsonPath("$.paths['/forums']")
-        .exists();
+        .expectBody();
+  }
+
+  @Test
+  void theOpenApiDocumentIsServed() {
+    apiDocs().jsonPath("$.paths['/forums']").exists();
   }
 
   @Test
   void theOpenApiDocumentListsTheWriteHeadersAndTheProvenanceAtTheTopLevel() {
     String fee = "$.paths['/forums/{forumId}/fees/{fromYear}'].put.parameters";
-    WebTestClient.BodyContentSpec docs =
-        WebTestClient.bindToServer()
-            .baseUrl(stack.baseUrl())
-            .build()
-            .get()
-            .uri("/v3/api-docs")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody();
+    WebTestClient.BodyContentSpec docs = apiDocs();
 
     for (String header : List.of("If-Match", "Idempotency-Key", "X-Correlation-Id")) {
       docs.jsonPath(fee + "[?(@.name == '" + header + "')].in").isEqualTo(List.of("header"));
@@ -735,14 +728,7 @@ class RegistryApiIT {
     long before = storedEvents();
     String path = write.path().equals("/forums") ? "/forums" : "/forums/" + forumId + write.path();
 
-    problem(
-            registrar
-                .method(write.method())
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(write.body().replace("DATE", date))
-                .exchange(),
-            400)
+    problem(send(write.method(), path, write.body().replace("DATE", date)), 400)
         .jsonPath("$.type")
         .isEqualTo("https://forumledger.org/problems/invalid-fields")
         .jsonPath("$.errors[0].field")
@@ -773,14 +759,8 @@ class RegistryApiIT {
             new Write(HttpMethod.DELETE, "/other-costs/YEAR", "{" + PROVENANCE + "}", "year"));
 
     for (Write write : inPath) {
-      problem(
-              registrar
-                  .method(write.method())
-                  .uri("/forums/" + forumId + write.path().replace("YEAR", String.valueOf(year)))
-                  .contentType(MediaType.APPLICATION_JSON)
-                  .bodyValue(write.body())
-                  .exchange(),
-              400)
+      String path = "/forums/" + forumId + write.path().replace("YEAR", String.valueOf(year));
+      problem(send(write.method(), path, write.body()), 400)
           .jsonPath("$.type")
           .isEqualTo("https://forumledger.org/problems/malformed-request")
           .jsonPath("$.errors[0].field")
@@ -822,13 +802,21 @@ class RegistryApiIT {
         .valueEquals("ETag", "\"2\"");
   }
 
+  static WebTestClient.ResponseSpec send(HttpMethod method, String path, String body) {
+    return registrar
+        .method(method)
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  /** The forum is still at the version its registration gave it. */
   static void assertUnchanged(String forumId) {
     registrar
         .get()
         .uri("/forums/{id}", forumId)
         .exchange()
-        .expectStatus()
-        .isOk()
         .expectHeader()
         .valueEquals("ETag", "\"0\"");
   }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostStatus;
+import org.forumledger.registry.forum.api.ForumRequests.CostLineRequest;
+import org.forumledger.registry.forum.api.ForumRequests.OtherCostRequest;
 import org.forumledger.registry.forum.api.ForumRequests.Provenance;
-import org.forumledger.registry.forum.api.ForumRequests.SetFeeRequest;
 import org.forumledger.registry.forum.api.ForumRequests.WithdrawRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -19,28 +22,21 @@ class FingerprintTest {
     return new WriteRequest(method, path, null, "key", "correlation", "registrar");
   }
 
-  static SetFeeRequest fee(String amount) {
-    return new SetFeeRequest(
-        null,
+  static OtherCostRequest cost(String amountSek) {
+    return new OtherCostRequest(
         CostStatus.AMOUNT,
-        new BigDecimal(amount),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
+        List.of(new CostLineRequest(CostCategory.TRAVEL, new BigDecimal(amountSek), null, null)),
         null,
         WHY);
   }
 
   @Test
   void anAmountWrittenWithTrailingZerosIsTheSameRequest() {
-    WriteRequest put = write(HttpMethod.PUT, "/forums/f/fees/2023");
+    WriteRequest put = write(HttpMethod.PUT, "/forums/f/other-costs/2023");
 
-    assertThat(IdempotentRequests.fingerprint(put, fee("100.00")))
-        .isEqualTo(IdempotentRequests.fingerprint(put, fee("100")))
-        .isNotEqualTo(IdempotentRequests.fingerprint(put, fee("100.01")));
+    assertThat(IdempotentRequests.fingerprint(put, cost("100.00")))
+        .isEqualTo(IdempotentRequests.fingerprint(put, cost("100")))
+        .isNotEqualTo(IdempotentRequests.fingerprint(put, cost("100.01")));
   }
 
   @Test

@@ -83,20 +83,18 @@ class ForumTest {
   }
 
   static SetAnnualFeeCommand sekFee(int fromYear, String amount) {
+    return fee(fromYear, null, CostStatus.AMOUNT, new BigDecimal(amount));
+  }
+
+  /** A fee of status NONE: nothing but its years. */
+  static SetAnnualFeeCommand noFee(int fromYear, Integer toYear) {
+    return fee(fromYear, toYear, CostStatus.NONE, null);
+  }
+
+  static SetAnnualFeeCommand fee(
+      int fromYear, Integer toYear, CostStatus status, BigDecimal amount) {
     return new SetAnnualFeeCommand(
-        ID,
-        null,
-        fromYear,
-        null,
-        CostStatus.AMOUNT,
-        new BigDecimal(amount),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+        ID, null, fromYear, toYear, status, amount, null, null, null, null, null, null, null);
   }
 
   static AnnualFeeSet sekFeeSet(int fromYear, String amount, boolean correction) {
@@ -526,24 +524,7 @@ class ForumTest {
     @Test
     void negativeAmountsAndReversedYearsAreRefused() {
       fixture.given(REGISTERED).when(sekFee(2023, "-1")).expectException(ForumRuleViolation.class);
-      fixture
-          .given(REGISTERED)
-          .when(
-              new SetAnnualFeeCommand(
-                  ID,
-                  null,
-                  2024,
-                  2023,
-                  CostStatus.NONE,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null))
-          .expectException(ForumRuleViolation.class);
+      fixture.given(REGISTERED).when(noFee(2024, 2023)).expectException(ForumRuleViolation.class);
     }
 
     @Test
@@ -748,24 +729,7 @@ class ForumTest {
           .when(sekFee(year, "100"))
           .expectException(ForumRuleViolation.class)
           .expectExceptionMessage("fromYear must be a year from 1900 to 2200");
-      fixture
-          .given(REGISTERED)
-          .when(
-              new SetAnnualFeeCommand(
-                  ID,
-                  null,
-                  1900,
-                  year,
-                  CostStatus.NONE,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null))
-          .expectException(ForumRuleViolation.class);
+      fixture.given(REGISTERED).when(noFee(1900, year)).expectException(ForumRuleViolation.class);
       fixture
           .given(REGISTERED)
           .when(new RecordHeadcountCommand(ID, null, year, Body.KS, new CountRange(1, 1), null))

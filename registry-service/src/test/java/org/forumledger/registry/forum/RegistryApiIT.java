@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.forumledger.registry.RegistryTestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -525,6 +531,49 @@ class RegistryApiIT {
   }
 
   @Test
+  void anAmountWrittenWithTrailingZerosUnderTheSameKeyIsTheSameRequest() {
+    String forumId = register();
+    registrar
+        .put()
+        .uri("/forums/{id}/fees/2023", forumId)
+        .header("Idempotency-Key", "fee-100")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"status\": \"AMOUNT\", \"amount\": 100, " + PROVENANCE + "}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    long before = storedEvents();
+
+    registrar
+        .put()
+        .uri("/forums/{id}/fees/2023", forumId)
+        .header("Idempotency-Key", "fee-100")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{ " + PROVENANCE + ",\n  \"amount\" : 100.00, \"status\":\"AMOUNT\" }")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("Idempotent-Replayed", "true")
+        .expectHeader()
+        .valueEquals("ETag", "\"1\"");
+
+    assertThat(storedEvents()).isEqualTo(before);
+    problem(
+            registrar
+                .put()
+                .uri("/forums/{id}/fees/2023", forumId)
+                .header("Idempotency-Key", "fee-100")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"status\": \"AMOUNT\", \"amount\": 100.01, " + PROVENANCE + "}")
+                .exchange(),
+            422)
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/idempotency-key-reused");
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
   void withoutCredentials401AndAsViewerAWriteIs403BothAsProblems() {
     problem(
         WebTestClient.bindToServer()
@@ -554,9 +603,8 @@ class RegistryApiIT {
         403);
   }
 
-  @Test
-  void theOpenApiDocumentIsServed() {
-    WebTestClient.bindToServer()
+  static WebTestClient.BodyContentSpec apiDocs() {
+    return WebTestClient.bindToServer()
         .baseUrl(stack.baseUrl())
         .build()
         .get()
@@ -564,9 +612,213 @@ class RegistryApiIT {
         .exchange()
         .expectStatus()
         .isOk()
-        .expectBody()
-        .jsonPath("$.paths['/forums']")
-        .exists();
+        .expectBody();
+  }
+
+  @Test
+  void theOpenApiDocumentIsServed() {
+    apiDocs().jsonPath("$.paths['/forums']").exists();
+  }
+
+  @Test
+  void theOpenApiDocumentListsTheWriteHeadersAndTheProvenanceAtTheTopLevel() {
+    String fee = "$.paths['/forums/{forumId}/fees/{fromYear}'].put.parameters";
+    WebTestClient.BodyContentSpec docs = apiDocs();
+
+    for (String header : List.of("If-Match", "Idempotency-Key", "X-Correlation-Id")) {
+      docs.jsonPath(fee + "[?(@.name == '" + header + "')].in").isEqualTo(List.of("header"));
+      docs.jsonPath("$.paths['/forums'].post.parameters[?(@.name == '" + header + "')]").exists();
+    }
+    docs.jsonPath(fee + "[?(@.name == 'write')]")
+        .doesNotExist()
+        .jsonPath("$.paths['/forums/{forumId}'].get.parameters[?(@.name == 'If-Match')]")
+        .doesNotExist()
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.effectiveDate")
+        .exists()
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.reason")
+        .exists()
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.provenance")
+        .doesNotExist();
+  }
+
+  /** A write whose body or path carries {@code DATE} or {@code YEAR} in the field it names. */
+  record Write(HttpMethod method, String path, String body, String field) {
+    @Override
+    public String toString() {
+      return method + " " + path + " (" + field + ")";
+    }
+  }
+
+  static final String WHY = "\"reason\": \"test\", \"decisionReference\": \"KS 2023-11-22 § 841\"";
+  static final String WHEN = "\"effectiveDate\": \"DATE\", " + WHY;
+  static final String APPOINT =
+      "\"personName\": \"Anna\", \"body\": \"KS\", \"role\": \"LEDAMOT\", ";
+
+  static Stream<Arguments> datesOutsideTheCalendarOnEveryWrite() {
+    List<Write> writes =
+        List.of(
+            new Write(
+                HttpMethod.POST, "/forums", FORUM.replace("2023-01-01", "DATE"), "effectiveDate"),
+            new Write(
+                HttpMethod.PUT, "/details", "{\"name\": \"Other\", " + WHEN + "}", "effectiveDate"),
+            new Write(
+                HttpMethod.PUT,
+                "/classification",
+                "{\"area\": \"Area\", \"kind\": \"NETWORK\", " + WHEN + "}",
+                "effectiveDate"),
+            new Write(
+                HttpMethod.PUT,
+                "/status",
+                "{\"status\": \"PAUSED\", " + WHEN + "}",
+                "effectiveDate"),
+            new Write(
+                HttpMethod.POST,
+                "/representatives",
+                "{" + APPOINT + "\"validFrom\": \"2023-01-01\", " + WHEN + "}",
+                "effectiveDate"),
+            new Write(
+                HttpMethod.POST,
+                "/representatives",
+                "{" + APPOINT + "\"validFrom\": \"DATE\", " + PROVENANCE + "}",
+                "validFrom"),
+            new Write(
+                HttpMethod.POST,
+                "/representatives",
+                "{"
+                    + APPOINT
+                    + "\"validFrom\": \"1900-01-01\", \"validTo\": \"DATE\", "
+                    + PROVENANCE
+                    + "}",
+                "validTo"),
+            new Write(
+                HttpMethod.PUT,
+                "/representatives/a-1/ending",
+                "{\"endedOn\": \"2023-06-30\", " + WHEN + "}",
+                "effectiveDate"),
+            new Write(
+                HttpMethod.PUT,
+                "/representatives/a-1/ending",
+                "{\"endedOn\": \"DATE\", " + PROVENANCE + "}",
+                "endedOn"),
+            new Write(
+                HttpMethod.PUT,
+                "/headcounts/2023/KS",
+                "{\"headcount\": {\"min\": 1, \"max\": 1}, " + WHEN + "}",
+                "effectiveDate"),
+            new Write(
+                HttpMethod.PUT,
+                "/fees/2023",
+                "{\"status\": \"NONE\", " + WHEN + "}",
+                "effectiveDate"),
+            new Write(HttpMethod.DELETE, "/fees/2023", "{" + WHEN + "}", "effectiveDate"),
+            new Write(
+                HttpMethod.PUT,
+                "/other-costs/2023",
+                "{\"status\": \"NOT_CALCULATED\", " + WHEN + "}",
+                "effectiveDate"),
+            new Write(HttpMethod.DELETE, "/other-costs/2023", "{" + WHEN + "}", "effectiveDate"));
+    return Stream.of("+99999-01-01", "-0001-01-01", "1000-01-01")
+        .flatMap(date -> writes.stream().map(write -> Arguments.of(date, write)));
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("datesOutsideTheCalendarOnEveryWrite")
+  void aDateOutsideTheLedgerCalendarIs400NamingTheFieldAndWritesNothing(String date, Write write) {
+    String forumId = register();
+    long before = storedEvents();
+    String path = write.path().equals("/forums") ? "/forums" : "/forums/" + forumId + write.path();
+
+    problem(send(write.method(), path, write.body().replace("DATE", date)), 400)
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/invalid-fields")
+        .jsonPath("$.errors[0].field")
+        .isEqualTo(write.field())
+        .jsonPath("$.errors[0].message")
+        .isEqualTo(write.field() + " must be a date from 1900-01-01 to 2200-12-31");
+
+    assertThat(storedEvents()).isEqualTo(before);
+    assertUnchanged(forumId);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 1000, 1899, 2201, 99999})
+  void aYearOutsideTheLedgerCalendarIs400NamingTheFieldAndWritesNothing(int year) {
+    String forumId = register();
+    long before = storedEvents();
+    String none = "{\"status\": \"NONE\", " + PROVENANCE + "}";
+    List<Write> inPath =
+        List.of(
+            new Write(HttpMethod.PUT, "/fees/YEAR", none, "fromYear"),
+            new Write(HttpMethod.DELETE, "/fees/YEAR", "{" + PROVENANCE + "}", "fromYear"),
+            new Write(
+                HttpMethod.PUT,
+                "/headcounts/YEAR/KS",
+                "{\"headcount\": {\"min\": 1, \"max\": 1}, " + PROVENANCE + "}",
+                "year"),
+            new Write(HttpMethod.PUT, "/other-costs/YEAR", none, "year"),
+            new Write(HttpMethod.DELETE, "/other-costs/YEAR", "{" + PROVENANCE + "}", "year"));
+
+    for (Write write : inPath) {
+      String path = "/forums/" + forumId + write.path().replace("YEAR", String.valueOf(year));
+      problem(send(write.method(), path, write.body()), 400)
+          .jsonPath("$.type")
+          .isEqualTo("https://forumledger.org/problems/malformed-request")
+          .jsonPath("$.errors[0].field")
+          .isEqualTo(write.field());
+    }
+    problem(
+            putFee(
+                forumId,
+                1900,
+                "{\"status\": \"NONE\", \"toYear\": " + year + ", " + PROVENANCE + "}"),
+            400)
+        .jsonPath("$.type")
+        .isEqualTo("https://forumledger.org/problems/invalid-fields")
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("toYear")
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("toYear must be a year from 1900 to 2200");
+
+    assertThat(storedEvents()).isEqualTo(before);
+    assertUnchanged(forumId);
+  }
+
+  @Test
+  void theFirstAndLastDaysAndYearsOfTheCalendarAreAccepted() {
+    String forumId = register();
+
+    putFee(forumId, 1900, "{\"status\": \"NONE\", \"toYear\": 2200, " + PROVENANCE + "}")
+        .expectStatus()
+        .isOk();
+    registrar
+        .put()
+        .uri("/forums/{id}/status", forumId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"status\": \"PAUSED\", \"effectiveDate\": \"2200-12-31\", " + WHY + "}")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("ETag", "\"2\"");
+  }
+
+  static WebTestClient.ResponseSpec send(HttpMethod method, String path, String body) {
+    return registrar
+        .method(method)
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  /** The forum is still at the version its registration gave it. */
+  static void assertUnchanged(String forumId) {
+    registrar
+        .get()
+        .uri("/forums/{id}", forumId)
+        .exchange()
+        .expectHeader()
+        .valueEquals("ETag", "\"0\"");
   }
 
   static final String PROVENANCE =

@@ -2,12 +2,10 @@ package org.forumledger.registry.forum.api;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.forumledger.events.MetadataKeys;
 import org.forumledger.registry.forum.api.ForumRequests.Provenance;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -26,35 +24,25 @@ public class ForumCommandSender {
     this.gateway = gateway;
   }
 
-  public Mono<Object> send(Object command, Provenance provenance, String correlationId) {
-    return ReactiveSecurityContextHolder.getContext()
-        .map(context -> context.getAuthentication().getName())
-        .switchIfEmpty(Mono.error(new IllegalStateException("no authenticated principal")))
-        .flatMap(
-            actor ->
-                Mono.fromFuture(
-                        () ->
-                            gateway.send(
-                                GenericCommandMessage.asCommandMessage(command)
-                                    .andMetaData(metadata(actor, provenance, correlationId))))
-                    .subscribeOn(Schedulers.boundedElastic()))
+  public Mono<Object> send(Object command, Provenance provenance, WriteRequest write) {
+    return Mono.fromFuture(
+            () ->
+                gateway.send(
+                    GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(metadata(provenance, write))))
+        .subscribeOn(Schedulers.boundedElastic())
         .defaultIfEmpty(Boolean.TRUE);
   }
 
-  private static Map<String, Object> metadata(
-      String actor, Provenance provenance, String correlationId) {
+  private static Map<String, Object> metadata(Provenance provenance, WriteRequest write) {
     Map<String, Object> metadata = new HashMap<>();
-    metadata.put(MetadataKeys.ACTOR, actor);
+    metadata.put(MetadataKeys.ACTOR, write.actor());
     metadata.put(MetadataKeys.REASON, provenance.reason().strip());
     metadata.put(MetadataKeys.EFFECTIVE_DATE, provenance.effectiveDate().toString());
     if (provenance.decisionReference() != null && !provenance.decisionReference().isBlank()) {
       metadata.put(MetadataKeys.DECISION_REFERENCE, provenance.decisionReference().strip());
     }
-    metadata.put(
-        MetadataKeys.CORRELATION_ID,
-        correlationId == null || correlationId.isBlank()
-            ? UUID.randomUUID().toString()
-            : correlationId);
+    metadata.put(MetadataKeys.CORRELATION_ID, write.correlationId());
     return metadata;
   }
 }

@@ -1,9 +1,9 @@
 package org.forumledger.registry.forum.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,32 +13,50 @@ import java.time.LocalDate;
 import java.util.List;
 import org.forumledger.events.Body;
 import org.forumledger.events.CostCategory;
+import org.forumledger.events.CostLine;
 import org.forumledger.events.CostStatus;
+import org.forumledger.events.CountRange;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.MeetingMode;
 import org.forumledger.events.Role;
 import org.forumledger.events.Scope;
+import org.forumledger.registry.forum.domain.ForumCommands.AppointRepresentativeCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ChangeForumStatusCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.EndAppointmentCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ReclassifyForumCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RecordHeadcountCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RecordOtherCostCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RegisterForumCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.ReviseForumDetailsCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.SetAnnualFeeCommand;
 
 /**
  * Request bodies of the registry API. Every write says when it takes effect, why, and on which
- * decision; the actor is never taken from the request but from the authenticated principal.
+ * decision (its {@link Provenance}, written at the top level of the body beside the other fields);
+ * the actor is never taken from the request but from the authenticated principal.
  */
 public final class ForumRequests {
 
   private ForumRequests() {}
 
   /** What every write carries: valid time, reason and (optionally) the decision it rests on. */
-  public interface Provenance {
-    LocalDate effectiveDate();
+  public record Provenance(
+      @NotNull @InLedgerCalendar LocalDate effectiveDate,
+      @NotBlank @Size(max = 1000) String reason,
+      @Size(max = 200) String decisionReference) {}
 
-    String reason();
-
-    String decisionReference();
+  /** The body of a write. */
+  public interface Write {
+    Provenance provenance();
   }
 
-  public record Range(@NotNull @Min(0) Integer min, @NotNull @Min(0) Integer max) {}
+  public record Range(@NotNull @Min(0) Integer min, @NotNull @Min(0) Integer max) {
+    static CountRange counts(Range range) {
+      return range == null ? null : new CountRange(range.min(), range.max());
+    }
+  }
 
   public record RegisterForumRequest(
       @Size(max = 40) String inventoryReference,
@@ -52,10 +70,25 @@ public final class ForumRequests {
       Scope scope,
       @Valid Range meetingsPerYear,
       MeetingMode meetingMode,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    RegisterForumCommand command(String forumId) {
+      return new RegisterForumCommand(
+          forumId,
+          inventoryReference,
+          name,
+          purpose,
+          area,
+          subarea,
+          kind,
+          collaborationType,
+          convener,
+          scope,
+          Range.counts(meetingsPerYear),
+          meetingMode);
+    }
+  }
 
   public record ReviseDetailsRequest(
       @NotBlank @Size(max = 300) String name,
@@ -64,57 +97,82 @@ public final class ForumRequests {
       Scope scope,
       @Valid Range meetingsPerYear,
       MeetingMode meetingMode,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    ReviseForumDetailsCommand command(String forumId, Long version) {
+      return new ReviseForumDetailsCommand(
+          forumId,
+          version,
+          name,
+          purpose,
+          convener,
+          scope,
+          Range.counts(meetingsPerYear),
+          meetingMode);
+    }
+  }
 
   public record ReclassifyRequest(
       @NotBlank @Size(max = 200) String area,
       @Size(max = 200) String subarea,
       @NotNull ForumKind kind,
       @Size(max = 100) String collaborationType,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    ReclassifyForumCommand command(String forumId, Long version) {
+      return new ReclassifyForumCommand(forumId, version, area, subarea, kind, collaborationType);
+    }
+  }
 
   public record ChangeStatusRequest(
-      @NotNull ForumStatus status,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @NotNull ForumStatus status, @JsonUnwrapped @Valid Provenance provenance) implements Write {
+
+    ChangeForumStatusCommand command(String forumId, Long version) {
+      return new ChangeForumStatusCommand(forumId, version, status, provenance.effectiveDate());
+    }
+  }
 
   public record AppointRequest(
       @Size(max = 64) String appointmentId,
       @NotBlank @Size(max = 200) String personName,
       @NotNull Body body,
       @NotNull Role role,
-      @NotNull LocalDate validFrom,
-      LocalDate validTo,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @NotNull @InLedgerCalendar LocalDate validFrom,
+      @InLedgerCalendar LocalDate validTo,
+      @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    AppointRepresentativeCommand command(String forumId, Long version, String appointmentId) {
+      return new AppointRepresentativeCommand(
+          forumId, version, appointmentId, personName, body, role, validFrom, validTo);
+    }
+  }
 
   public record EndAppointmentRequest(
-      @NotNull LocalDate endedOn,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @NotNull @InLedgerCalendar LocalDate endedOn, @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    EndAppointmentCommand command(String forumId, Long version, String appointmentId) {
+      return new EndAppointmentCommand(forumId, version, appointmentId, endedOn);
+    }
+  }
 
   public record HeadcountRequest(
       @NotNull @Valid Range headcount,
       @Size(max = 100) String asWritten,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    RecordHeadcountCommand command(String forumId, Long version, int year, Body body) {
+      return new RecordHeadcountCommand(
+          forumId, version, year, body, Range.counts(headcount), asWritten);
+    }
+  }
 
   public record SetFeeRequest(
-      @Min(1900) @Max(2200) Integer toYear,
+      @InLedgerCalendar Integer toYear,
       @NotNull CostStatus status,
       @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal amount,
       @Size(min = 3, max = 3) String currency,
@@ -125,10 +183,26 @@ public final class ForumRequests {
       @Min(1) Long population,
       @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal projectTotalSek,
       @Size(max = 40) String reportedUnder,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    SetAnnualFeeCommand command(String forumId, Long version, int fromYear) {
+      return new SetAnnualFeeCommand(
+          forumId,
+          version,
+          fromYear,
+          toYear,
+          status,
+          amount,
+          currency,
+          exchangeRate,
+          basis,
+          perInhabitantRateSek,
+          population,
+          projectTotalSek,
+          reportedUnder);
+    }
+  }
 
   public record CostLineRequest(
       @NotNull CostCategory category,
@@ -140,15 +214,20 @@ public final class ForumRequests {
       @NotNull CostStatus status,
       @Valid @Size(max = 20) List<@NotNull @Valid CostLineRequest> lines,
       @Size(max = 40) String reportedUnder,
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+      @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    RecordOtherCostCommand command(String forumId, Long version, int year) {
+      List<CostLine> costLines =
+          lines == null
+              ? List.of()
+              : lines.stream()
+                  .map(l -> new CostLine(l.category(), l.amountSek(), l.hours(), l.hourlyCostSek()))
+                  .toList();
+      return new RecordOtherCostCommand(forumId, version, year, status, costLines, reportedUnder);
+    }
+  }
 
   /** Withdrawing a fee or a cost needs its reason too. */
-  public record WithdrawRequest(
-      @NotNull LocalDate effectiveDate,
-      @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference)
-      implements Provenance {}
+  public record WithdrawRequest(@JsonUnwrapped @Valid Provenance provenance) implements Write {}
 }

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -40,31 +39,34 @@ public class IdempotentRequests {
 
   record Stored(String requestHash, Integer status, String location, String etag, String body) {}
 
+  /**
+   * Runs the write once per key. The request it is keyed to is its method, its path and its body in
+   * {@link CanonicalJson canonical form}, so a retry that writes the same JSON differently ({@code
+   * 100.00} for {@code 100}, keys in another order) is the same request.
+   */
   public Mono<ResponseEntity<?>> execute(
-      String key, String requestFingerprint, Supplier<Mono<ResponseEntity<?>>> action) {
-    if (key == null || key.isBlank()) {
+      WriteRequest write, Object body, Supplier<Mono<ResponseEntity<?>>> action) {
+    if (!write.idempotent()) {
       return action.get();
     }
-    if (key.length() > 200) {
-      return Mono.error(new InvalidRequestException("Idempotency-Key", "at most 200 characters"));
-    }
-    String hash = sha256(requestFingerprint);
-    return ReactiveSecurityContextHolder.getContext()
-        .map(context -> context.getAuthentication().getName())
+    String principal = write.actor();
+    String key = write.idempotencyKey();
+    String hash = sha256(fingerprint(write, body));
+    return blocking(() -> claim(principal, key, hash))
         .flatMap(
-            principal ->
-                blocking(() -> claim(principal, key, hash))
-                    .flatMap(
-                        earlier ->
-                            earlier.isPresent()
-                                ? Mono.just(replay(earlier.get(), hash))
-                                : action
-                                    .get()
-                                    .flatMap(response -> remember(principal, key, response))
-                                    .onErrorResume(
-                                        error ->
-                                            blocking(() -> forget(principal, key))
-                                                .then(Mono.error(error)))));
+            earlier ->
+                earlier.isPresent()
+                    ? Mono.just(replay(earlier.get(), hash))
+                    : action
+                        .get()
+                        .flatMap(response -> remember(principal, key, response))
+                        .onErrorResume(
+                            error ->
+                                blocking(() -> forget(principal, key)).then(Mono.error(error))));
+  }
+
+  static String fingerprint(WriteRequest write, Object body) {
+    return write.method().name() + " " + write.path() + " " + CanonicalJson.of(body);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.forumledger.registry.forum.domain.ForumRuleViolation.require;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.HeadcountRecorded;
+import org.forumledger.events.LedgerCalendar;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
@@ -144,6 +146,7 @@ public class Forum {
   public void handle(ChangeForumStatusCommand command) {
     require(command.status() != null, "status", "status is required");
     require(command.effectiveFrom() != null, "effectiveDate", "an effective date is required");
+    requireDate(command.effectiveFrom(), "effectiveDate");
     requireNotEnded();
     if (command.status() != status) {
       apply(new ForumStatusChanged(forumId, command.status(), command.effectiveFrom()));
@@ -158,6 +161,10 @@ public class Forum {
     require(command.body() != null, "body", "body is required");
     require(command.role() != null, "role", "role is required");
     require(command.validFrom() != null, "validFrom", "validFrom is required");
+    requireDate(command.validFrom(), "validFrom");
+    if (command.validTo() != null) {
+      requireDate(command.validTo(), "validTo");
+    }
     require(
         command.validTo() == null || !command.validTo().isBefore(command.validFrom()),
         "validTo",
@@ -190,6 +197,7 @@ public class Forum {
         "appointmentId",
         "no open appointment " + command.appointmentId() + " in this forum");
     require(command.endedOn() != null, "endedOn", "endedOn is required");
+    requireDate(command.endedOn(), "endedOn");
     require(
         !command.endedOn().isBefore(appointment.validFrom()),
         "endedOn",
@@ -215,6 +223,9 @@ public class Forum {
   public void handle(SetAnnualFeeCommand command) {
     requireNotEnded();
     requireYear(command.fromYear(), "fromYear");
+    if (command.toYear() != null) {
+      requireYear(command.toYear(), "toYear");
+    }
     require(
         command.toYear() == null || command.toYear() >= command.fromYear(),
         "toYear",
@@ -427,7 +438,11 @@ public class Forum {
   }
 
   private static void requireYear(int year, String field) {
-    require(year >= 1900 && year <= 2200, field, field + " must be a calendar year");
+    require(LedgerCalendar.accepts(year), field, LedgerCalendar.yearRule(field));
+  }
+
+  private static void requireDate(LocalDate date, String field) {
+    require(LedgerCalendar.accepts(date), field, LedgerCalendar.dateRule(field));
   }
 
   private static void requireAmount(BigDecimal amount, String field) {

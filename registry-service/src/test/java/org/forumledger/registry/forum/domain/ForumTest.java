@@ -41,6 +41,8 @@ import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostComm
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ForumTest {
 
@@ -81,20 +83,18 @@ class ForumTest {
   }
 
   static SetAnnualFeeCommand sekFee(int fromYear, String amount) {
+    return fee(fromYear, null, CostStatus.AMOUNT, new BigDecimal(amount));
+  }
+
+  /** A fee of status NONE: nothing but its years. */
+  static SetAnnualFeeCommand noFee(int fromYear, Integer toYear) {
+    return fee(fromYear, toYear, CostStatus.NONE, null);
+  }
+
+  static SetAnnualFeeCommand fee(
+      int fromYear, Integer toYear, CostStatus status, BigDecimal amount) {
     return new SetAnnualFeeCommand(
-        ID,
-        null,
-        fromYear,
-        null,
-        CostStatus.AMOUNT,
-        new BigDecimal(amount),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+        ID, null, fromYear, toYear, status, amount, null, null, null, null, null, null, null);
   }
 
   static AnnualFeeSet sekFeeSet(int fromYear, String amount, boolean correction) {
@@ -524,24 +524,7 @@ class ForumTest {
     @Test
     void negativeAmountsAndReversedYearsAreRefused() {
       fixture.given(REGISTERED).when(sekFee(2023, "-1")).expectException(ForumRuleViolation.class);
-      fixture
-          .given(REGISTERED)
-          .when(
-              new SetAnnualFeeCommand(
-                  ID,
-                  null,
-                  2024,
-                  2023,
-                  CostStatus.NONE,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null))
-          .expectException(ForumRuleViolation.class);
+      fixture.given(REGISTERED).when(noFee(2024, 2023)).expectException(ForumRuleViolation.class);
     }
 
     @Test
@@ -703,6 +686,75 @@ class ForumTest {
           .given(REGISTERED)
           .when(new WithdrawOtherCostCommand(ID, null, 2023))
           .expectException(ForumRuleViolation.class);
+    }
+  }
+
+  /** Dates and years outside the ledger's calendar, refused whoever sends the command. */
+  @Nested
+  class Calendar {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+99999-01-01", "-0001-01-01", "1000-01-01", "2201-01-01"})
+    void aDateOutsideTheCalendarIsRefused(String text) {
+      LocalDate date = LocalDate.parse(text);
+
+      fixture
+          .given(REGISTERED)
+          .when(new ChangeForumStatusCommand(ID, null, ForumStatus.PAUSED, date))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage("effectiveDate must be a date from 1900-01-01 to 2200-12-31");
+      fixture
+          .given(REGISTERED)
+          .when(
+              new AppointRepresentativeCommand(
+                  ID, null, "a-1", "Anna", Body.KS, Role.LEDAMOT, date, null))
+          .expectException(ForumRuleViolation.class);
+      fixture
+          .given(REGISTERED)
+          .when(
+              new AppointRepresentativeCommand(
+                  ID, null, "a-1", "Anna", Body.KS, Role.LEDAMOT, LocalDate.of(2023, 1, 1), date))
+          .expectException(ForumRuleViolation.class);
+      fixture
+          .given(REGISTERED, ANNA)
+          .when(new EndAppointmentCommand(ID, null, "a-1", date))
+          .expectException(ForumRuleViolation.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 1000, 1899, 2201, 99999})
+    void aYearOutsideTheCalendarIsRefused(int year) {
+      fixture
+          .given(REGISTERED)
+          .when(sekFee(year, "100"))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage("fromYear must be a year from 1900 to 2200");
+      fixture.given(REGISTERED).when(noFee(1900, year)).expectException(ForumRuleViolation.class);
+      fixture
+          .given(REGISTERED)
+          .when(new RecordHeadcountCommand(ID, null, year, Body.KS, new CountRange(1, 1), null))
+          .expectException(ForumRuleViolation.class);
+      fixture
+          .given(REGISTERED)
+          .when(
+              new RecordOtherCostCommand(
+                  ID, null, year, CostStatus.NOT_CALCULATED, List.of(), null))
+          .expectException(ForumRuleViolation.class);
+    }
+
+    @Test
+    void theFirstAndLastDaysAreInTheCalendar() {
+      fixture
+          .given(REGISTERED)
+          .when(
+              new ChangeForumStatusCommand(ID, null, ForumStatus.PAUSED, LocalDate.of(1900, 1, 1)))
+          .expectEvents(new ForumStatusChanged(ID, ForumStatus.PAUSED, LocalDate.of(1900, 1, 1)));
+      fixture
+          .given(REGISTERED)
+          .when(
+              new ChangeForumStatusCommand(
+                  ID, null, ForumStatus.PAUSED, LocalDate.of(2200, 12, 31)))
+          .expectEvents(new ForumStatusChanged(ID, ForumStatus.PAUSED, LocalDate.of(2200, 12, 31)));
     }
   }
 }

@@ -100,6 +100,34 @@ class EndToEndIT {
         && viewer.get(stack.costUrl() + "/costs/forums/" + forumId).statusCode() == 200;
   }
 
+  /** The three services answer alike where the kit decides: security and problems. */
+  @Test
+  @Order(0)
+  void everyServiceRefusesAndDescribesAlike() {
+    List<String> services = List.of(stack.registryUrl(), stack.costUrl(), stack.reportingUrl());
+    List<String> readPaths = List.of("/forums", "/costs/years/2023", "/reports/totals?year=2023");
+    for (int i = 0; i < services.size(); i++) {
+      String read = services.get(i) + readPaths.get(i);
+      HttpResponse<String> anonymous = Http.anonymous().get(read);
+      assertThat(anonymous.statusCode()).as(read).isEqualTo(401);
+      assertThat(Http.parse(anonymous.body()).get("type").asText())
+          .as(read)
+          .isEqualTo("https://forumledger.org/problems/unauthenticated");
+      assertThat(new Http("viewer", "wrong").get(read).statusCode()).as(read).isEqualTo(401);
+
+      String metrics = services.get(i) + "/actuator/metrics";
+      assertThat(auditor.get(metrics).statusCode()).as(metrics).isEqualTo(200);
+      for (Http reader : List.of(viewer, registrar)) {
+        HttpResponse<String> refused = reader.get(metrics);
+        assertThat(refused.statusCode()).as(metrics + " as " + reader.user()).isEqualTo(403);
+        assertThat(Http.parse(refused.body()).get("type").asText())
+            .isEqualTo("https://forumledger.org/problems/forbidden");
+      }
+      assertThat(Http.anonymous().get(services.get(i) + "/actuator/health").statusCode())
+          .isEqualTo(200);
+    }
+  }
+
   @Test
   @Order(1)
   void theInventoryLoadsAndBothServicesTotalsEqualTheDataFilesOwnSums() throws Exception {

@@ -53,17 +53,21 @@ record Http(String user, String password) {
     }
   }
 
+  /** A client that sends no credentials at all. */
+  static Http anonymous() {
+    return new Http(null, null);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    String credentials =
-        Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    if (user != null) {
+      String credentials =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      request.header("Authorization", "Basic " + credentials);
+    }
     try {
       return CLIENT.send(
-          request
-              .header("Authorization", "Basic " + credentials)
-              .timeout(Duration.ofSeconds(30))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

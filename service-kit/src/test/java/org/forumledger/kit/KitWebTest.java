@@ -47,6 +47,11 @@ class KitWebTest {
 
   @Test
   void anonymousAndWrongPasswordAreTheSameUnauthenticatedProblem() {
+    web.get()
+        .uri("/things/1")
+        .exchange()
+        .expectHeader()
+        .valueEquals("WWW-Authenticate", "Basic realm=\"forum-ledger\"");
     assertThat(problem(web.get().uri("/things/1"), 401))
         .containsEntry("type", type("unauthenticated"))
         .containsEntry("status", 401)

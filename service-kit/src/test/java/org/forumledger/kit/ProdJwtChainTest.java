@@ -96,6 +96,8 @@ class ProdJwtChainTest {
               .exchange()
               .expectStatus()
               .isUnauthorized()
+              .expectHeader()
+              .value("WWW-Authenticate", challenge -> assertThat(challenge).startsWith("Bearer"))
               .expectBody(
                   new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
               .returnResult()

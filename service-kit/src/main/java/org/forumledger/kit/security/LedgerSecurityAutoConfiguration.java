@@ -72,15 +72,17 @@ public class LedgerSecurityAutoConfiguration {
         "/webjars/**"
       };
 
-  static final ServerAuthenticationEntryPoint UNAUTHENTICATED =
-      (exchange, e) -> {
-        exchange
-            .getResponse()
-            .getHeaders()
-            .set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"forum-ledger\"");
-        return ProblemResponses.write(
-            exchange, ProblemType.UNAUTHENTICATED, "Sign in to use this address.");
-      };
+  /** 401 with the challenge of the scheme the chain takes: Basic locally, Bearer in production. */
+  static ServerAuthenticationEntryPoint unauthenticated(String challenge) {
+    return (exchange, e) -> {
+      exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+      return ProblemResponses.write(
+          exchange, ProblemType.UNAUTHENTICATED, "Sign in to use this address.");
+    };
+  }
+
+  static final String BASIC = "Basic realm=\"forum-ledger\"";
+  static final String BEARER = "Bearer realm=\"forum-ledger\"";
 
   static final ServerAccessDeniedHandler FORBIDDEN =
       (exchange, e) ->
@@ -93,12 +95,12 @@ public class LedgerSecurityAutoConfiguration {
       ServerHttpSecurity http,
       ObjectProvider<AccessTable> table,
       ReactiveAuthenticationManager basicAuthentication) {
-    return rules(http, table)
+    return rules(http, table, unauthenticated(BASIC))
         .httpBasic(
             basic ->
                 basic
                     .authenticationManager(basicAuthentication)
-                    .authenticationEntryPoint(UNAUTHENTICATED))
+                    .authenticationEntryPoint(unauthenticated(BASIC)))
         .build();
   }
 
@@ -109,11 +111,11 @@ public class LedgerSecurityAutoConfiguration {
       ObjectProvider<AccessTable> table,
       ReactiveJwtDecoder decoder,
       LedgerSecurityProperties properties) {
-    return rules(http, table)
+    return rules(http, table, unauthenticated(BEARER))
         .oauth2ResourceServer(
             resourceServer ->
                 resourceServer
-                    .authenticationEntryPoint(UNAUTHENTICATED)
+                    .authenticationEntryPoint(unauthenticated(BEARER))
                     .accessDeniedHandler(FORBIDDEN)
                     .jwt(
                         jwt ->
@@ -141,7 +143,9 @@ public class LedgerSecurityAutoConfiguration {
   }
 
   private static ServerHttpSecurity rules(
-      ServerHttpSecurity http, ObjectProvider<AccessTable> table) {
+      ServerHttpSecurity http,
+      ObjectProvider<AccessTable> table,
+      ServerAuthenticationEntryPoint unauthenticated) {
     AccessTable routes = table.getIfAvailable(() -> AccessTable.builder().build());
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -149,7 +153,7 @@ public class LedgerSecurityAutoConfiguration {
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .exceptionHandling(
             handling ->
-                handling.authenticationEntryPoint(UNAUTHENTICATED).accessDeniedHandler(FORBIDDEN))
+                handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(FORBIDDEN))
         .authorizeExchange(
             exchange -> {
               exchange.pathMatchers(OPEN).permitAll();

@@ -11,7 +11,7 @@ import org.forumledger.cost.api.CostViews.MandatePeriodView;
 import org.forumledger.cost.api.CostViews.ProjectionsView;
 import org.forumledger.cost.api.CostViews.RebuildView;
 import org.forumledger.cost.api.CostViews.YearTotalsView;
-import org.forumledger.cost.facts.ReadModelAdmin;
+import org.forumledger.cost.readmodel.ReadModelAdmin;
 import org.forumledger.cost.rebuild.RebuildService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -11,7 +11,7 @@ import org.forumledger.cost.api.CostViews.MandatePeriodView;
 import org.forumledger.cost.api.CostViews.ProjectionsView;
 import org.forumledger.cost.api.CostViews.RebuildView;
 import org.forumledger.cost.api.CostViews.YearTotalsView;
-import org.forumledger.cost.facts.ReadModelAdmin;
+import org.forumledger.cost.readmodel.ReadModelAdmin;
 import org.forumledger.cost.rebuild.RebuildService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The cost API. JDBC blocks, so every call runs on the bounded-elastic scheduler. */
+/**
+ * The cost API. Parameters are parsed here into values the queries can trust (a malformed one is a
+ * 400 before any query runs); JDBC blocks, so every query runs on the bounded-elastic scheduler.
+ */
 @RestController
 @RequestMapping("/costs")
 class CostController {
@@ -43,16 +46,19 @@ class CostController {
 
   @GetMapping("/years/{year}")
   Mono<YearTotalsView> year(@PathVariable int year) {
-    return blocking(() -> queries.yearTotals(year));
+    YearParam asked = YearParam.of("year", year);
+    return blocking(() -> queries.yearTotals(asked));
   }
 
   @GetMapping("/years/{year}/forums")
   Mono<List<ForumYearView>> yearForums(@PathVariable int year) {
-    return blocking(() -> queries.yearForums(year));
+    YearParam asked = YearParam.of("year", year);
+    return blocking(() -> queries.yearForums(asked));
   }
 
   @GetMapping(value = "/years/{year}/forums.csv", produces = "text/csv")
   Mono<ResponseEntity<byte[]>> yearForumsCsv(@PathVariable int year) {
+    YearParam asked = YearParam.of("year", year);
     return blocking(
         () ->
             ResponseEntity.ok()
@@ -61,7 +67,8 @@ class CostController {
                     HttpHeaders.CONTENT_DISPOSITION,
                     "attachment; filename=\"costs-" + year + ".csv\"")
                 .body(
-                    YearTableCsv.write(queries.yearForums(year)).getBytes(StandardCharsets.UTF_8)));
+                    YearTableCsv.write(queries.yearForums(asked))
+                        .getBytes(StandardCharsets.UTF_8)));
   }
 
   @GetMapping("/years/{year}/explain")
@@ -69,7 +76,9 @@ class CostController {
       @PathVariable int year,
       @RequestParam(required = false) String area,
       @RequestParam(required = false) String basis) {
-    return blocking(() -> queries.explainYear(year, area, basis));
+    YearParam asked = YearParam.of("year", year);
+    Basis reading = Basis.parse(basis);
+    return blocking(() -> queries.explainYear(asked, area, reading));
   }
 
   @GetMapping("/forums/{forumId}")
@@ -82,12 +91,15 @@ class CostController {
       @PathVariable String forumId,
       @PathVariable int year,
       @RequestParam(required = false) String basis) {
-    return blocking(() -> queries.explainForumYear(forumId, year, basis));
+    YearParam asked = YearParam.of("year", year);
+    Basis reading = Basis.parse(basis);
+    return blocking(() -> queries.explainForumYear(forumId, asked, reading));
   }
 
   @GetMapping("/mandate-periods/{period}")
   Mono<MandatePeriodView> mandatePeriod(@PathVariable String period) {
-    return blocking(() -> queries.mandatePeriod(period));
+    MandatePeriodParam asked = MandatePeriodParam.parse(period);
+    return blocking(() -> queries.mandatePeriod(asked));
   }
 
   @GetMapping("/projections")
@@ -95,7 +107,9 @@ class CostController {
       @RequestParam(required = false) Integer from,
       @RequestParam(required = false) Integer to,
       @RequestParam(defaultValue = "false") boolean includeForums) {
-    return blocking(() -> queries.projections(from, to, includeForums));
+    YearParam first = YearParam.ofNullable("from", from);
+    YearParam last = YearParam.ofNullable("to", to);
+    return blocking(() -> queries.projections(first, last, includeForums));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.forumledger.cost.projection.Aggregate;
 import org.forumledger.cost.projection.Certainty;
 import org.forumledger.cost.projection.FeeTerms;
@@ -13,8 +14,10 @@ import org.forumledger.cost.projection.Figure;
 import org.forumledger.cost.projection.FigureStatus;
 import org.forumledger.cost.projection.ForumFacts;
 import org.forumledger.cost.projection.ForumYear;
+import org.forumledger.cost.projection.PeriodTotals;
 import org.forumledger.cost.projection.Provenance;
 import org.forumledger.cost.projection.SettingUsed;
+import org.forumledger.cost.projection.StatusFact;
 import org.forumledger.cost.projection.YearTotals;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.FeeBasis;
@@ -216,7 +219,23 @@ public final class CostViews {
       String currentStatus,
       LocalDate currentStatusFrom,
       long position,
-      List<ForumYearView> years) {}
+      List<ForumYearView> years) {
+
+    static ForumCostsView of(ForumFacts f, long position, List<ForumYearView> years) {
+      return new ForumCostsView(
+          f.forumId(),
+          f.inventoryReference(),
+          f.name(),
+          f.area(),
+          f.convener(),
+          f.kind() == null ? null : f.kind().name(),
+          f.registeredOn(),
+          f.currentStatus() == null ? "ACTIVE" : f.currentStatus().status().name(),
+          f.currentStatus() == null ? null : f.currentStatus().effectiveFrom(),
+          position,
+          years);
+    }
+  }
 
   /** A year inside a mandate period or a projection. */
   public record YearSummaryView(
@@ -280,10 +299,38 @@ public final class CostViews {
       BigDecimal projectedSek,
       int notCalculatedForumCount,
       List<GroupView> byArea,
-      List<YearSummaryView> years) {}
+      List<YearSummaryView> years) {
+
+    static MandatePeriodView of(PeriodTotals p, long position) {
+      return new MandatePeriodView(
+          p.period().from(),
+          p.period().to(),
+          position,
+          p.annualFeeTotal(),
+          Money.tkr(p.annualFeeTotal()),
+          p.otherCostTotal(),
+          Money.tkr(p.otherCostTotal()),
+          p.total(),
+          Money.tkr(p.total()),
+          p.actualSek(),
+          p.projectedSek(),
+          p.notCalculatedForumCount(),
+          p.byArea().stream().map(GroupView::of).toList(),
+          p.years().stream().map(y -> YearSummaryView.of(y, false)).toList());
+    }
+  }
 
   /** {@code GET /costs/projections}. */
-  public record ProjectionsView(int from, int to, long position, List<YearSummaryView> years) {}
+  public record ProjectionsView(int from, int to, long position, List<YearSummaryView> years) {
+
+    static ProjectionsView of(List<YearTotals> years, long position, boolean withForums) {
+      return new ProjectionsView(
+          years.get(0).year(),
+          years.get(years.size() - 1).year(),
+          position,
+          years.stream().map(y -> YearSummaryView.of(y, withForums)).toList());
+    }
+  }
 
   /** {@code …/explain}: a figure, its value and everything it rests on. */
   public record ExplainView(
@@ -298,7 +345,36 @@ public final class CostViews {
       BigDecimal otherCostTotal,
       int notCalculatedCount,
       String rule,
-      List<Contribution> contributions) {}
+      List<Contribution> contributions) {
+
+    /**
+     * @param figure what is explained: {@code year-total}, {@code area-total} or {@code forum-year}
+     * @param scope the rows the figure sums, aggregated
+     */
+    static ExplainView of(
+        String figure,
+        Basis basis,
+        String forumId,
+        String area,
+        YearTotals scope,
+        long position,
+        String rule,
+        List<Contribution> contributions) {
+      return new ExplainView(
+          figure,
+          basis.parameterValue(),
+          scope.year(),
+          forumId,
+          area,
+          position,
+          scope.forumCount(),
+          scope.annualFeeTotal(),
+          scope.otherCostTotal(),
+          scope.notCalculatedCount(),
+          rule,
+          contributions);
+    }
+  }
 
   public record Contribution(
       String forumId,
@@ -314,7 +390,57 @@ public final class CostViews {
       String explanation,
       List<FactView> facts,
       List<SettingUsed> settings,
-      List<String> supersedes) {}
+      List<String> supersedes) {
+
+    /** One cost figure of a forum-year: the annual fee or the other costs. */
+    static Contribution ofFigure(
+        ForumYear row, String component, Figure figure, List<String> supersedes) {
+      ForumFacts f = row.forum();
+      return new Contribution(
+          f.forumId(),
+          f.name(),
+          f.inventoryReference(),
+          component,
+          figure.status(),
+          figure.certainty(),
+          figure.amountSek(),
+          figure.status() == FigureStatus.AMOUNT,
+          figure.reportedUnder(),
+          figure.rule(),
+          figure.explanation(),
+          figure.facts().stream().map(FactView::of).toList(),
+          figure.settings(),
+          supersedes);
+    }
+
+    /** Whether the forum counts among the year's forums, resting on its identity and status. */
+    static Contribution ofCounting(ForumYear row) {
+      ForumFacts f = row.forum();
+      return new Contribution(
+          f.forumId(),
+          f.name(),
+          f.inventoryReference(),
+          "forum",
+          null,
+          null,
+          null,
+          false,
+          null,
+          "forum.counted-in-year",
+          row.counted()
+              ? "Counted among the forums of " + row.year()
+              : "Not counted in "
+                  + row.year()
+                  + " (registered later, or ended on or before 1 January)",
+          Stream.concat(
+                  f.identity().stream(),
+                  Stream.ofNullable(f.currentStatus()).map(StatusFact::source))
+              .map(FactView::of)
+              .toList(),
+          List.of(),
+          List.of());
+    }
+  }
 
   public record FactView(
       String eventId,

@@ -24,7 +24,8 @@ public record FeeFact(
     String reportedUnder,
     boolean correction,
     Provenance source,
-    List<String> supersedes) {
+    List<String> supersedes)
+    implements CorrectableFact {
 
   public FeeFact {
     supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);

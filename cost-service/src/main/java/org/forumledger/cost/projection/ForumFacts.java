@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
 
@@ -46,6 +47,20 @@ public record ForumFacts(
             ? List.of()
             : otherCosts.stream().sorted(Comparator.comparingInt(OtherCostFact::year)).toList();
     identity = identity == null ? List.of() : List.copyOf(identity);
+  }
+
+  /** Every year a fact of this forum names: fee ranges, other-cost years, the registration. */
+  public IntStream factYears() {
+    return IntStream.concat(
+        IntStream.concat(
+            fees.stream()
+                .flatMapToInt(
+                    f ->
+                        f.toYear() == null
+                            ? IntStream.of(f.fromYear())
+                            : IntStream.of(f.fromYear(), f.toYear())),
+            otherCosts.stream().mapToInt(OtherCostFact::year)),
+        registeredOn == null ? IntStream.empty() : IntStream.of(registeredOn.getYear()));
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.forumledger.cost.projection;
 
+import java.util.List;
+
 /** A budget mandate period, e.g. 2023–2026, both years included. */
 public record MandatePeriod(int from, int to) {
 
@@ -12,6 +14,10 @@ public record MandatePeriod(int from, int to) {
 
   public boolean contains(int year) {
     return from <= year && year <= to;
+  }
+
+  public List<Integer> years() {
+    return new YearRange(from, to).years();
   }
 
   @Override

@@ -14,7 +14,8 @@ public record OtherCostFact(
     String reportedUnder,
     boolean correction,
     Provenance source,
-    List<String> supersedes) {
+    List<String> supersedes)
+    implements CorrectableFact {
 
   public OtherCostFact {
     lines = lines == null ? List.of() : List.copyOf(lines);

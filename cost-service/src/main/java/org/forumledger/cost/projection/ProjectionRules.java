@@ -119,6 +119,12 @@ public final class ProjectionRules {
     return aggregate(year, forums.stream().map(f -> projected(f, year)).toList());
   }
 
+  /** The projected years of a mandate period, each actual where facts were recorded for it. */
+  public PeriodTotals projectedPeriod(List<ForumFacts> forums, MandatePeriod period) {
+    return PeriodTotals.of(
+        period, period.years().stream().map(y -> projectedYear(forums, y)).toList());
+  }
+
   /** Why a forum projects nothing in {@code year}, or empty when it is active then. */
   Optional<Figure> inactivity(ForumFacts forum, int year) {
     if (forum.registeredOn() != null && forum.registeredOn().getYear() > year) {

@@ -2,10 +2,12 @@ package org.forumledger.cost.projection;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The configurable inputs of the projection rules.
@@ -68,5 +70,29 @@ public record RuleSettings(
    */
   public int horizonEnd(int currentYear) {
     return periodOf(periodOf(currentYear).to() + 1).to();
+  }
+
+  /** The years projections cover unless asked otherwise: this year to {@link #horizonEnd}. */
+  public YearRange horizon(int currentYear) {
+    return new YearRange(currentYear, horizonEnd(currentYear));
+  }
+
+  /**
+   * The years a forum's costs are shown for: from the start of the mandate period of its first fact
+   * to the end of the horizon, or of the last fact's period when a fact lies further ahead, within
+   * the ledger's calendar. This year counts as a fact, so a forum without any still shows the
+   * horizon.
+   */
+  public YearRange yearsOf(ForumFacts forum, int currentYear) {
+    IntSummaryStatistics years =
+        IntStream.concat(IntStream.of(currentYear), forum.factYears()).summaryStatistics();
+    return new YearRange(
+            periodOf(years.getMin()).from(),
+            Math.max(horizonEnd(currentYear), periodOf(years.getMax()).to()))
+        .withinLedgerCalendar();
+  }
+
+  public boolean isConfigured(MandatePeriod period) {
+    return mandatePeriods.contains(period);
   }
 }

@@ -1,6 +1,6 @@
 package org.forumledger.cost.rebuild;
 
-import org.forumledger.cost.facts.ReadModelAdmin;
+import org.forumledger.cost.readmodel.ReadModelAdmin;
 import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.forumledger.cost.facts;
+package org.forumledger.cost.readmodel;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -53,10 +53,7 @@ public class FactStore {
 
   /** The highest global position applied so far, 0 before the first event. */
   public long position() {
-    Long position =
-        jdbc.queryForObject(
-            "select coalesce(max(global_position), 0) from applied_event", Long.class);
-    return position == null ? 0 : position;
+    return AppliedEvents.position(jdbc);
   }
 
   private List<ForumFacts> query(String forumId) {

@@ -1,4 +1,4 @@
-package org.forumledger.cost.facts;
+package org.forumledger.cost.readmodel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,12 +64,9 @@ public class ReadModelAdmin {
                   digest.update((byte) '\n');
                 });
           }
-          Long position =
-              jdbc.queryForObject(
-                  "select coalesce(max(global_position), 0) from applied_event", Long.class);
           Long count = jdbc.queryForObject("select count(*) from applied_event", Long.class);
           return new Fingerprint(
-              position == null ? 0 : position,
+              AppliedEvents.position(jdbc),
               HexFormat.of().formatHex(digest.digest()),
               count == null ? 0 : count);
         });

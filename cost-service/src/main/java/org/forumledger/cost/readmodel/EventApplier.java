@@ -1,8 +1,6 @@
-package org.forumledger.cost.consumption;
+package org.forumledger.cost.readmodel;
 
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.forumledger.events.AnnualFeeSet;
@@ -18,57 +16,21 @@ import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.kit.consumer.EventProjection;
-import org.forumledger.kit.consumer.HandledEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The cost read model's side of consuming: what an event changes, and the remembered event ids that
- * make a redelivery change nothing. The kit's {@link org.forumledger.kit.consumer.ApplyOnce} calls
- * both in one transaction.
+ * What an event changes in the cost read model. The kit's {@link
+ * org.forumledger.kit.consumer.ApplyOnce} calls it in the transaction that remembers the event in
+ * {@link AppliedEvents}.
  */
 @Component
-public class EventApplier implements EventProjection, HandledEvents {
+public class EventApplier implements EventProjection {
 
   private final JdbcTemplate jdbc;
-  private final Clock clock;
 
-  public EventApplier(JdbcTemplate jdbc, Clock clock) {
+  public EventApplier(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.clock = clock;
-  }
-
-  @Override
-  public long position() {
-    Long position =
-        jdbc.queryForObject(
-            "select coalesce(max(global_position), 0) from applied_event", Long.class);
-    return position == null ? 0 : position;
-  }
-
-  @Override
-  public boolean remember(EventMetadata m, boolean skipped) {
-    int inserted =
-        jdbc.update(
-            """
-            insert into applied_event (event_id, global_position, forum_id, applied_at, event_type,
-                event_version, recorded_at, effective_date, decision_reference, actor, reason, skipped)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (event_id) do nothing
-            """,
-            m.eventId(),
-            m.globalPosition(),
-            m.forumId(),
-            Timestamp.from(clock.instant()),
-            m.eventType(),
-            m.eventVersion(),
-            m.recordedAt() == null ? null : Timestamp.from(m.recordedAt()),
-            date(m.effectiveDate()),
-            m.decisionReference(),
-            m.actor(),
-            m.reason(),
-            skipped);
-    return inserted == 1;
   }
 
   @Override
@@ -228,7 +190,7 @@ public class EventApplier implements EventProjection, HandledEvents {
     }
   }
 
-  private static Date date(LocalDate date) {
+  static Date date(LocalDate date) {
     return date == null ? null : Date.valueOf(date);
   }
 }

@@ -1,0 +1,82 @@
+package org.forumledger.cost.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.forumledger.cost.api.CostViews.Contribution;
+import org.forumledger.cost.api.CostViews.ExplainView;
+import org.forumledger.cost.projection.CorrectableFact;
+import org.forumledger.cost.projection.FigureStatus;
+import org.forumledger.cost.projection.ForumFacts;
+import org.forumledger.cost.projection.ForumYear;
+import org.forumledger.cost.projection.ProjectionRules;
+import org.forumledger.cost.projection.YearTotals;
+
+/** The {@code explain} answers: a figure, the rule that sums it, and what each forum adds. */
+final class Explanations {
+
+  private Explanations() {}
+
+  /** A year's total, or an area's share of it when {@code area} is given. */
+  static ExplainView ofYear(Basis basis, String area, YearTotals scope, long position) {
+    List<Contribution> contributions = new ArrayList<>();
+    for (ForumYear row : scope.forums()) {
+      if (row.fee().status() != FigureStatus.NO_RECORD) {
+        contributions.add(Contribution.ofFigure(row, "annualFee", row.fee(), List.of()));
+      }
+      if (row.otherCost().status() != FigureStatus.NO_RECORD) {
+        contributions.add(Contribution.ofFigure(row, "otherCost", row.otherCost(), List.of()));
+      }
+    }
+    return ExplainView.of(
+        area == null ? "year-total" : "area-total",
+        basis,
+        null,
+        area,
+        scope,
+        position,
+        rule(basis),
+        contributions);
+  }
+
+  /** One forum's year: both figures with the corrections behind them, and whether it counts. */
+  static ExplainView ofForumYear(Basis basis, ForumYear row, long position) {
+    ForumFacts forum = row.forum();
+    List<Contribution> contributions =
+        List.of(
+            Contribution.ofFigure(
+                row,
+                "annualFee",
+                row.fee(),
+                CorrectableFact.supersededBehind(row.fee(), forum.fees())),
+            Contribution.ofFigure(
+                row,
+                "otherCost",
+                row.otherCost(),
+                CorrectableFact.supersededBehind(row.otherCost(), forum.otherCosts())),
+            Contribution.ofCounting(row));
+    return ExplainView.of(
+        "forum-year",
+        basis,
+        forum.forumId(),
+        forum.area(),
+        ProjectionRules.aggregate(row.year(), List.of(row)),
+        position,
+        rule(basis),
+        contributions);
+  }
+
+  private static String rule(Basis basis) {
+    return basis == Basis.PROJECTED
+        ? "Sum of each forum's figure by the projection rules: AMOUNT figures are summed (actual where"
+            + " recorded for the year, projected otherwise); NOT_CALCULATED is counted, never summed;"
+            + " REPORTED_UNDER is summed only at the forum that carries it"
+        : "Sum of the fee whose recorded range covers the year ("
+            + ProjectionRules.TOTALS_FEE
+            + ") and"
+            + " the other costs recorded for the year ("
+            + ProjectionRules.TOTALS_OTHER
+            + "), status AMOUNT"
+            + " only; NOT_CALCULATED is counted, never summed; REPORTED_UNDER is summed only at the forum"
+            + " that carries it";
+  }
+}

@@ -11,6 +11,8 @@ public interface HandledEvents {
   /** Remembers the event; true the first time, false when it was handled before. */
   boolean remember(EventMetadata event, boolean skipped);
 
-  /** The highest global position handled, or -1 before the first event. */
+  /**
+   * The highest global position handled so far; a service chooses what it answers before the first.
+   */
   long position();
 }

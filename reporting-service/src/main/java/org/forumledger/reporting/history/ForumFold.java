@@ -69,9 +69,9 @@ public final class ForumFold {
     }
     ForumState s = state;
     if (event instanceof ForumDetailsRevised d) {
-      s = withDetails(s, details(s).revisedBy(d));
+      s = withDetails(s, s.details().revisedBy(d));
     } else if (event instanceof ForumReclassified c) {
-      s = withDetails(s, details(s).reclassifiedBy(c));
+      s = withDetails(s, s.details().reclassifiedBy(c));
     } else if (event instanceof ForumStatusChanged c) {
       s = withStatus(s, c);
     } else if (event instanceof AnnualFeeSet fee) {
@@ -143,7 +143,7 @@ public final class ForumFold {
 
   private static ForumState withStatus(ForumState s, ForumStatusChanged c) {
     return state(
-        details(s),
+        s.details(),
         s.registeredFrom(),
         c.status(),
         c.effectiveFrom(),
@@ -157,7 +157,7 @@ public final class ForumFold {
   private static ForumState withCosts(
       ForumState s, List<AnnualFeeSet> fees, List<OtherCostRecorded> otherCosts) {
     return state(
-        details(s),
+        s.details(),
         s.registeredFrom(),
         s.status(),
         s.statusEffectiveFrom(),
@@ -171,7 +171,7 @@ public final class ForumFold {
   private static ForumState withPeople(
       ForumState s, List<Appointment> appointments, List<HeadcountRecorded> headcounts) {
     return state(
-        details(s),
+        s.details(),
         s.registeredFrom(),
         s.status(),
         s.statusEffectiveFrom(),
@@ -184,7 +184,7 @@ public final class ForumFold {
 
   private static ForumState positioned(ForumState s, EventMetadata meta) {
     return state(
-        details(s),
+        s.details(),
         s.registeredFrom(),
         s.status(),
         s.statusEffectiveFrom(),
@@ -193,23 +193,6 @@ public final class ForumFold {
         s.appointments(),
         s.headcounts(),
         meta);
-  }
-
-  /** The descriptive part of a state, as the contract's record, so it can be revised by it. */
-  private static ForumRegistered details(ForumState s) {
-    return new ForumRegistered(
-        s.forumId(),
-        s.inventoryReference(),
-        s.name(),
-        s.purpose(),
-        s.area(),
-        s.subarea(),
-        s.kind(),
-        s.collaborationType(),
-        s.convener(),
-        s.scope(),
-        s.meetingsPerYear(),
-        s.meetingMode());
   }
 
   /** The one place a state is assembled; {@code meta} null means "position set afterwards". */
@@ -224,18 +207,7 @@ public final class ForumFold {
       List<HeadcountRecorded> headcounts,
       EventMetadata meta) {
     return new ForumState(
-        d.forumId(),
-        d.inventoryReference(),
-        d.name(),
-        d.purpose(),
-        d.area(),
-        d.subarea(),
-        d.kind(),
-        d.collaborationType(),
-        d.convener(),
-        d.scope(),
-        d.meetingsPerYear(),
-        d.meetingMode(),
+        d,
         registeredFrom,
         status,
         statusEffectiveFrom,

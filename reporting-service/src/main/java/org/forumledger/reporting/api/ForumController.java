@@ -39,7 +39,8 @@ public class ForumController {
                   snapshot.forums().stream()
                       .sorted(
                           Comparator.comparing(
-                              ForumState::inventoryReference, InventoryReference.ORDER))
+                              (ForumState forum) -> forum.details().inventoryReference(),
+                              InventoryReference.ORDER))
                       .toList();
               return new ForumList(
                   snapshot.position(), slice.asOf(), slice.knownAt(), forums.size(), forums);

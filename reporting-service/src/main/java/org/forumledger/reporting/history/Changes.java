@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.Body;
 import org.forumledger.events.CostStatus;
+import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.Role;
 
 /**
@@ -91,7 +92,9 @@ public record Changes(
   }
 
   private static ForumRef ref(ForumState forum) {
-    return new ForumRef(forum.forumId(), forum.inventoryReference(), forum.name(), forum.area());
+    ForumRegistered details = forum.details();
+    return new ForumRef(
+        details.forumId(), details.inventoryReference(), details.name(), details.area());
   }
 
   private static Fee fee(ForumState forum, int year) {

@@ -1,5 +1,6 @@
 package org.forumledger.reporting.history;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class ForumFold {
     EventMetadata meta = envelope.metadata();
     ForumEvent event = envelope.payload();
     if (event instanceof ForumRegistered r) {
-      return state(
+      return new ForumState(
           r,
           meta.effectiveDate(),
           ForumStatus.ACTIVE,
@@ -62,30 +63,37 @@ public final class ForumFold {
           List.of(),
           List.of(),
           List.of(),
-          meta);
+          meta.sequenceNumber(),
+          meta.globalPosition(),
+          meta.recordedAt());
     }
     if (state == null) {
       return null;
     }
-    ForumState s = state;
+    ForumRegistered details = state.details();
+    ForumStatus status = state.status();
+    LocalDate statusEffectiveFrom = state.statusEffectiveFrom();
+    List<AnnualFeeSet> fees = state.fees();
+    List<OtherCostRecorded> otherCosts = state.otherCosts();
+    List<Appointment> appointments = state.appointments();
+    List<HeadcountRecorded> headcounts = state.headcounts();
     if (event instanceof ForumDetailsRevised d) {
-      s = withDetails(s, details(s).revisedBy(d));
+      details = details.revisedBy(d);
     } else if (event instanceof ForumReclassified c) {
-      s = withDetails(s, details(s).reclassifiedBy(c));
+      details = details.reclassifiedBy(c);
     } else if (event instanceof ForumStatusChanged c) {
-      s = withStatus(s, c);
+      status = c.status();
+      statusEffectiveFrom = c.effectiveFrom();
     } else if (event instanceof AnnualFeeSet fee) {
-      List<AnnualFeeSet> fees = replace(s.fees(), f -> f.fromYear() == fee.fromYear(), fee);
+      fees = replace(fees, f -> f.fromYear() == fee.fromYear(), fee);
       fees.sort(Comparator.comparingInt(AnnualFeeSet::fromYear));
-      s = withCosts(s, fees, s.otherCosts());
     } else if (event instanceof AnnualFeeWithdrawn w) {
-      s = withCosts(s, replace(s.fees(), f -> f.fromYear() == w.fromYear(), null), s.otherCosts());
+      fees = replace(fees, f -> f.fromYear() == w.fromYear(), null);
     } else if (event instanceof OtherCostRecorded cost) {
-      List<OtherCostRecorded> costs = replace(s.otherCosts(), c -> c.year() == cost.year(), cost);
-      costs.sort(Comparator.comparingInt(OtherCostRecorded::year));
-      s = withCosts(s, s.fees(), costs);
+      otherCosts = replace(otherCosts, c -> c.year() == cost.year(), cost);
+      otherCosts.sort(Comparator.comparingInt(OtherCostRecorded::year));
     } else if (event instanceof OtherCostWithdrawn w) {
-      s = withCosts(s, s.fees(), replace(s.otherCosts(), c -> c.year() == w.year(), null));
+      otherCosts = replace(otherCosts, c -> c.year() == w.year(), null);
     } else if (event instanceof RepresentativeAppointed a) {
       Appointment appointment =
           new Appointment(
@@ -96,16 +104,12 @@ public final class ForumFold {
               a.validFrom(),
               a.validTo(),
               null);
-      s =
-          withPeople(
-              s,
-              replace(
-                  s.appointments(), x -> x.appointmentId().equals(a.appointmentId()), appointment),
-              s.headcounts());
+      appointments =
+          replace(appointments, x -> x.appointmentId().equals(a.appointmentId()), appointment);
     } else if (event instanceof AppointmentEnded e) {
-      List<Appointment> appointments = new ArrayList<>();
-      for (Appointment x : s.appointments()) {
-        appointments.add(
+      List<Appointment> ended = new ArrayList<>();
+      for (Appointment x : appointments) {
+        ended.add(
             x.appointmentId().equals(e.appointmentId())
                 ? new Appointment(
                     x.appointmentId(),
@@ -117,135 +121,24 @@ public final class ForumFold {
                     e.endedOn())
                 : x);
       }
-      s = withPeople(s, appointments, s.headcounts());
+      appointments = ended;
     } else if (event instanceof HeadcountRecorded h) {
-      List<HeadcountRecorded> headcounts =
-          replace(s.headcounts(), x -> x.year() == h.year() && x.body() == h.body(), h);
+      headcounts = replace(headcounts, x -> x.year() == h.year() && x.body() == h.body(), h);
       headcounts.sort(
           Comparator.comparingInt(HeadcountRecorded::year).thenComparing(HeadcountRecorded::body));
-      s = withPeople(s, s.appointments(), headcounts);
     }
-    return positioned(s, meta);
-  }
-
-  private static ForumState withDetails(ForumState s, ForumRegistered details) {
-    return state(
-        details,
-        s.registeredFrom(),
-        s.status(),
-        s.statusEffectiveFrom(),
-        s.fees(),
-        s.otherCosts(),
-        s.appointments(),
-        s.headcounts(),
-        null);
-  }
-
-  private static ForumState withStatus(ForumState s, ForumStatusChanged c) {
-    return state(
-        details(s),
-        s.registeredFrom(),
-        c.status(),
-        c.effectiveFrom(),
-        s.fees(),
-        s.otherCosts(),
-        s.appointments(),
-        s.headcounts(),
-        null);
-  }
-
-  private static ForumState withCosts(
-      ForumState s, List<AnnualFeeSet> fees, List<OtherCostRecorded> otherCosts) {
-    return state(
-        details(s),
-        s.registeredFrom(),
-        s.status(),
-        s.statusEffectiveFrom(),
-        fees,
-        otherCosts,
-        s.appointments(),
-        s.headcounts(),
-        null);
-  }
-
-  private static ForumState withPeople(
-      ForumState s, List<Appointment> appointments, List<HeadcountRecorded> headcounts) {
-    return state(
-        details(s),
-        s.registeredFrom(),
-        s.status(),
-        s.statusEffectiveFrom(),
-        s.fees(),
-        s.otherCosts(),
-        appointments,
-        headcounts,
-        null);
-  }
-
-  private static ForumState positioned(ForumState s, EventMetadata meta) {
-    return state(
-        details(s),
-        s.registeredFrom(),
-        s.status(),
-        s.statusEffectiveFrom(),
-        s.fees(),
-        s.otherCosts(),
-        s.appointments(),
-        s.headcounts(),
-        meta);
-  }
-
-  /** The descriptive part of a state, as the contract's record, so it can be revised by it. */
-  private static ForumRegistered details(ForumState s) {
-    return new ForumRegistered(
-        s.forumId(),
-        s.inventoryReference(),
-        s.name(),
-        s.purpose(),
-        s.area(),
-        s.subarea(),
-        s.kind(),
-        s.collaborationType(),
-        s.convener(),
-        s.scope(),
-        s.meetingsPerYear(),
-        s.meetingMode());
-  }
-
-  /** The one place a state is assembled; {@code meta} null means "position set afterwards". */
-  private static ForumState state(
-      ForumRegistered d,
-      java.time.LocalDate registeredFrom,
-      ForumStatus status,
-      java.time.LocalDate statusEffectiveFrom,
-      List<AnnualFeeSet> fees,
-      List<OtherCostRecorded> otherCosts,
-      List<Appointment> appointments,
-      List<HeadcountRecorded> headcounts,
-      EventMetadata meta) {
     return new ForumState(
-        d.forumId(),
-        d.inventoryReference(),
-        d.name(),
-        d.purpose(),
-        d.area(),
-        d.subarea(),
-        d.kind(),
-        d.collaborationType(),
-        d.convener(),
-        d.scope(),
-        d.meetingsPerYear(),
-        d.meetingMode(),
-        registeredFrom,
+        details,
+        state.registeredFrom(),
         status,
         statusEffectiveFrom,
         fees,
         otherCosts,
         appointments,
         headcounts,
-        meta == null ? 0 : meta.sequenceNumber(),
-        meta == null ? 0 : meta.globalPosition(),
-        meta == null ? null : meta.recordedAt());
+        meta.sequenceNumber(),
+        meta.globalPosition(),
+        meta.recordedAt());
   }
 
   /**

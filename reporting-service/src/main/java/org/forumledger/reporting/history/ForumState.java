@@ -1,42 +1,33 @@
 package org.forumledger.reporting.history;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.Body;
-import org.forumledger.events.CountRange;
-import org.forumledger.events.ForumKind;
+import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.HeadcountRecorded;
-import org.forumledger.events.MeetingMode;
 import org.forumledger.events.OtherCostRecorded;
-import org.forumledger.events.Scope;
 
 /**
  * What the registry says about one forum after a sequence of its events: details, status, fees by
  * first year, other costs by year, appointments and headcounts. Immutable; {@link ForumFold} makes
  * the next state from this one and an event.
  *
+ * @param details the forum's descriptive details in the contract's own record, as revised and
+ *     reclassified since registration; written unwrapped, so the state's JSON (and its checksum)
+ *     has the details' fields at its top level
  * @param registeredFrom the effective date of the forum's registration, null when it was not given
  * @param statusEffectiveFrom when the current status took effect
  * @param lastPosition the global position of the last event folded in
  */
 public record ForumState(
-    String forumId,
-    String inventoryReference,
-    String name,
-    String purpose,
-    String area,
-    String subarea,
-    ForumKind kind,
-    String collaborationType,
-    String convener,
-    Scope scope,
-    CountRange meetingsPerYear,
-    MeetingMode meetingMode,
+    @JsonUnwrapped ForumRegistered details,
     LocalDate registeredFrom,
     ForumStatus status,
     LocalDate statusEffectiveFrom,
@@ -49,10 +40,15 @@ public record ForumState(
     Instant lastRecordedAt) {
 
   public ForumState {
+    Objects.requireNonNull(details, "details");
     fees = fees == null ? List.of() : List.copyOf(fees);
     otherCosts = otherCosts == null ? List.of() : List.copyOf(otherCosts);
     appointments = appointments == null ? List.of() : List.copyOf(appointments);
     headcounts = headcounts == null ? List.of() : List.copyOf(headcounts);
+  }
+
+  public String forumId() {
+    return details.forumId();
   }
 
   /**

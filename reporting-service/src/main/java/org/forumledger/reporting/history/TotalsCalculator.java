@@ -27,7 +27,7 @@ public final class TotalsCalculator {
     for (ForumState forum : forums) {
       // a forum registered outside the inventory has no reference; its area sorts after the rest
       String area = areaOf(forum);
-      String reference = forum.inventoryReference();
+      String reference = forum.details().inventoryReference();
       String earlier = firstReference.get(area);
       if (!firstReference.containsKey(area)
           || (reference != null
@@ -66,7 +66,8 @@ public final class TotalsCalculator {
       List<YearFigures> rows = new ArrayList<>(area.getValue());
       rows.sort(
           Comparator.comparing(
-                  (YearFigures f) -> f.forum().inventoryReference(), InventoryReference.ORDER)
+                  (YearFigures f) -> f.forum().details().inventoryReference(),
+                  InventoryReference.ORDER)
               .thenComparing(f -> f.forum().forumId()));
       int areaCount = 0;
       int areaNotCalculated = 0;
@@ -76,10 +77,12 @@ public final class TotalsCalculator {
         if (f.counted()) {
           areaCount++;
           byConvener.merge(
-              f.forum().convener() == null ? UNKNOWN_CONVENER : f.forum().convener(),
+              f.forum().details().convener() == null
+                  ? UNKNOWN_CONVENER
+                  : f.forum().details().convener(),
               1,
               Integer::sum);
-          byKind.merge(String.valueOf(f.forum().kind()), 1, Integer::sum);
+          byKind.merge(String.valueOf(f.forum().details().kind()), 1, Integer::sum);
           byStatus.merge(String.valueOf(f.forum().status()), 1, Integer::sum);
         }
         if (f.notCalculated()) {
@@ -119,7 +122,7 @@ public final class TotalsCalculator {
   }
 
   private static String areaOf(ForumState forum) {
-    return forum.area() == null ? "" : forum.area();
+    return forum.details().area() == null ? "" : forum.details().area();
   }
 
   /** The year's figures for every forum that belongs in them, in report order. */

@@ -58,8 +58,8 @@ public final class AppendixBuilder {
     AnnualFeeSet fee = f.fee();
     OtherCostRecorded other = f.otherCost();
     return new AppendixReport.Row(
-        forum.inventoryReference(),
-        forum.name(),
+        forum.details().inventoryReference(),
+        forum.details().name(),
         people(forum, f.year(), Body.SLK),
         people(forum, f.year(), Body.KS),
         fee == null ? "" : cell(fee.status(), fee.amountSek(), fee.reportedUnder()),

@@ -18,8 +18,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.events.Body;
+import org.forumledger.events.CountRange;
 import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.ForumDetailsRevised;
+import org.forumledger.events.ForumKind;
+import org.forumledger.events.ForumReclassified;
+import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.MeetingMode;
+import org.forumledger.events.Scope;
 import org.forumledger.reporting.support.Events;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +99,7 @@ class ForumFoldTest {
             events.envelope(otherCost("f3", 2023, "15000"), "2024-02-26T09:00:00Z", null));
     ForumState now = ForumFold.fold(log, TimeSlice.CURRENT).get("f3");
 
-    assertThat(now.area()).isEqualTo("Regional utveckling");
+    assertThat(now.details().area()).isEqualTo("Regional utveckling");
     assertThat(now.status()).isEqualTo(ForumStatus.PAUSED);
     assertThat(now.statusEffectiveFrom()).isEqualTo(LocalDate.parse("2024-03-01"));
     assertThat(now.appointmentsIn(2023, Body.KS)).isEqualTo(2);
@@ -102,9 +109,44 @@ class ForumFoldTest {
 
     ForumState endOf2023 =
         ForumFold.fold(log, new TimeSlice(LocalDate.parse("2023-12-31"), null)).get("f3");
-    assertThat(endOf2023.area()).isEqualTo("Infrastruktur");
+    assertThat(endOf2023.details().area()).isEqualTo("Infrastruktur");
     assertThat(endOf2023.status()).isEqualTo(ForumStatus.ACTIVE);
     assertThat(endOf2023.appointments()).hasSize(2);
+  }
+
+  @Test
+  void aRevisionAndAReclassificationChangeTheDetailsAsTheContractSays() {
+    ForumRegistered registered = registered("f5", "2.4.1", "Gammalt namn", "Infrastruktur");
+    ForumDetailsRevised revised =
+        new ForumDetailsRevised(
+            "f5",
+            "Nytt namn",
+            "Nytt syfte",
+            "Trafikverket",
+            Scope.NATIONAL,
+            new CountRange(6, 6),
+            MeetingMode.DIGITAL);
+    ForumReclassified reclassified = reclassified("f5", "Regional utveckling");
+    List<EventEnvelope> log =
+        List.of(
+            events.envelope(registered, "2024-02-26T09:00:00Z", "2023-01-01"),
+            events.envelope(revised, "2024-02-27T09:00:00Z", "2024-01-01"),
+            events.envelope(reclassified, "2024-02-28T09:00:00Z", "2024-02-01"));
+
+    ForumRegistered details = ForumFold.fold(log, TimeSlice.CURRENT).get("f5").details();
+
+    assertThat(details).isEqualTo(registered.revisedBy(revised).reclassifiedBy(reclassified));
+    assertThat(details.name()).isEqualTo("Nytt namn");
+    assertThat(details.convener()).isEqualTo("Trafikverket");
+    assertThat(details.meetingMode()).isEqualTo(MeetingMode.DIGITAL);
+    assertThat(details.area()).isEqualTo("Regional utveckling");
+    assertThat(details.kind()).isEqualTo(ForumKind.COLLABORATION);
+    assertThat(details.inventoryReference()).isEqualTo("2.4.1");
+    assertThat(
+            ForumFold.fold(log, new TimeSlice(LocalDate.parse("2024-01-15"), null))
+                .get("f5")
+                .details())
+        .isEqualTo(registered.revisedBy(revised));
   }
 
   @Test

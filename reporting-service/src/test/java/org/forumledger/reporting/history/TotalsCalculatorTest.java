@@ -59,7 +59,7 @@ class TotalsCalculatorTest {
     assertThat(regional.annualFeeTotal()).isEqualTo(new BigDecimal("70000"));
     assertThat(regional.notCalculatedCount()).isEqualTo(2);
     assertThat(regional.forums())
-        .extracting(f -> f.forum().inventoryReference())
+        .extracting(f -> f.forum().details().inventoryReference())
         .containsExactly("2.3.1", "2.3.2", "2.3.3");
     assertThat(totals.byConvener()).containsEntry("SKR", 3);
     assertThat(totals.byStatus()).containsEntry("ACTIVE", 3);
@@ -85,7 +85,7 @@ class TotalsCalculatorTest {
         .extracting(Totals.AreaTotals::area)
         .containsExactly("Regional utveckling", "Miljö", "Säkerhet");
     assertThat(totals.byArea().get(0).forums())
-        .extracting(f -> f.forum().name())
+        .extracting(f -> f.forum().details().name())
         .containsExactly("Three", "Eurocities forum", "Ended 2022", "New network");
   }
 

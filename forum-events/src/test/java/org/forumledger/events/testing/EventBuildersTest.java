@@ -3,8 +3,10 @@ package org.forumledger.events.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.forumledger.events.testing.ForumEvents.forum;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.forumledger.events.AppointmentEnded;
 import org.forumledger.events.Body;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostStatus;
@@ -64,6 +66,7 @@ class EventBuildersTest {
             f.otherCost(2023).staff("12000").travel("3000").line(CostCategory.ARVODE, "1"),
             f.otherCost(2023).status(CostStatus.NONE).correction(),
             f.otherCost(2023).reportedUnder("2.14.6"),
+            GivenEvent.of(new AppointmentEnded("f1", "a-3", LocalDate.of(2024, 5, 1))).by("x"),
             f.fee(2023)
                 .eventId("e-1")
                 .sequence(7)

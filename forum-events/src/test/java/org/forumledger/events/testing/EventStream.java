@@ -71,7 +71,7 @@ public final class EventStream {
 
   /** A payload built by hand, with the stream's defaults for all its metadata. */
   public EventEnvelope append(ForumEvent payload) {
-    return append(new Given(payload));
+    return append(new GivenEvent<>(payload, null));
   }
 
   /** An event recorded at an instant and effective on a date (or none), the rest by default. */
@@ -80,7 +80,7 @@ public final class EventStream {
   }
 
   public EventEnvelope envelope(ForumEvent payload, String recordedAt, String effective) {
-    return envelope(new Given(payload), recordedAt, effective);
+    return envelope(new GivenEvent<>(payload, null), recordedAt, effective);
   }
 
   /** The next event as the bytes of its Kafka record's value. */
@@ -96,19 +96,5 @@ public final class EventStream {
     long sequence = nextSequence.merge(forumId, 1L, Long::sum) - 1;
     return UnknownEvent.of(
         UUID.randomUUID().toString(), eventType, forumId, sequence, nextPosition++);
-  }
-
-  private static final class Given extends EventBuilder<ForumEvent, Given> {
-    private final ForumEvent payload;
-
-    Given(ForumEvent payload) {
-      super(payload.forumId());
-      this.payload = payload;
-    }
-
-    @Override
-    public ForumEvent payload() {
-      return payload;
-    }
   }
 }

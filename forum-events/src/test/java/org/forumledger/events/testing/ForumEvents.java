@@ -1,8 +1,11 @@
 package org.forumledger.events.testing;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.Body;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.OtherCostWithdrawn;
 
 /**
  * Where a test starts building events of one forum: {@code
@@ -54,16 +57,19 @@ public final class ForumEvents {
     return new AnnualFeeSetBuilder(forumId, fromYear);
   }
 
-  public AnnualFeeWithdrawnBuilder feeWithdrawn(int fromYear) {
-    return new AnnualFeeWithdrawnBuilder(forumId, fromYear);
+  /** The fee from a year on withdrawn; effective from 1 January of that year. */
+  public GivenEvent<AnnualFeeWithdrawn> feeWithdrawn(int fromYear) {
+    return new GivenEvent<>(
+        new AnnualFeeWithdrawn(forumId, fromYear), LocalDate.of(fromYear, 1, 1));
   }
 
   public OtherCostRecordedBuilder otherCost(int year) {
     return new OtherCostRecordedBuilder(forumId, year);
   }
 
-  public OtherCostWithdrawnBuilder otherCostWithdrawn(int year) {
-    return new OtherCostWithdrawnBuilder(forumId, year);
+  /** A year's other costs withdrawn; effective from 1 January of that year. */
+  public GivenEvent<OtherCostWithdrawn> otherCostWithdrawn(int year) {
+    return new GivenEvent<>(new OtherCostWithdrawn(forumId, year), LocalDate.of(year, 1, 1));
   }
 
   /** One builder of every event this class can build, with their defaults. */

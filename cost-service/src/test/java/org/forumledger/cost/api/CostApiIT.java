@@ -2,6 +2,7 @@ package org.forumledger.cost.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.forumledger.events.testing.ForumEvents.forum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -15,14 +16,10 @@ import org.forumledger.cost.projection.MandatePeriod;
 import org.forumledger.cost.projection.RuleSettings;
 import org.forumledger.cost.support.CostStack;
 import org.forumledger.cost.support.Json;
-import org.forumledger.cost.support.TestEvents;
-import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.FeeBasis;
-import org.forumledger.events.ForumKind;
-import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.testing.EventStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +32,7 @@ import org.springframework.http.MediaType;
  */
 class CostApiIT {
 
+  static final EventStream events = new EventStream();
   static CostStack stack;
   static final List<EventEnvelope> published = new ArrayList<>();
   static EventEnvelope kolvFee;
@@ -53,79 +51,45 @@ class CostApiIT {
     stack = CostStack.start();
     LocalDate jan2023 = LocalDate.of(2023, 1, 1);
     reg(REVAST, "2.1.3", "Regional utveckling", "Reväst");
-    add(TestEvents.fee(REVAST, 2023, null, "70000"));
-    add(TestEvents.otherCost(REVAST, 2023, "12000", "3000"));
+    add(events.append(forum(REVAST).fee(2023).amount("70000")));
+    add(events.append(forum(REVAST).otherCost(2023).staff("12000").travel("3000")));
 
     reg(PARTNERSHIP, "2.1.2", "Regional utveckling", "VGR");
-    add(TestEvents.feeStatus(PARTNERSHIP, 2023, CostStatus.NONE, null));
-    add(TestEvents.otherCostStatus(PARTNERSHIP, 2023, CostStatus.NOT_CALCULATED, null));
+    add(events.append(forum(PARTNERSHIP).fee(2023).status(CostStatus.NONE)));
+    add(events.append(forum(PARTNERSHIP).otherCost(2023).status(CostStatus.NOT_CALCULATED)));
 
     reg(EUROCITIES, "2.14.6", "Internationellt samarbete och EU", "Eurocities");
-    add(TestEvents.fee(EUROCITIES, 2023, null, "185000"));
-    add(TestEvents.otherCost(EUROCITIES, 2023, "100000", "44000"));
+    add(events.append(forum(EUROCITIES).fee(2023).amount("185000")));
+    add(events.append(forum(EUROCITIES).otherCost(2023).staff("100000").travel("44000")));
 
     reg(MOBILITY, "2.3.4", "Stadsutveckling", "Eurocities");
-    add(TestEvents.feeStatus(MOBILITY, 2023, CostStatus.REPORTED_UNDER, "2.14.6"));
-    add(TestEvents.otherCostStatus(MOBILITY, 2023, CostStatus.REPORTED_UNDER, "2.14.6"));
+    add(events.append(forum(MOBILITY).fee(2023).reportedUnder("2.14.6")));
+    add(events.append(forum(MOBILITY).otherCost(2023).reportedUnder("2.14.6")));
 
     reg(KOLV, "2.13.1", "Forskning och utbildning", "Förvaltningshögskolan");
     kolvFee =
-        TestEvents.envelope(
-            new AnnualFeeSet(
-                KOLV,
-                2019,
-                2024,
-                CostStatus.AMOUNT,
-                new BigDecimal("2390000"),
-                "SEK",
-                null,
-                null,
-                FeeBasis.PER_INHABITANT,
-                new BigDecimal("4"),
-                null,
-                null,
-                null,
-                false),
-            LocalDate.of(2019, 1, 1),
-            "KS 2019-02-13 § 120");
+        events.append(
+            forum(KOLV)
+                .fee(2019)
+                .until(2024)
+                .amount("2390000")
+                .perInhabitant("4", null)
+                .decision("KS 2019-02-13 § 120"));
     add(kolvFee);
-    add(TestEvents.otherCostStatus(KOLV, 2023, CostStatus.NOT_CALCULATED, null));
+    add(events.append(forum(KOLV).otherCost(2023).status(CostStatus.NOT_CALCULATED)));
 
     reg(ECCAR, "2.8.4", "Demokrati och mänskliga rättigheter", "ECCAR");
-    add(
-        TestEvents.envelope(
-            new AnnualFeeSet(
-                ECCAR,
-                2023,
-                null,
-                CostStatus.AMOUNT,
-                new BigDecimal("17250.00"),
-                "EUR",
-                new BigDecimal("1500"),
-                new BigDecimal("11.50"),
-                FeeBasis.FIXED,
-                null,
-                null,
-                null,
-                null,
-                false),
-            jan2023,
-            "KS 2023-11-22 § 841"));
-    add(TestEvents.otherCost(ECCAR, 2023, "40000", "5000"));
+    add(events.append(forum(ECCAR).fee(2023).inCurrency("EUR", "1500", "11.50")));
+    add(events.append(forum(ECCAR).otherCost(2023).staff("40000").travel("5000")));
 
     reg(INACTIVE, "2.14.11", "Internationellt samarbete och EU", null);
-    add(TestEvents.status(INACTIVE, ForumStatus.INACTIVE, LocalDate.of(2020, 1, 1)));
-    add(TestEvents.feeStatus(INACTIVE, 2023, CostStatus.NONE, null));
-    add(TestEvents.otherCostStatus(INACTIVE, 2023, CostStatus.NONE, null));
+    add(events.append(forum(INACTIVE).status(ForumStatus.INACTIVE).from(LocalDate.of(2020, 1, 1))));
+    add(events.append(forum(INACTIVE).fee(2023).status(CostStatus.NONE)));
+    add(events.append(forum(INACTIVE).otherCost(2023).status(CostStatus.NONE)));
 
     reg(MOVED, "2.3.1", "Regional utveckling", "GR");
-    add(
-        TestEvents.envelope(
-            new ForumReclassified(
-                MOVED, "Stadsutveckling", null, ForumKind.COLLABORATION, "styrgrupp"),
-            jan2023,
-            null));
-    add(TestEvents.fee(MOVED, 2023, 2023, "10000"));
+    add(events.append(forum(MOVED).reclassified().inArea("Stadsutveckling").effective(jan2023)));
+    add(events.append(forum(MOVED).fee(2023).until(2023).amount("10000")));
 
     published.forEach(stack::publish);
     long last = published.get(published.size() - 1).metadata().globalPosition();
@@ -138,7 +102,14 @@ class CostApiIT {
   }
 
   private static void reg(String id, String reference, String area, String convener) {
-    add(TestEvents.registered(id, reference, area, convener, LocalDate.of(2023, 1, 1)));
+    add(
+        events.append(
+            forum(id)
+                .registered()
+                .reference(reference)
+                .inArea(area)
+                .convenedBy(convener)
+                .effective("2023-01-01")));
   }
 
   private static void add(EventEnvelope envelope) {

@@ -2,6 +2,7 @@ package org.forumledger.cost.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.forumledger.events.testing.ForumEvents.forum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.forumledger.cost.support.CostStack;
 import org.forumledger.cost.support.Json;
-import org.forumledger.cost.support.TestEvents;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.Topics;
+import org.forumledger.events.testing.EventStream;
+import org.forumledger.events.testing.UnknownEvent;
 import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +49,7 @@ class ConsumptionIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+  static final EventStream events = new EventStream();
   static CostStack stack;
   static long lastPosition;
 
@@ -67,6 +70,17 @@ class ConsumptionIT {
     lastPosition = Math.max(lastPosition, envelope.metadata().globalPosition());
   }
 
+  static EventEnvelope registered(
+      String forum, String reference, String area, String convener, int year) {
+    return events.append(
+        forum(forum)
+            .registered()
+            .reference(reference)
+            .inArea(area)
+            .convenedBy(convener)
+            .effective(LocalDate.of(year, 1, 1)));
+  }
+
   static JdbcTemplate jdbc() {
     return stack.context().getBean(JdbcTemplate.class);
   }
@@ -76,11 +90,11 @@ class ConsumptionIT {
   void aRedeliveredEventChangesNothing() {
     String forum = "redelivery-" + UUID.randomUUID();
     double duplicatesBefore = stack.counter("ledger.events.duplicate");
-    EventEnvelope fee = TestEvents.fee(forum, 2040, 2040, "1000.50");
-    publish(TestEvents.registered(forum, "9.1.1", "Area R", "SKR", LocalDate.of(2040, 1, 1)));
+    EventEnvelope fee = events.append(forum(forum).fee(2040).until(2040).amount("1000.50"));
+    publish(registered(forum, "9.1.1", "Area R", "SKR", 2040));
     publish(fee);
     publish(fee);
-    EventEnvelope other = TestEvents.otherCost(forum, 2040, "200.25", "50");
+    EventEnvelope other = events.append(forum(forum).otherCost(2040).staff("200.25").travel("50"));
     publish(other);
     publish(fee);
 
@@ -125,8 +139,8 @@ class ConsumptionIT {
   @Order(2)
   void replayingTheWholeTopicOverTheLiveStateChangesNothing() {
     String forum = "replay-" + UUID.randomUUID();
-    publish(TestEvents.registered(forum, "9.5.1", "Area Q", "SKR", LocalDate.of(2044, 1, 1)));
-    publish(TestEvents.fee(forum, 2044, 2044, "42"));
+    publish(registered(forum, "9.5.1", "Area Q", "SKR", 2044));
+    publish(events.append(forum(forum).fee(2044).until(2044).amount("42")));
     await()
         .atMost(PATIENCE)
         .untilAsserted(
@@ -164,15 +178,13 @@ class ConsumptionIT {
   void anUnknownEventTypeIsSkippedWithAMetricAndRemembered() {
     String forum = "unknown-" + UUID.randomUUID();
     double before = stack.counter("ledger.events.skipped", "reason", "unknown-type");
-    Map<String, Object> unknown = TestEvents.unknownType(forum);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> metadata = (Map<String, Object>) unknown.get("metadata");
-    String unknownId = (String) metadata.get("eventId");
-    publish(TestEvents.registered(forum, "9.2.1", "Area U", "GR", LocalDate.of(2041, 1, 1)));
-    stack.publishRaw(forum, CostStack.json(unknown), "forum.BudgetFrozen", unknownId);
-    stack.publishRaw(forum, CostStack.json(unknown), "forum.BudgetFrozen", unknownId);
-    lastPosition = Math.max(lastPosition, ((Number) metadata.get("globalPosition")).longValue());
-    publish(TestEvents.fee(forum, 2041, 2041, "700"));
+    UnknownEvent unknown = events.unknown(forum, "forum.BudgetFrozen");
+    String unknownId = unknown.eventId();
+    publish(registered(forum, "9.2.1", "Area U", "GR", 2041));
+    stack.publishRaw(forum, unknown.value(), "forum.BudgetFrozen", unknownId);
+    stack.publishRaw(forum, unknown.value(), "forum.BudgetFrozen", unknownId);
+    lastPosition = Math.max(lastPosition, unknown.globalPosition());
+    publish(events.append(forum(forum).fee(2041).until(2041).amount("700")));
 
     await()
         .atMost(PATIENCE)
@@ -201,8 +213,8 @@ class ConsumptionIT {
     double before = stack.counter("ledger.events.dead-lettered");
     byte[] poison = "{not an envelope".getBytes(StandardCharsets.UTF_8);
     stack.publishRaw(forum, poison, "forum.AnnualFeeSet", UUID.randomUUID().toString());
-    publish(TestEvents.registered(forum, "9.3.1", "Area P", "VGR", LocalDate.of(2042, 1, 1)));
-    publish(TestEvents.fee(forum, 2042, 2042, "300"));
+    publish(registered(forum, "9.3.1", "Area P", "VGR", 2042));
+    publish(events.append(forum(forum).fee(2042).until(2042).amount("300")));
 
     await()
         .atMost(PATIENCE)
@@ -249,18 +261,23 @@ class ConsumptionIT {
   void aRebuildFromTheBeginningEqualsTheLiveState() {
     String forum = "rebuild-" + UUID.randomUUID();
     String other = "rebuild-other-" + UUID.randomUUID();
-    publish(TestEvents.registered(forum, "9.4.1", "Area B", "SKR", LocalDate.of(2043, 1, 1)));
-    publish(TestEvents.registered(other, "9.4.2", "Area B", "SKR", LocalDate.of(2043, 1, 1)));
-    publish(TestEvents.fee(forum, 2043, null, "1200"));
-    publish(TestEvents.fee(forum, 2043, null, "1250")); // a correction replaces it
-    publish(TestEvents.otherCost(forum, 2043, "4000", "1000"));
-    publish(TestEvents.otherCostStatus(other, 2043, CostStatus.REPORTED_UNDER, "9.4.1"));
-    publish(TestEvents.otherCostStatus(other, 2044, CostStatus.NOT_CALCULATED, null));
-    publish(TestEvents.status(forum, ForumStatus.PAUSED, LocalDate.of(2045, 3, 1)));
-    publish(TestEvents.fee(other, 2043, 2043, "999")); // recorded by mistake, then withdrawn
-    publish(TestEvents.feeWithdrawn(other, 2043));
-    publish(TestEvents.otherCost(other, 2045, "77", "0"));
-    publish(TestEvents.otherCostWithdrawn(other, 2045));
+    publish(registered(forum, "9.4.1", "Area B", "SKR", 2043));
+    publish(registered(other, "9.4.2", "Area B", "SKR", 2043));
+    publish(events.append(forum(forum).fee(2043).amount("1200")));
+    publish(events.append(forum(forum).fee(2043).amount("1250"))); // a correction replaces it
+    publish(events.append(forum(forum).otherCost(2043).staff("4000").travel("1000")));
+    publish(events.append(forum(other).otherCost(2043).reportedUnder("9.4.1")));
+    publish(events.append(forum(other).otherCost(2044).status(CostStatus.NOT_CALCULATED)));
+    publish(events.append(forum(forum).status(ForumStatus.PAUSED).from(LocalDate.of(2045, 3, 1))));
+    publish(
+        events.append(
+            forum(other)
+                .fee(2043)
+                .until(2043)
+                .amount("999"))); // recorded by mistake, then withdrawn
+    publish(events.append(forum(other).feeWithdrawn(2043)));
+    publish(events.append(forum(other).otherCost(2045).staff("77").travel("0")));
+    publish(events.append(forum(other).otherCostWithdrawn(2045)));
 
     await()
         .atMost(PATIENCE)

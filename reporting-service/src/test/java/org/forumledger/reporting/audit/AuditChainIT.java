@@ -2,12 +2,13 @@ package org.forumledger.reporting.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.forumledger.events.testing.ForumEvents.forum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.reporting.support.Events;
+import org.forumledger.events.testing.EventStream;
 import org.forumledger.reporting.support.Fixture;
 import org.forumledger.reporting.support.ReportingStack;
 import org.junit.jupiter.api.AfterAll;
@@ -27,15 +28,18 @@ class AuditChainIT {
   @BeforeAll
   static void start() {
     stack = ReportingStack.start();
-    Events events = new Events(1);
+    EventStream events = new EventStream(1);
     inventory = new ArrayList<>(Fixture.inventory2023(events));
     inventory.add(
         events.envelope(
-            Events.correctedFee("string", 2023, null, "17500"),
+            forum("string")
+                .fee(2023)
+                .amount("17500")
+                .correction()
+                .by("controller")
+                .because("Exchange rate corrected"),
             "2024-04-02T10:00:00Z",
-            "2023-01-01",
-            "controller",
-            "Exchange rate corrected"));
+            "2023-01-01"));
     stack.publishAll(inventory);
     inventory.forEach(e -> stack.awaitHandled(e.metadata().eventId()));
   }

@@ -2,7 +2,7 @@ package org.forumledger.reporting.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.forumledger.reporting.support.Events.headcount;
+import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +27,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.forumledger.events.Body;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.Topics;
+import org.forumledger.events.testing.EventStream;
 import org.forumledger.reporting.ReportingServiceApplication;
-import org.forumledger.reporting.support.Events;
 import org.forumledger.reporting.support.Fixture;
 import org.forumledger.reporting.support.ReportingStack;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +45,7 @@ import org.springframework.http.MediaType;
 class ConsumptionIT {
 
   private static ReportingStack stack;
-  private static final Events events = new Events(100);
+  private static final EventStream events = new EventStream(100);
   private static List<EventEnvelope> inventory;
 
   @BeforeAll
@@ -126,7 +126,7 @@ class ConsumptionIT {
     EventEnvelope registered =
         events.envelope(registered("dup", "9.1", "Future forum", "Z"), Fixture.T0, "2031-01-01");
     EventEnvelope marker =
-        events.envelope(headcount("dup", 2031, Body.SLK, 1, 1, "1"), Fixture.T0, null);
+        events.envelope(forum("dup").headcount(2031, Body.SLK).people(1, 1), Fixture.T0, null);
     stack.publish(registered);
     stack.publish(registered);
     stack.publish(registered);
@@ -165,7 +165,7 @@ class ConsumptionIT {
                 "--spring.kafka.consumer.group-id=reporting-service-rerun",
                 "--ledger.security.viewer-password=x")) {
       EventEnvelope marker =
-          events.envelope(headcount("revast", 2030, Body.KS, 1, 1, "1"), Fixture.T0, null);
+          events.envelope(forum("revast").headcount(2030, Body.KS).people(1, 1), Fixture.T0, null);
       stack.publish(marker);
       stack.awaitHandled(marker.metadata().eventId());
       await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp("reporting-service-rerun"));
@@ -208,7 +208,7 @@ class ConsumptionIT {
     stack.publishRaw(
         "revast", unknown.getBytes(StandardCharsets.UTF_8), "forum.ForumTeleported", 1, id);
     EventEnvelope marker =
-        events.envelope(headcount("revast", 2024, Body.SLK, 1, 1, "1"), Fixture.T0, null);
+        events.envelope(forum("revast").headcount(2024, Body.SLK).people(1, 1), Fixture.T0, null);
     stack.publish(marker);
     stack.awaitHandled(marker.metadata().eventId());
     assertThat(skipped()).isEqualTo(before + 1);

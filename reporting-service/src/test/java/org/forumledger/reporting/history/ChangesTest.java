@@ -1,11 +1,8 @@
 package org.forumledger.reporting.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.forumledger.reporting.support.Events.appointed;
-import static org.forumledger.reporting.support.Events.ended;
-import static org.forumledger.reporting.support.Events.fee;
+import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
-import static org.forumledger.reporting.support.Events.status;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +10,7 @@ import org.forumledger.events.Body;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumStatus;
-import org.forumledger.reporting.support.Events;
+import org.forumledger.events.testing.EventStream;
 import org.junit.jupiter.api.Test;
 
 class ChangesTest {
@@ -22,21 +19,41 @@ class ChangesTest {
 
   @Test
   void joinedLeftFeesAndAppointmentsBetweenTwoDates() {
-    Events e = new Events(1);
+    EventStream e = new EventStream(1);
     List<EventEnvelope> log =
         List.of(
             e.envelope(registered("stays", "2.1.1", "Stays", "A"), T, "2019-01-01"),
             e.envelope(registered("leaves", "2.1.2", "Leaves", "A"), T, "2019-01-01"),
             e.envelope(registered("joins", "2.1.3", "Joins", "A"), T, "2024-02-01"),
-            e.envelope(fee("stays", 2022, null, "1000"), T, null),
-            e.envelope(fee("stays", 2024, null, "1500"), T, null),
-            e.envelope(fee("leaves", 2022, null, "700"), T, null),
-            e.envelope(status("leaves", ForumStatus.ENDED, "2023-06-30"), T, null),
+            e.envelope(forum("stays").fee(2022).amount("1000"), T, null),
+            e.envelope(forum("stays").fee(2024).amount("1500"), T, null),
+            e.envelope(forum("leaves").fee(2022).amount("700"), T, null),
+            e.envelope(forum("leaves").status(ForumStatus.ENDED).from("2023-06-30"), T, null),
             e.envelope(
-                appointed("stays", "old", "Olle", Body.KS, "2019-01-01", "2022-12-31"), T, null),
-            e.envelope(appointed("stays", "new", "Nina", Body.KS, "2023-01-01", null), T, null),
-            e.envelope(appointed("stays", "short", "Sam", Body.SLK, "2023-02-01", null), T, null),
-            e.envelope(ended("stays", "short", "2023-09-30"), T, null));
+                forum("stays")
+                    .appointed("old")
+                    .person("Olle")
+                    .of(Body.KS)
+                    .valid("2019-01-01", "2022-12-31"),
+                T,
+                null),
+            e.envelope(
+                forum("stays")
+                    .appointed("new")
+                    .person("Nina")
+                    .of(Body.KS)
+                    .valid("2023-01-01", null),
+                T,
+                null),
+            e.envelope(
+                forum("stays")
+                    .appointed("short")
+                    .person("Sam")
+                    .of(Body.SLK)
+                    .valid("2023-02-01", null),
+                T,
+                null),
+            e.envelope(forum("stays").appointmentEnded("short").on("2023-09-30"), T, null));
     LocalDate from = LocalDate.parse("2022-12-31");
     LocalDate to = LocalDate.parse("2024-12-31");
 

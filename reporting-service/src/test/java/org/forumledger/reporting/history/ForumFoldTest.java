@@ -1,16 +1,8 @@
 package org.forumledger.reporting.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.forumledger.reporting.support.Events.appointed;
-import static org.forumledger.reporting.support.Events.correctedFee;
-import static org.forumledger.reporting.support.Events.ended;
-import static org.forumledger.reporting.support.Events.fee;
-import static org.forumledger.reporting.support.Events.feeWithdrawn;
-import static org.forumledger.reporting.support.Events.headcount;
-import static org.forumledger.reporting.support.Events.otherCost;
-import static org.forumledger.reporting.support.Events.reclassified;
+import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
-import static org.forumledger.reporting.support.Events.status;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,12 +19,12 @@ import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.MeetingMode;
 import org.forumledger.events.Scope;
-import org.forumledger.reporting.support.Events;
+import org.forumledger.events.testing.EventStream;
 import org.junit.jupiter.api.Test;
 
 class ForumFoldTest {
 
-  private final Events events = new Events(1);
+  private final EventStream events = new EventStream(1);
 
   @Test
   void aLaterFeeForTheSameFirstYearReplacesTheEarlierAndAWithdrawalRemovesIt() {
@@ -42,10 +34,13 @@ class ForumFoldTest {
                 registered("f1", "2.1.1", "Reväst", "Regional utveckling"),
                 "2024-02-26T09:00:00Z",
                 "2023-01-01"),
-            events.envelope(fee("f1", 2023, null, "70000.00"), "2024-02-26T09:00:00Z", null),
-            events.envelope(fee("f1", 2019, 2022, "50000"), "2024-02-26T09:00:00Z", null),
+            events.envelope(forum("f1").fee(2023).amount("70000.00"), "2024-02-26T09:00:00Z", null),
             events.envelope(
-                correctedFee("f1", 2023, null, "72500.50"), "2024-03-01T09:00:00Z", null));
+                forum("f1").fee(2019).until(2022).amount("50000"), "2024-02-26T09:00:00Z", null),
+            events.envelope(
+                forum("f1").fee(2023).amount("72500.50").correction(),
+                "2024-03-01T09:00:00Z",
+                null));
     ForumState forum = ForumFold.fold(log, TimeSlice.CURRENT).get("f1");
 
     assertThat(forum.fees()).extracting(f -> f.fromYear()).containsExactly(2019, 2023);
@@ -56,7 +51,7 @@ class ForumFoldTest {
 
     ForumState withdrawn =
         ForumFold.apply(
-            forum, events.envelope(feeWithdrawn("f1", 2019), "2024-04-01T00:00:00Z", null));
+            forum, events.envelope(forum("f1").feeWithdrawn(2019), "2024-04-01T00:00:00Z", null));
     assertThat(withdrawn.fees()).extracting(f -> f.fromYear()).containsExactly(2023);
     assertThat(withdrawn.lastPosition()).isEqualTo(5);
   }
@@ -67,7 +62,7 @@ class ForumFoldTest {
         List.of(
             events.envelope(
                 registered("f2", "2.1.2", "Late", "A"), "2024-02-26T09:00:00Z", "2024-06-01"),
-            events.envelope(fee("f2", 2023, null, "1000"), "2024-02-26T09:00:00Z", null));
+            events.envelope(forum("f2").fee(2023).amount("1000"), "2024-02-26T09:00:00Z", null));
     assertThat(ForumFold.fold(log, new TimeSlice(LocalDate.parse("2023-12-31"), null))).isEmpty();
     assertThat(ForumFold.fold(log, new TimeSlice(LocalDate.parse("2024-06-01"), null)))
         .containsKey("f2");
@@ -82,21 +77,31 @@ class ForumFoldTest {
                 "2024-02-26T09:00:00Z",
                 "2023-01-01"),
             events.envelope(
-                appointed("f3", "a1", "Anna", Body.KS, "2023-01-01", "2026-12-31"),
+                forum("f3")
+                    .appointed("a1")
+                    .person("Anna")
+                    .of(Body.KS)
+                    .valid("2023-01-01", "2026-12-31"),
                 "2024-02-26T09:00:00Z",
                 null),
             events.envelope(
-                appointed("f3", "a2", "Bo", Body.KS, "2023-01-01", null),
+                forum("f3").appointed("a2").person("Bo").of(Body.KS).valid("2023-01-01", null),
                 "2024-02-26T09:00:00Z",
                 null),
-            events.envelope(ended("f3", "a2", "2023-06-30"), "2024-02-26T09:00:00Z", null),
             events.envelope(
-                headcount("f3", 2023, Body.SLK, 1, 2, "1-2"), "2024-02-26T09:00:00Z", null),
+                forum("f3").appointmentEnded("a2").on("2023-06-30"), "2024-02-26T09:00:00Z", null),
             events.envelope(
-                reclassified("f3", "Regional utveckling"), "2024-02-26T09:00:00Z", "2024-01-01"),
+                forum("f3").headcount(2023, Body.SLK).people(1, 2), "2024-02-26T09:00:00Z", null),
             events.envelope(
-                status("f3", ForumStatus.PAUSED, "2024-03-01"), "2024-02-26T09:00:00Z", null),
-            events.envelope(otherCost("f3", 2023, "15000"), "2024-02-26T09:00:00Z", null));
+                forum("f3").reclassified().inArea("Regional utveckling"),
+                "2024-02-26T09:00:00Z",
+                "2024-01-01"),
+            events.envelope(
+                forum("f3").status(ForumStatus.PAUSED).from("2024-03-01"),
+                "2024-02-26T09:00:00Z",
+                null),
+            events.envelope(
+                forum("f3").otherCost(2023).staff("15000"), "2024-02-26T09:00:00Z", null));
     ForumState now = ForumFold.fold(log, TimeSlice.CURRENT).get("f3");
 
     assertThat(now.details().area()).isEqualTo("Regional utveckling");
@@ -116,7 +121,8 @@ class ForumFoldTest {
 
   @Test
   void aRevisionAndAReclassificationChangeTheDetailsAsTheContractSays() {
-    ForumRegistered registered = registered("f5", "2.4.1", "Gammalt namn", "Infrastruktur");
+    ForumRegistered registered =
+        registered("f5", "2.4.1", "Gammalt namn", "Infrastruktur").payload();
     ForumDetailsRevised revised =
         new ForumDetailsRevised(
             "f5",
@@ -126,7 +132,8 @@ class ForumFoldTest {
             Scope.NATIONAL,
             new CountRange(6, 6),
             MeetingMode.DIGITAL);
-    ForumReclassified reclassified = reclassified("f5", "Regional utveckling");
+    ForumReclassified reclassified =
+        forum("f5").reclassified().inArea("Regional utveckling").payload();
     List<EventEnvelope> log =
         List.of(
             events.envelope(registered, "2024-02-26T09:00:00Z", "2023-01-01"),
@@ -154,8 +161,9 @@ class ForumFoldTest {
     List<EventEnvelope> log =
         List.of(
             events.envelope(registered("f4", "2.3.1", "X", "A"), "2024-01-10T00:00:00Z", null),
-            events.envelope(fee("f4", 2023, null, "100"), "2024-01-10T00:00:00Z", null),
-            events.envelope(correctedFee("f4", 2023, null, "120"), "2024-04-01T00:00:00Z", null));
+            events.envelope(forum("f4").fee(2023).amount("100"), "2024-01-10T00:00:00Z", null),
+            events.envelope(
+                forum("f4").fee(2023).amount("120").correction(), "2024-04-01T00:00:00Z", null));
     Map<String, ForumState> before =
         ForumFold.fold(log, new TimeSlice(null, Instant.parse("2024-03-31T23:59:59Z")));
     Map<String, ForumState> after = ForumFold.fold(log, TimeSlice.CURRENT);

@@ -1,9 +1,7 @@
 package org.forumledger.reporting.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.forumledger.reporting.support.Events.ended;
-import static org.forumledger.reporting.support.Events.reclassified;
-import static org.forumledger.reporting.support.Events.status;
+import static org.forumledger.events.testing.ForumEvents.forum;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,7 @@ import org.forumledger.events.ForumDetailsRevised;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.MeetingMode;
 import org.forumledger.events.Scope;
-import org.forumledger.reporting.support.Events;
+import org.forumledger.events.testing.EventStream;
 import org.forumledger.reporting.support.Fixture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.StreamWriteFeature;
@@ -42,7 +40,7 @@ class StateFormTest {
       "registeredFrom":"2023-01-01","status":"ACTIVE","statusEffectiveFrom":"2023-01-01",\
       "fees":[{"forumId":"struktur","fromYear":2023,"toYear":null,"status":"NONE",\
       "amountSek":null,"currency":null,"originalAmount":null,"exchangeRate":null,\
-      "basis":"FIXED","perInhabitantRateSek":null,"population":null,"projectTotalSek":null,\
+      "basis":null,"perInhabitantRateSek":null,"population":null,"projectTotalSek":null,\
       "reportedUnder":null,"correction":false}],\
       "otherCosts":[{"forumId":"struktur","year":2023,"status":"NOT_CALCULATED","lines":[],\
       "totalSek":null,"reportedUnder":null,"correction":false}],\
@@ -55,7 +53,7 @@ class StateFormTest {
   @Test
   void theChecksumOfTheSameEventsStaysTheSame() {
     assertThat(StateChecksum.of(forums.values()))
-        .isEqualTo("c242a055b4efd1217438d8553aa075862c2ace218a59a6c20afc0cada0fbcebf");
+        .isEqualTo("28353e5efa6797dfd575551f19f6613acd5f5962ecc69643cd16e26cb376019b");
   }
 
   @Test
@@ -76,7 +74,7 @@ class StateFormTest {
   }
 
   private static List<EventEnvelope> log() {
-    Events events = new Events(1);
+    EventStream events = new EventStream(1);
     List<EventEnvelope> log = new ArrayList<>(Fixture.inventory2023(events));
     log.add(
         events.envelope(
@@ -90,9 +88,17 @@ class StateFormTest {
                 MeetingMode.DIGITAL),
             T,
             "2024-03-01"));
-    log.add(events.envelope(reclassified("struktur", Fixture.INTERNATIONAL), T, "2024-03-01"));
-    log.add(events.envelope(ended("struktur", "s-1", "2024-02-29"), T, null));
-    log.add(events.envelope(status("euro-env", ForumStatus.ENDED, "2024-01-01"), T, null));
+    log.add(
+        events.envelope(
+            forum("struktur").reclassified().inArea(Fixture.INTERNATIONAL).payload(),
+            T,
+            "2024-03-01"));
+    log.add(
+        events.envelope(
+            forum("struktur").appointmentEnded("s-1").on("2024-02-29").payload(), T, null));
+    log.add(
+        events.envelope(
+            forum("euro-env").status(ForumStatus.ENDED).from("2024-01-01").payload(), T, null));
     return log;
   }
 }

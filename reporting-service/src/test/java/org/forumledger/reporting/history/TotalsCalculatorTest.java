@@ -1,24 +1,20 @@
 package org.forumledger.reporting.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.forumledger.reporting.support.Events.fee;
-import static org.forumledger.reporting.support.Events.feeStatus;
-import static org.forumledger.reporting.support.Events.otherCost;
-import static org.forumledger.reporting.support.Events.otherCostStatus;
+import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
-import static org.forumledger.reporting.support.Events.status;
 
 import java.math.BigDecimal;
 import java.util.List;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumStatus;
-import org.forumledger.reporting.support.Events;
+import org.forumledger.events.testing.EventStream;
 import org.junit.jupiter.api.Test;
 
 class TotalsCalculatorTest {
 
-  private final Events events = new Events(1);
+  private final EventStream events = new EventStream(1);
   private static final String T = "2024-02-26T09:00:00Z";
 
   private List<EventEnvelope> sample() {
@@ -29,15 +25,15 @@ class TotalsCalculatorTest {
             registered("c", "2.3.2", "Eurocities forum", "Regional utveckling"), T, null),
         events.envelope(registered("d", "2.3.3", "Ended 2022", "Regional utveckling"), T, null),
         events.envelope(registered("e", "2.10.2", "Registered 2024", "Miljö"), T, "2024-03-01"),
-        events.envelope(fee("a", 2023, null, "1500.25"), T, null),
-        events.envelope(otherCost("a", 2023, "999.75"), T, null),
-        events.envelope(fee("b", 2019, 2024, "70000"), T, null),
-        events.envelope(otherCostStatus("b", 2023, CostStatus.NOT_CALCULATED), T, null),
-        events.envelope(feeStatus("c", 2023, null, CostStatus.REPORTED_UNDER), T, null),
-        events.envelope(otherCostStatus("c", 2023, CostStatus.REPORTED_UNDER), T, null),
-        events.envelope(status("d", ForumStatus.ENDED, "2023-01-01"), T, null),
-        events.envelope(feeStatus("d", 2023, null, CostStatus.NOT_CALCULATED), T, null),
-        events.envelope(fee("e", 2022, 2022, "5000"), T, null));
+        events.envelope(forum("a").fee(2023).amount("1500.25"), T, null),
+        events.envelope(forum("a").otherCost(2023).staff("999.75"), T, null),
+        events.envelope(forum("b").fee(2019).until(2024).amount("70000"), T, null),
+        events.envelope(forum("b").otherCost(2023).status(CostStatus.NOT_CALCULATED), T, null),
+        events.envelope(forum("c").fee(2023).reportedUnder("2.14.6"), T, null),
+        events.envelope(forum("c").otherCost(2023).reportedUnder("2.14.6"), T, null),
+        events.envelope(forum("d").status(ForumStatus.ENDED).from("2023-01-01"), T, null),
+        events.envelope(forum("d").fee(2023).status(CostStatus.NOT_CALCULATED), T, null),
+        events.envelope(forum("e").fee(2022).until(2022).amount("5000"), T, null));
   }
 
   @Test
@@ -73,7 +69,7 @@ class TotalsCalculatorTest {
             registered("x", null, "New network", "Regional utveckling"), T, "2023-01-01"));
     withNewcomers.add(
         events.envelope(registered("y", null, "New area network", "Säkerhet"), T, "2023-01-01"));
-    withNewcomers.add(events.envelope(fee("y", 2023, null, "100"), T, null));
+    withNewcomers.add(events.envelope(forum("y").fee(2023).amount("100"), T, null));
 
     Totals totals =
         TotalsCalculator.totals(
@@ -95,8 +91,8 @@ class TotalsCalculatorTest {
         List.of(
             events.envelope(
                 registered("f", "2.1.1", "Ends mid-2024", "Regional utveckling"), T, "2023-01-01"),
-            events.envelope(fee("f", 2023, null, "100000"), T, null),
-            events.envelope(status("f", ForumStatus.ENDED, "2024-06-30"), T, null));
+            events.envelope(forum("f").fee(2023).amount("100000"), T, null),
+            events.envelope(forum("f").status(ForumStatus.ENDED).from("2024-06-30"), T, null));
 
     assertThat(
             TotalsCalculator.totals(ForumFold.fold(ended, TimeSlice.CURRENT).values(), 2024, 3)

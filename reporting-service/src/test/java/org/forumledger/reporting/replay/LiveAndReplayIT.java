@@ -2,6 +2,7 @@ package org.forumledger.reporting.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.forumledger.events.testing.ForumEvents.forum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
+import org.forumledger.events.testing.EventStream;
 import org.forumledger.reporting.support.Events;
 import org.forumledger.reporting.support.Fixture;
 import org.forumledger.reporting.support.ReportingStack;
@@ -32,7 +34,7 @@ import reactor.core.Disposable;
 class LiveAndReplayIT {
 
   private static ReportingStack stack;
-  private static final Events events = new Events(1);
+  private static final EventStream events = new EventStream(1);
 
   @BeforeAll
   static void start() {
@@ -91,7 +93,7 @@ class LiveAndReplayIT {
               "2023-01-01");
       EventEnvelope fee =
           events.envelope(
-              Events.fee(joined.metadata().forumId(), 2023, null, "1000"), Fixture.T0, null);
+              forum(joined.metadata().forumId()).fee(2023).amount("1000"), Fixture.T0, null);
       stack.publishAll(List.of(joined, fee));
 
       await()

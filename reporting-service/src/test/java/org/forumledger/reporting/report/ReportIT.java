@@ -1,6 +1,7 @@
 package org.forumledger.reporting.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.forumledger.events.testing.ForumEvents.forum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.reporting.support.Events;
+import org.forumledger.events.testing.EventStream;
 import org.forumledger.reporting.support.Fixture;
 import org.forumledger.reporting.support.ReportingStack;
 import org.junit.jupiter.api.AfterAll;
@@ -38,12 +39,12 @@ class ReportIT {
   @BeforeAll
   static void start() {
     stack = ReportingStack.start();
-    Events events = new Events(1);
+    EventStream events = new EventStream(1);
     List<EventEnvelope> all = new ArrayList<>(Fixture.inventory2023(events));
     // recorded after 2024-03-01: changes the current totals but not those known on that day
     all.add(
         events.envelope(
-            Events.correctedFee("revast", 2023, null, "70449.99"),
+            forum("revast").fee(2023).amount("70449.99").correction(),
             "2024-05-01T00:00:00Z",
             "2023-01-01"));
     stack.publishAll(all);

@@ -1,17 +1,13 @@
 package org.forumledger.reporting.support;
 
-import static org.forumledger.reporting.support.Events.appointed;
-import static org.forumledger.reporting.support.Events.fee;
-import static org.forumledger.reporting.support.Events.feeStatus;
-import static org.forumledger.reporting.support.Events.headcount;
-import static org.forumledger.reporting.support.Events.otherCost;
-import static org.forumledger.reporting.support.Events.otherCostStatus;
+import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
 
 import java.util.List;
 import org.forumledger.events.Body;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.testing.EventStream;
 
 /**
  * A small slice of the 2023 inventory: Reväst (fee 70 tkr, other 15 tkr), the structural-fund
@@ -35,30 +31,38 @@ public final class Fixture {
 
   private Fixture() {}
 
-  public static List<EventEnvelope> inventory2023(Events events) {
+  public static List<EventEnvelope> inventory2023(EventStream events) {
     return List.of(
         events.envelope(
             registered("revast", "2.1.3", "Reväst", REGIONAL, "Reväst"), T0, "2023-01-01"),
-        events.envelope(fee("revast", 2023, null, "70000"), T0, "2023-01-01"),
-        events.envelope(otherCost("revast", 2023, "15000"), T0, "2023-01-01"),
-        events.envelope(headcount("revast", 2023, Body.SLK, 1, 1, "1"), T0, null),
+        events.envelope(forum("revast").fee(2023).amount("70000"), T0, "2023-01-01"),
+        events.envelope(forum("revast").otherCost(2023).staff("15000"), T0, "2023-01-01"),
+        events.envelope(forum("revast").headcount(2023, Body.SLK).people(1, 1), T0, null),
         events.envelope(
             registered(
                 "struktur", "2.1.2", "Västsveriges strukturfondspartnerskap", REGIONAL, "VGR"),
             T0,
             "2023-01-01"),
-        events.envelope(feeStatus("struktur", 2023, null, CostStatus.NONE), T0, null),
-        events.envelope(otherCostStatus("struktur", 2023, CostStatus.NOT_CALCULATED), T0, null),
+        events.envelope(forum("struktur").fee(2023).status(CostStatus.NONE), T0, null),
         events.envelope(
-            appointed("struktur", "s-1", "Anna Ledamot", Body.KS, "2023-01-01", "2026-12-31"),
+            forum("struktur").otherCost(2023).status(CostStatus.NOT_CALCULATED), T0, null),
+        events.envelope(
+            forum("struktur")
+                .appointed("s-1")
+                .person("Anna Ledamot")
+                .of(Body.KS)
+                .valid("2023-01-01", "2026-12-31"),
             T0,
             null),
         events.envelope(
             registered("string", "2.2.10", "STRING", TRANSPORT, "STRING"), T0, "2023-01-01"),
-        events.envelope(fee("string", 2023, null, "17250.00"), T0, null),
-        events.envelope(otherCost("string", 2023, "2250.50"), T0, null),
-        events.envelope(headcount("string", 2023, Body.SLK, 1, 2, "1-2"), T0, null),
-        events.envelope(headcount("string", 2023, Body.KS, 2, 2, "2 per forum"), T0, null),
+        events.envelope(forum("string").fee(2023).amount("17250.00"), T0, null),
+        events.envelope(forum("string").otherCost(2023).staff("2250.50"), T0, null),
+        events.envelope(forum("string").headcount(2023, Body.SLK).people(1, 2), T0, null),
+        events.envelope(
+            forum("string").headcount(2023, Body.KS).people(2, 2).asWritten("2 per forum"),
+            T0,
+            null),
         events.envelope(
             registered(
                 "euro-env",
@@ -68,7 +72,7 @@ public final class Fixture {
                 "Eurocities"),
             T0,
             "2023-01-01"),
-        events.envelope(feeStatus("euro-env", 2023, null, CostStatus.REPORTED_UNDER), T0, null),
-        events.envelope(otherCostStatus("euro-env", 2023, CostStatus.REPORTED_UNDER), T0, null));
+        events.envelope(forum("euro-env").fee(2023).reportedUnder("2.14.6"), T0, null),
+        events.envelope(forum("euro-env").otherCost(2023).reportedUnder("2.14.6"), T0, null));
   }
 }

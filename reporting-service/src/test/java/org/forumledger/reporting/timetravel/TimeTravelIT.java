@@ -1,13 +1,8 @@
 package org.forumledger.reporting.timetravel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.forumledger.reporting.support.Events.appointed;
-import static org.forumledger.reporting.support.Events.correctedFee;
-import static org.forumledger.reporting.support.Events.ended;
-import static org.forumledger.reporting.support.Events.fee;
-import static org.forumledger.reporting.support.Events.reclassified;
+import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
-import static org.forumledger.reporting.support.Events.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -15,7 +10,7 @@ import java.util.List;
 import org.forumledger.events.Body;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumStatus;
-import org.forumledger.reporting.support.Events;
+import org.forumledger.events.testing.EventStream;
 import org.forumledger.reporting.support.ReportingStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +37,7 @@ class TimeTravelIT {
   @BeforeAll
   static void start() {
     stack = ReportingStack.start();
-    Events e = new Events(1);
+    EventStream e = new EventStream(1);
     history =
         List.of(
             e.envelope(
@@ -54,22 +49,37 @@ class TimeTravelIT {
                 "2023-01-10T08:00:00Z",
                 "2023-01-01"),
             e.envelope(
-                appointed("alpha", "a-1", "Anna", Body.KS, "2023-01-01", "2026-12-31"),
+                forum("alpha")
+                    .appointed("a-1")
+                    .person("Anna")
+                    .of(Body.KS)
+                    .valid("2023-01-01", "2026-12-31"),
                 "2023-01-10T08:00:00Z",
                 null),
-            e.envelope(reclassified("alpha", NEW_AREA), "2023-12-01T08:00:00Z", "2024-01-01"),
-            e.envelope(fee("alpha", 2023, null, "100000"), "2024-02-26T09:00:00Z", null),
-            e.envelope(fee("beta", 2023, null, "30000"), "2024-02-26T09:00:00Z", null),
             e.envelope(
-                status("beta", ForumStatus.ENDED, "2023-01-01"), "2024-03-15T09:00:00Z", null),
+                forum("alpha").reclassified().inArea(NEW_AREA),
+                "2023-12-01T08:00:00Z",
+                "2024-01-01"),
+            e.envelope(forum("alpha").fee(2023).amount("100000"), "2024-02-26T09:00:00Z", null),
+            e.envelope(forum("beta").fee(2023).amount("30000"), "2024-02-26T09:00:00Z", null),
+            e.envelope(
+                forum("beta").status(ForumStatus.ENDED).from("2023-01-01"),
+                "2024-03-15T09:00:00Z",
+                null),
             e.envelope(
                 registered("gamma", "2.1.3", "Gamma", OLD_AREA),
                 "2024-04-10T09:00:00Z",
                 "2023-06-01"),
-            e.envelope(fee("gamma", 2023, 2023, "5000"), "2024-04-10T09:00:00Z", null),
             e.envelope(
-                correctedFee("alpha", 2023, null, "120000"), "2024-05-01T09:00:00Z", "2023-01-01"),
-            e.envelope(ended("alpha", "a-1", "2024-06-30"), "2024-05-02T09:00:00Z", null));
+                forum("gamma").fee(2023).until(2023).amount("5000"), "2024-04-10T09:00:00Z", null),
+            e.envelope(
+                forum("alpha").fee(2023).amount("120000").correction(),
+                "2024-05-01T09:00:00Z",
+                "2023-01-01"),
+            e.envelope(
+                forum("alpha").appointmentEnded("a-1").on("2024-06-30"),
+                "2024-05-02T09:00:00Z",
+                null));
     stack.publishAll(history);
     history.forEach(h -> stack.awaitHandled(h.metadata().eventId()));
   }

@@ -28,7 +28,13 @@ class KitArchitectureTest {
 
   static final java.util.Set<String> WIRE =
       java.util.Set.of(
-          "EventEnvelope", "EventMetadata", "EventJson", "Topics", "WireHeaders", "LedgerCalendar");
+          "EventEnvelope",
+          "EventMetadata",
+          "EventJson",
+          "Topics",
+          "WireHeaders",
+          "LedgerCalendar",
+          "Sha256");
 
   /** The envelope, its metadata and its reading are the wire; the payloads are the domain. */
   @ArchTest

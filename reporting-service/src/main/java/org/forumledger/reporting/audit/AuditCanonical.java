@@ -1,9 +1,6 @@
 package org.forumledger.reporting.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.forumledger.events.Sha256;
 
 /**
  * The canonical serialisation an audit entry's hash covers: its fields in a fixed order, each as
@@ -49,12 +46,6 @@ public final class AuditCanonical {
   }
 
   static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text);
   }
 }

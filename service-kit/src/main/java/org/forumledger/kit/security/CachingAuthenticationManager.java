@@ -2,11 +2,8 @@ package org.forumledger.kit.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import org.forumledger.events.Sha256;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -34,21 +31,11 @@ public class CachingAuthenticationManager implements ReactiveAuthenticationManag
       return delegate.authenticate(authentication);
     }
     String key =
-        authentication.getName() + ":" + sha256(authentication.getCredentials().toString());
+        authentication.getName() + ":" + Sha256.hex(authentication.getCredentials().toString());
     Authentication known = verified.getIfPresent(key);
     if (known != null) {
       return Mono.just(known);
     }
     return delegate.authenticate(authentication).doOnNext(result -> verified.put(key, result));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,13 +1,10 @@
 package org.forumledger.registry.forum.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.forumledger.events.Sha256;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -51,7 +48,7 @@ public class IdempotentRequests {
     }
     String principal = write.actor();
     String key = write.idempotencyKey();
-    String hash = sha256(fingerprint(write, body));
+    String hash = Sha256.hex(fingerprint(write, body));
     return blocking(() -> claim(principal, key, hash))
         .flatMap(
             earlier ->
@@ -165,16 +162,6 @@ public class IdempotentRequests {
 
   private static <T> Mono<T> blocking(Supplier<T> work) {
     return Mono.fromSupplier(work).subscribeOn(Schedulers.boundedElastic());
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The key was used before for a different request. */

@@ -171,27 +171,12 @@ public final class InventoryImport {
       try {
         Optional<String> failure = send(mapping.plan(), counters);
         if (failure.isPresent()) {
-          fail(
-              counters,
-              "line "
-                  + row.line()
-                  + ": section "
-                  + mapping.plan().section()
-                  + ": "
-                  + failure.get());
+          fail(counters, where(row, mapping) + failure.get());
         } else {
           counters.imported++;
         }
       } catch (IOException e) {
-        fail(
-            counters,
-            "line "
-                + row.line()
-                + ": section "
-                + mapping.plan().section()
-                + ": the registry could not be reached ("
-                + e
-                + ")");
+        fail(counters, where(row, mapping) + "the registry could not be reached (" + e + ")");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail(
@@ -264,6 +249,11 @@ public final class InventoryImport {
   private static long lineOf(String problem) {
     Matcher matcher = LINE.matcher(problem);
     return matcher.lookingAt() ? Long.parseLong(matcher.group(1)) : Long.MAX_VALUE;
+  }
+
+  /** Where a row's failure happened, as the summary names it: line and section. */
+  private static String where(InventoryRow row, Mapping mapping) {
+    return "line " + row.line() + ": section " + mapping.plan().section() + ": ";
   }
 
   private static void fail(Counters counters, String problem) {

@@ -32,7 +32,7 @@ public final class AuditCanonical {
     field(out, "correlationId", entry.correlationId());
     field(out, "payload", entry.payload());
     field(out, "prevHash", prevHash);
-    return sha256(out.toString());
+    return Sha256.hex(out.toString());
   }
 
   private static void field(StringBuilder out, String name, String value) {
@@ -43,9 +43,5 @@ public final class AuditCanonical {
       out.append(value.length()).append(':').append(value);
     }
     out.append('\n');
-  }
-
-  static String sha256(String text) {
-    return Sha256.hex(text);
   }
 }

@@ -95,12 +95,13 @@ public class LedgerSecurityAutoConfiguration {
       ServerHttpSecurity http,
       ObjectProvider<AccessTable> table,
       ReactiveAuthenticationManager basicAuthentication) {
-    return rules(http, table, unauthenticated(BASIC))
+    ServerAuthenticationEntryPoint unauthenticated = unauthenticated(BASIC);
+    return rules(http, table, unauthenticated)
         .httpBasic(
             basic ->
                 basic
                     .authenticationManager(basicAuthentication)
-                    .authenticationEntryPoint(unauthenticated(BASIC)))
+                    .authenticationEntryPoint(unauthenticated))
         .build();
   }
 
@@ -111,11 +112,12 @@ public class LedgerSecurityAutoConfiguration {
       ObjectProvider<AccessTable> table,
       ReactiveJwtDecoder decoder,
       LedgerSecurityProperties properties) {
-    return rules(http, table, unauthenticated(BEARER))
+    ServerAuthenticationEntryPoint unauthenticated = unauthenticated(BEARER);
+    return rules(http, table, unauthenticated)
         .oauth2ResourceServer(
             resourceServer ->
                 resourceServer
-                    .authenticationEntryPoint(unauthenticated(BEARER))
+                    .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler(FORBIDDEN)
                     .jwt(
                         jwt ->

@@ -1,5 +1,7 @@
 package org.forumledger.kit.consumer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
@@ -11,6 +13,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * event of a known type is applied once, one of an unknown type or version is remembered as
  * skipped, a redelivery changes nothing, and bytes that are no event at all throw {@link
  * java.io.UncheckedIOException} so that they are parked, never retried.
+ *
+ * <p>A batch is decided in one transaction: all of it takes effect or none of it does, and {@link
+ * EventProjection#committed} is told only after the commit.
  */
 public final class ApplyOnce {
 
@@ -19,6 +24,8 @@ public final class ApplyOnce {
     DUPLICATE,
     SKIPPED_UNKNOWN_TYPE
   }
+
+  private record Decision(Outcome outcome, EventEnvelope applied) {}
 
   private final HandledEvents handled;
   private final EventProjection projection;
@@ -37,29 +44,55 @@ public final class ApplyOnce {
   }
 
   public Outcome accept(byte[] value) {
-    Optional<EventEnvelope> read = EventJson.read(value);
-    if (read.isEmpty()) {
-      EventMetadata metadata = EventJson.readMetadata(value);
-      Boolean first = transactions.execute(status -> handled.remember(metadata, true));
-      return Boolean.TRUE.equals(first) ? Outcome.SKIPPED_UNKNOWN_TYPE : Outcome.DUPLICATE;
-    }
-    return accept(read.get());
+    return acceptAll(List.of(value)).get(0);
   }
 
   public Outcome accept(EventEnvelope envelope) {
-    Outcome outcome =
+    Decision decision = transactions.execute(status -> decide(envelope));
+    tellCommitted(List.of(decision));
+    return decision.outcome();
+  }
+
+  /** The outcomes of {@code values}, in order, decided in one transaction. */
+  public List<Outcome> acceptAll(List<byte[]> values) {
+    List<Decision> decisions =
         transactions.execute(
             status -> {
-              if (!handled.remember(envelope.metadata(), false)) {
-                return Outcome.DUPLICATE;
+              List<Decision> decided = new ArrayList<>(values.size());
+              for (byte[] value : values) {
+                decided.add(decide(value));
               }
-              projection.apply(envelope);
-              return Outcome.APPLIED;
+              return decided;
             });
-    if (outcome == Outcome.APPLIED) {
-      projection.committed(envelope);
+    tellCommitted(decisions);
+    return decisions.stream().map(Decision::outcome).toList();
+  }
+
+  private Decision decide(byte[] value) {
+    Optional<EventEnvelope> read = EventJson.read(value);
+    if (read.isEmpty()) {
+      EventMetadata metadata = EventJson.readMetadata(value);
+      return new Decision(
+          handled.remember(metadata, true) ? Outcome.SKIPPED_UNKNOWN_TYPE : Outcome.DUPLICATE,
+          null);
     }
-    return outcome;
+    return decide(read.get());
+  }
+
+  private Decision decide(EventEnvelope envelope) {
+    if (!handled.remember(envelope.metadata(), false)) {
+      return new Decision(Outcome.DUPLICATE, null);
+    }
+    projection.apply(envelope);
+    return new Decision(Outcome.APPLIED, envelope);
+  }
+
+  private void tellCommitted(List<Decision> decisions) {
+    for (Decision decision : decisions) {
+      if (decision.applied() != null) {
+        projection.committed(decision.applied());
+      }
+    }
   }
 
   public long position() {

@@ -3,6 +3,7 @@ package org.forumledger.kit.consumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,12 +14,14 @@ import org.forumledger.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
  * Takes the registry's forum events off the topic into the service's {@link EventProjection}, once
- * each. Failures go to the container's error handler (bounded retries, waiting while the database
- * is away, then the dead-letter topic), so one bad record never stops the rest.
+ * each, a poll's worth at a time. Failures go to the container's error handler (bounded retries,
+ * waiting while the database is away, then the dead-letter topic), so one bad record never stops
+ * the rest.
  */
 public class ForumEventConsumer implements ConsumerSeekAware {
 
@@ -52,29 +55,50 @@ public class ForumEventConsumer implements ConsumerSeekAware {
         .register(meters);
   }
 
+  /**
+   * One poll's records in one database transaction, offsets committed once for all of them. When
+   * the batch fails it is taken one record at a time, so that the records before the failing one
+   * are committed and the failing one alone goes to the error handler (retried, waited for, or
+   * parked).
+   */
   @KafkaListener(
       id = LISTENER_ID,
       topics = Topics.FORUM_EVENTS,
-      groupId = "${spring.kafka.consumer.group-id}")
-  public void onRecord(ConsumerRecord<String, byte[]> record) {
-    ApplyOnce.Outcome outcome = accept(record.value());
-    log.debug(
-        "{} record {}-{}@{} (key {})",
-        outcome,
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        record.key());
+      groupId = "${spring.kafka.consumer.group-id}",
+      batch = "true")
+  public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+    List<ApplyOnce.Outcome> outcomes;
+    try {
+      outcomes = applyOnce.acceptAll(records.stream().map(ConsumerRecord::value).toList());
+    } catch (RuntimeException batchFailed) {
+      log.debug(
+          "A batch of {} failed; taking it one record at a time", records.size(), batchFailed);
+      oneByOne(records);
+      return;
+    }
+    for (int i = 0; i < records.size(); i++) {
+      count(records.get(i), outcomes.get(i));
+    }
   }
 
-  public ApplyOnce.Outcome accept(byte[] value) {
-    ApplyOnce.Outcome outcome = applyOnce.accept(value);
+  private void oneByOne(List<ConsumerRecord<String, byte[]>> records) {
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, byte[]> record = records.get(i);
+      try {
+        count(record, applyOnce.accept(record.value()));
+      } catch (RuntimeException failed) {
+        throw new BatchListenerFailedException(failed.getMessage(), failed, i);
+      }
+    }
+  }
+
+  private void count(ConsumerRecord<String, byte[]> record, ApplyOnce.Outcome outcome) {
     switch (outcome) {
       case APPLIED -> applied.increment();
       case DUPLICATE -> duplicates.increment();
       case SKIPPED_UNKNOWN_TYPE -> {
         skippedUnknown.increment();
-        EventMetadata metadata = EventJson.readMetadata(value);
+        EventMetadata metadata = EventJson.readMetadata(record.value());
         log.warn(
             "Skipped event {} of unknown type {} v{} (forum {}, position {})",
             metadata.eventId(),
@@ -84,7 +108,13 @@ public class ForumEventConsumer implements ConsumerSeekAware {
             metadata.globalPosition());
       }
     }
-    return outcome;
+    log.debug(
+        "{} record {}-{}@{} (key {})",
+        outcome,
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key());
   }
 
   /** The highest global position handled. */

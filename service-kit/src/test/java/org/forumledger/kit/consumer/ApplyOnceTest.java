@@ -12,6 +12,8 @@ import java.util.Map;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 
 class ApplyOnceTest {
 
@@ -99,6 +101,23 @@ class ApplyOnceTest {
     assertThat(applyOnce.position()).isEqualTo(-1);
   }
 
+  /** A transaction over {@link Remembered}: a failure restores what was remembered before. */
+  static TransactionOperations rollingBack(Remembered remembered) {
+    return new TransactionOperations() {
+      @Override
+      public <T> T execute(TransactionCallback<T> action) {
+        Map<String, Boolean> before = new HashMap<>(remembered.skippedById);
+        try {
+          return action.doInTransaction(null);
+        } catch (RuntimeException e) {
+          remembered.skippedById.clear();
+          remembered.skippedById.putAll(before);
+          throw e;
+        }
+      }
+    };
+  }
+
   @Test
   void aFailingProjectionLeavesTheEventToBeTriedAgain() {
     Remembered rolledBack = new Remembered();
@@ -108,23 +127,56 @@ class ApplyOnceTest {
             event -> {
               throw new IllegalStateException("database went away");
             },
-            new org.springframework.transaction.support.TransactionOperations() {
-              @Override
-              public <T> T execute(
-                  org.springframework.transaction.support.TransactionCallback<T> action) {
-                Map<String, Boolean> before = new HashMap<>(rolledBack.skippedById);
-                try {
-                  return action.doInTransaction(null);
-                } catch (RuntimeException e) {
-                  rolledBack.skippedById.clear();
-                  rolledBack.skippedById.putAll(before);
-                  throw e;
-                }
-              }
-            });
+            rollingBack(rolledBack));
 
     assertThatThrownBy(() -> failing.accept(record("e-4", "forum.ForumStatusChanged", 1, 46)))
         .hasMessage("database went away");
     assertThat(rolledBack.skippedById).doesNotContainKey("e-4");
+  }
+
+  @Test
+  void aBatchIsDecidedInOrderAndCommittedEventsAreToldAfterTheCommit() {
+    byte[] first = record("e-5", "forum.ForumStatusChanged", 1, 47);
+
+    List<ApplyOnce.Outcome> outcomes =
+        applyOnce.acceptAll(List.of(first, record("e-6", "forum.SomethingNew", 1, 48), first));
+
+    assertThat(outcomes)
+        .containsExactly(
+            ApplyOnce.Outcome.APPLIED,
+            ApplyOnce.Outcome.SKIPPED_UNKNOWN_TYPE,
+            ApplyOnce.Outcome.DUPLICATE);
+    assertThat(applied).extracting(e -> e.metadata().eventId()).containsExactly("e-5");
+    assertThat(committed).extracting(e -> e.metadata().eventId()).containsExactly("e-5");
+    assertThat(applyOnce.position()).isEqualTo(48);
+  }
+
+  @Test
+  void oneFailingRecordUndoesItsWholeBatchAndNothingIsToldCommitted() {
+    Remembered rolledBack = new Remembered();
+    List<EventEnvelope> toldCommitted = new ArrayList<>();
+    ApplyOnce batch =
+        new ApplyOnce(
+            rolledBack,
+            new EventProjection() {
+              @Override
+              public void apply(EventEnvelope event) {}
+
+              @Override
+              public void committed(EventEnvelope event) {
+                toldCommitted.add(event);
+              }
+            },
+            rollingBack(rolledBack));
+
+    assertThatThrownBy(
+            () ->
+                batch.acceptAll(
+                    List.of(
+                        record("e-7", "forum.ForumStatusChanged", 1, 49),
+                        "not json".getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(rolledBack.skippedById).isEmpty();
+    assertThat(toldCommitted).isEmpty();
   }
 }

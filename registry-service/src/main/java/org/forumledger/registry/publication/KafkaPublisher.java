@@ -2,13 +2,20 @@ package org.forumledger.registry.publication;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
@@ -22,9 +29,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes every stored event to Kafka, in store order, from a tracking processor: the event store
- * is the outbox. The processor's token only advances once Kafka has acknowledged the record
- * (acks=all), so an event stored while Kafka is down is published when Kafka is back. A crash
- * between acknowledgement and token update republishes; consumers deduplicate on the event id.
+ * is the outbox. The processor hands over a batch of events; they are all sent without waiting, in
+ * order (an idempotent producer keeps a partition's order through retries), and the batch commits,
+ * moving the processor's token past it, only once Kafka has acknowledged every one of its records
+ * (acks=all). A failed or unacknowledged send fails the batch, which is sent again, so an event
+ * stored while Kafka is down is published when Kafka is back. A resend or a crash between
+ * acknowledgement and token update republishes; consumers deduplicate on the event id.
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
@@ -32,6 +42,7 @@ public class KafkaPublisher {
 
   public static final String PROCESSING_GROUP = "kafka-publication";
   private static final long SEND_TIMEOUT_SECONDS = 120;
+  private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pendingSends";
 
   private final KafkaTemplate<String, byte[]> kafka;
 
@@ -40,8 +51,7 @@ public class KafkaPublisher {
   }
 
   @EventHandler
-  public void on(ForumEvent event, DomainEventMessage<?> message, TrackingToken token)
-      throws Exception {
+  public void on(ForumEvent event, DomainEventMessage<?> message, TrackingToken token) {
     EventEnvelope envelope = new EventEnvelope(metadata(event, message, token), event);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
@@ -54,7 +64,38 @@ public class KafkaPublisher {
     record.headers().add(WireHeaders.EVENT_TYPE, bytes(metadata.eventType()));
     record.headers().add(WireHeaders.EVENT_VERSION, bytes(String.valueOf(metadata.eventVersion())));
     record.headers().add(WireHeaders.EVENT_ID, bytes(metadata.eventId()));
-    kafka.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    sendsOfThisBatch().add(kafka.send(record));
+  }
+
+  /** The sends of the processor's current batch, awaited once before the batch commits. */
+  private static List<CompletableFuture<?>> sendsOfThisBatch() {
+    UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+    return batch.getOrComputeResource(
+        PENDING_SENDS,
+        key -> {
+          List<CompletableFuture<?>> sends = new ArrayList<>();
+          batch.onPrepareCommit(committing -> awaitAcknowledgement(sends));
+          return sends;
+        });
+  }
+
+  private static void awaitAcknowledgement(List<CompletableFuture<?>> sends) {
+    try {
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+          .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublicationFailedException("Interrupted while waiting for Kafka", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new PublicationFailedException(
+          "Kafka did not acknowledge " + sends.size() + " events; the batch is sent again", e);
+    }
+  }
+
+  static final class PublicationFailedException extends RuntimeException {
+    PublicationFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   static EventMetadata metadata(

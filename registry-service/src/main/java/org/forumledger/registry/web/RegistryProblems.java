@@ -7,7 +7,6 @@ import org.forumledger.kit.problem.Problem;
 import org.forumledger.kit.problem.ProblemTranslator;
 import org.forumledger.kit.problem.ProblemType;
 import org.forumledger.registry.forum.api.IdempotentRequests.IdempotencyKeyReusedException;
-import org.forumledger.registry.forum.api.IdempotentRequests.IdempotentRequestInProgressException;
 import org.forumledger.registry.forum.api.InvalidRequestException;
 import org.forumledger.registry.forum.api.UnknownForumException;
 import org.forumledger.registry.forum.domain.ForumRuleViolation;
@@ -52,9 +51,6 @@ class RegistryProblems implements ProblemTranslator {
     }
     if (failure instanceof IdempotencyKeyReusedException) {
       return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, failure.getMessage());
-    }
-    if (failure instanceof IdempotentRequestInProgressException) {
-      return Problem.of(ProblemType.IDEMPOTENT_REQUEST_IN_PROGRESS, failure.getMessage());
     }
     return null;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.forumledger.registry.RegistryTestStack;
 import org.junit.jupiter.api.AfterAll;
@@ -182,10 +183,10 @@ class RegistryApiIT {
   }
 
   @Test
-  void aClaimLeftByARequestThatNeverFinishedIsAbandonedAfterAWhile() {
+  void aClaimLeftWithoutAnAnswerByAnEarlierRegistryIsTakenOver() {
     jdbc.update(
         "insert into idempotent_request (idempotency_key, principal, request_hash, created_at)"
-            + " values ('left-behind', 'registrar', 'x', now() - interval '3 minutes')");
+            + " values ('left-behind', 'registrar', 'x', now())");
 
     registrar
         .post()
@@ -528,6 +529,36 @@ class RegistryApiIT {
             .bodyValue(FORUM.replace("STRING", "Other"))
             .exchange(),
         422);
+  }
+
+  @Test
+  void concurrentRequestsWithOneIdempotencyKeyWriteOnceAndAllGetTheFirstAnswer() {
+    String forumId = register();
+    long before = storedEvents();
+    String body = "{\"status\": \"AMOUNT\", \"amount\": 4200, " + PROVENANCE + "}";
+
+    List<CompletableFuture<EntityExchangeResult<byte[]>>> answers =
+        IntStream.range(0, 6)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            registrar
+                                .put()
+                                .uri("/forums/" + forumId + "/fees/2023")
+                                .header("Idempotency-Key", "same-fee-at-once")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(body)
+                                .exchange()
+                                .expectBody()
+                                .returnResult()))
+            .toList();
+
+    List<EntityExchangeResult<byte[]>> results =
+        answers.stream().map(CompletableFuture::join).toList();
+    assertThat(results).allSatisfy(r -> assertThat(r.getStatus().value()).isEqualTo(200));
+    assertThat(results.stream().map(r -> r.getResponseHeaders().getETag()).distinct()).hasSize(1);
+    assertThat(storedEvents()).isEqualTo(before + 1);
   }
 
   @Test

@@ -20,8 +20,6 @@ public enum ProblemType {
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
   CONCURRENT_CHANGE(
       HttpStatus.CONFLICT, "concurrent-change", "Another change happened at the same time"),
-  IDEMPOTENT_REQUEST_IN_PROGRESS(
-      HttpStatus.CONFLICT, "idempotent-request-in-progress", "Request in progress"),
   POSITION_NOT_CURRENT(HttpStatus.CONFLICT, "position-not-current", "Position not current"),
   STALE_VERSION(
       HttpStatus.PRECONDITION_FAILED,

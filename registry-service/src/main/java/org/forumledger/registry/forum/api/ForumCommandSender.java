@@ -2,18 +2,17 @@ package org.forumledger.registry.forum.api;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.forumledger.events.MetadataKeys;
 import org.forumledger.registry.forum.api.ForumRequests.Provenance;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends a command with the request's provenance as metadata. Axon handles commands with blocking
- * JDBC on the calling thread, so sending happens on the bounded elastic scheduler, never on
- * Netty's.
+ * Sends a command with the request's provenance as metadata. Axon handles it on the calling thread,
+ * inside the caller's transaction, so a write's events commit with whatever else the caller writes.
  */
 @Component
 public class ForumCommandSender {
@@ -24,14 +23,22 @@ public class ForumCommandSender {
     this.gateway = gateway;
   }
 
-  public Mono<Object> send(Object command, Provenance provenance, WriteRequest write) {
-    return Mono.fromFuture(
-            () ->
-                gateway.send(
-                    GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(metadata(provenance, write))))
-        .subscribeOn(Schedulers.boundedElastic())
-        .defaultIfEmpty(Boolean.TRUE);
+  public void sendAndWait(Object command, Provenance provenance, WriteRequest write) {
+    CompletableFuture<Object> handled =
+        gateway.send(
+            GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(metadata(provenance, write)));
+    try {
+      handled.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while handling " + command, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static Map<String, Object> metadata(Provenance provenance, WriteRequest write) {

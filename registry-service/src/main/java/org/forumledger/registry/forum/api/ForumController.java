@@ -55,7 +55,8 @@ public class ForumController {
 
   @GetMapping("/{forumId}")
   public Mono<ResponseEntity<ForumView>> get(@PathVariable String forumId) {
-    return view(forumId).map(view -> withETag(ResponseEntity.ok(), view));
+    return Mono.fromCallable(() -> withETag(ResponseEntity.ok(), view(forumId)))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   @PostMapping
@@ -65,16 +66,18 @@ public class ForumController {
     return idempotency.execute(
         write,
         request,
-        () ->
-            views(forumId)
-                // registered by an earlier try whose answer was lost: that forum is the result
-                .switchIfEmpty(
-                    Mono.defer(
-                        () ->
-                            commands
-                                .send(request.command(forumId), request.provenance(), write)
-                                .then(view(forumId))))
-                .map(view -> withETag(ResponseEntity.created(forumUri(forumId, "")), view)));
+        () -> {
+          // registered by an earlier try whose answer was lost: that forum is the result
+          ForumView registered =
+              views
+                  .read(forumId)
+                  .orElseGet(
+                      () -> {
+                        commands.sendAndWait(request.command(forumId), request.provenance(), write);
+                        return view(forumId);
+                      });
+          return withETag(ResponseEntity.created(forumUri(forumId, "")), registered);
+        });
   }
 
   /**
@@ -209,11 +212,10 @@ public class ForumController {
     return idempotency.execute(
         write,
         request,
-        () ->
-            commands
-                .send(command, request.provenance(), write)
-                .then(view(forumId))
-                .map(view -> withETag(answer, view)));
+        () -> {
+          commands.sendAndWait(command, request.provenance(), write);
+          return withETag(answer, view(forumId));
+        });
   }
 
   /** A year of the path, refused (400) outside the ledger's calendar like a year of the body. */
@@ -228,14 +230,8 @@ public class ForumController {
     return URI.create("/forums/" + forumId + rest);
   }
 
-  private Mono<ForumView> views(String forumId) {
-    return Mono.fromCallable(() -> views.read(forumId))
-        .subscribeOn(Schedulers.boundedElastic())
-        .flatMap(Mono::justOrEmpty);
-  }
-
-  private Mono<ForumView> view(String forumId) {
-    return views(forumId).switchIfEmpty(Mono.error(() -> new UnknownForumException(forumId)));
+  private ForumView view(String forumId) {
+    return views.read(forumId).orElseThrow(() -> new UnknownForumException(forumId));
   }
 
   private static <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, T view) {

@@ -4,62 +4,85 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.forumledger.events.Sha256;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Honours the {@code Idempotency-Key} header: the first request with a key runs and its response is
- * kept; a retry with the same key and the same request gets that response again and writes nothing.
- * The same key with a different request is refused (422); a retry while the first is still running
- * gets 409.
+ * Runs a write in one database transaction: the claim of its {@code Idempotency-Key}, the command's
+ * events and the answer kept for a retry commit together or not at all. A retry with the same key
+ * and the same request gets the kept answer and writes nothing; a retry that arrives while the
+ * first is still running waits for it; the same key with a different request is refused (422). A
+ * process that stops mid-write leaves nothing behind, so a retry simply runs again.
  */
 @Component
 public class IdempotentRequests {
 
+  /** Writes without If-Match that met a concurrent change to the same forum are run again. */
+  static final int ATTEMPTS_WITHOUT_IF_MATCH = 3;
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final TransactionTemplate transaction;
 
-  public IdempotentRequests(JdbcTemplate jdbc, Clock clock) {
+  public IdempotentRequests(
+      JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
   }
-
-  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
 
   record Stored(String requestHash, Integer status, String location, String etag, String body) {}
 
   /**
    * Runs the write once per key. The request it is keyed to is its method, its path and its body in
    * {@link CanonicalJson canonical form}, so a retry that writes the same JSON differently ({@code
-   * 100.00} for {@code 100}, keys in another order) is the same request.
+   * 100.00} for {@code 100}, keys in another order) is the same request. The write blocks (JDBC and
+   * Axon on the calling thread), so it runs on the bounded elastic scheduler, never on Netty's.
    */
   public Mono<ResponseEntity<?>> execute(
-      WriteRequest write, Object body, Supplier<Mono<ResponseEntity<?>>> action) {
+      WriteRequest write, Object body, Supplier<ResponseEntity<?>> action) {
+    return Mono.<ResponseEntity<?>>fromCallable(() -> runWithRetries(write, body, action))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private ResponseEntity<?> runWithRetries(
+      WriteRequest write, Object body, Supplier<ResponseEntity<?>> action) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> run(write, body, action));
+      } catch (ConcurrencyException concurrentChange) {
+        if (write.expectedVersion() != null || attempt == ATTEMPTS_WITHOUT_IF_MATCH) {
+          throw concurrentChange;
+        }
+      }
+    }
+  }
+
+  private ResponseEntity<?> run(
+      WriteRequest write, Object body, Supplier<ResponseEntity<?>> action) {
     if (!write.idempotent()) {
       return action.get();
     }
     String principal = write.actor();
     String key = write.idempotencyKey();
     String hash = Sha256.hex(fingerprint(write, body));
-    return blocking(() -> claim(principal, key, hash))
-        .flatMap(
-            earlier ->
-                earlier.isPresent()
-                    ? Mono.just(replay(earlier.get(), hash))
-                    : action
-                        .get()
-                        .flatMap(response -> remember(principal, key, response))
-                        .onErrorResume(
-                            error ->
-                                blocking(() -> forget(principal, key)).then(Mono.error(error))));
+    Optional<Stored> earlier = claim(principal, key, hash);
+    if (earlier.isPresent()) {
+      return replay(earlier.get(), hash);
+    }
+    ResponseEntity<?> response = action.get();
+    remember(principal, key, response);
+    return response;
   }
 
   static String fingerprint(WriteRequest write, Object body) {
@@ -67,35 +90,26 @@ public class IdempotentRequests {
   }
 
   /**
-   * Claims the key, or returns what an earlier request with it left. A claim whose request never
-   * finished (the process stopped between writing and answering) is abandoned after {@link
-   * #ABANDONED_AFTER} and may be claimed again; until then a retry is told to wait (409).
+   * Claims the key in this transaction, or returns the answer an earlier request with it kept. A
+   * concurrent request with the key holds its claim uncommitted, so this waits for it. A claim
+   * without an answer can only be one left by an earlier version of the registry, which stored the
+   * answer in a second transaction; it is taken over.
    */
   private Optional<Stored> claim(String principal, String key, String hash) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try {
+    jdbc.update(
+        "delete from idempotent_request where principal = ? and idempotency_key = ?"
+            + " and status_code is null",
+        principal,
+        key);
+    int claimed =
         jdbc.update(
             "insert into idempotent_request (idempotency_key, principal, request_hash, created_at)"
-                + " values (?, ?, ?, ?)",
+                + " values (?, ?, ?, ?) on conflict (principal, idempotency_key) do nothing",
             key,
             principal,
             hash,
             Timestamp.from(clock.instant()));
-        return Optional.empty();
-      } catch (DuplicateKeyException alreadyThere) {
-        jdbc.update(
-            "delete from idempotent_request where principal = ? and idempotency_key = ?"
-                + " and status_code is null and created_at < ?",
-            principal,
-            key,
-            Timestamp.from(clock.instant().minus(ABANDONED_AFTER)));
-        Optional<Stored> earlier = stored(principal, key);
-        if (earlier.isPresent()) {
-          return earlier;
-        }
-      }
-    }
-    throw new IdempotentRequestInProgressException();
+    return claimed == 1 ? Optional.empty() : stored(principal, key);
   }
 
   private Optional<Stored> stored(String principal, String key) {
@@ -120,9 +134,6 @@ public class IdempotentRequests {
     if (!stored.requestHash().equals(hash)) {
       throw new IdempotencyKeyReusedException();
     }
-    if (stored.status() == null) {
-      throw new IdempotentRequestInProgressException();
-    }
     ResponseEntity.BodyBuilder builder =
         ResponseEntity.status(HttpStatusCode.valueOf(stored.status()))
             .header("Idempotent-Replayed", "true");
@@ -135,46 +146,22 @@ public class IdempotentRequests {
     return builder.contentType(MediaType.APPLICATION_JSON).body(stored.body());
   }
 
-  private Mono<ResponseEntity<?>> remember(
-      String principal, String key, ResponseEntity<?> response) {
-    return blocking(
-        () -> {
-          jdbc.update(
-              "update idempotent_request set status_code = ?, location = ?, etag = ?,"
-                  + " response_body = ? where principal = ? and idempotency_key = ?",
-              response.getStatusCode().value(),
-              response.getHeaders().getFirst(HttpHeaders.LOCATION),
-              response.getHeaders().getETag(),
-              ResponseBodies.json(response.getBody()),
-              principal,
-              key);
-          return response;
-        });
-  }
-
-  private Integer forget(String principal, String key) {
-    return jdbc.update(
-        "delete from idempotent_request where principal = ? and idempotency_key = ?"
-            + " and status_code is null",
+  private void remember(String principal, String key, ResponseEntity<?> response) {
+    jdbc.update(
+        "update idempotent_request set status_code = ?, location = ?, etag = ?,"
+            + " response_body = ? where principal = ? and idempotency_key = ?",
+        response.getStatusCode().value(),
+        response.getHeaders().getFirst(HttpHeaders.LOCATION),
+        response.getHeaders().getETag(),
+        ResponseBodies.json(response.getBody()),
         principal,
         key);
-  }
-
-  private static <T> Mono<T> blocking(Supplier<T> work) {
-    return Mono.fromSupplier(work).subscribeOn(Schedulers.boundedElastic());
   }
 
   /** The key was used before for a different request. */
   public static class IdempotencyKeyReusedException extends RuntimeException {
     IdempotencyKeyReusedException() {
       super("This Idempotency-Key was already used for a different request.");
-    }
-  }
-
-  /** The first request with this key has not finished. */
-  public static class IdempotentRequestInProgressException extends RuntimeException {
-    IdempotentRequestInProgressException() {
-      super("A request with this Idempotency-Key is still being processed; retry later.");
     }
   }
 }

@@ -13,6 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.forumledger.importer.RegistryClient.Response;
@@ -22,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads Göteborgs Stad's 2023 inventory into the registry through its HTTP API, one row at a time.
- * A row is validated whole before anything of it is sent; a malformed row, or one the registry
- * refuses, is reported by its line number and the import goes on with the next row.
+ * Loads Göteborgs Stad's 2023 inventory into the registry through its HTTP API. A row is validated
+ * whole before anything of it is sent; a malformed row, or one the registry refuses, is reported by
+ * its line number and the import goes on with the other rows. Each row is one forum, so rows are
+ * sent a few at a time, each row's writes in order.
  *
  * <p>Every write carries an {@code Idempotency-Key} derived from the row's section, so running the
  * import again replays the registry's first answers (same forum ids) and writes no new event.
@@ -42,6 +48,10 @@ public final class InventoryImport {
   private final String sourceName;
   private final Source source;
   private final RegistryTransport registry;
+  private final int rowsAtATime;
+
+  /** Rows sent at the same time over HTTP: enough to keep a 2-core registry busy. */
+  static final int ROWS_AT_A_TIME = 4;
 
   @FunctionalInterface
   interface Source {
@@ -49,9 +59,14 @@ public final class InventoryImport {
   }
 
   InventoryImport(String sourceName, Source source, RegistryTransport registry) {
+    this(sourceName, source, registry, 1);
+  }
+
+  InventoryImport(String sourceName, Source source, RegistryTransport registry, int rowsAtATime) {
     this.sourceName = sourceName;
     this.source = source;
     this.registry = registry;
+    this.rowsAtATime = rowsAtATime;
   }
 
   public static InventoryImport fromDefaultFile(
@@ -63,7 +78,8 @@ public final class InventoryImport {
     return new InventoryImport(
         "classpath:" + DEFAULT_RESOURCE,
         InventoryImport::readDefaultResource,
-        new RegistryClient(registryBaseUrl, username, password));
+        new RegistryClient(registryBaseUrl, username, password),
+        ROWS_AT_A_TIME);
   }
 
   public static InventoryImport fromFile(
@@ -73,7 +89,10 @@ public final class InventoryImport {
 
   static InventoryImport fromFile(Path csv, RegistryTransport registry) {
     return new InventoryImport(
-        csv.toString(), () -> Files.readString(csv, StandardCharsets.UTF_8), registry);
+        csv.toString(),
+        () -> Files.readString(csv, StandardCharsets.UTF_8),
+        registry,
+        ROWS_AT_A_TIME);
   }
 
   private static String readDefaultResource() throws IOException {
@@ -155,35 +174,35 @@ public final class InventoryImport {
     log.info("Importing {} inventory rows from {}", parsed.rows().size(), sourceName);
 
     Set<String> sections = new HashSet<>();
-    for (InventoryRow row : parsed.rows()) {
-      if (!parsed.headerUsable()) {
-        counters.failed++;
-        continue;
-      }
-      Mapping mapping = RowMapper.map(row, sections);
-      if (row.get(InventoryCsv.SECTION) != null) {
-        sections.add(row.get(InventoryCsv.SECTION));
-      }
-      if (!mapping.valid()) {
-        fail(counters, mapping.problem(row));
-        continue;
-      }
-      try {
-        Optional<String> failure = send(mapping.plan(), counters);
-        if (failure.isPresent()) {
-          fail(counters, where(row, mapping) + failure.get());
-        } else {
-          counters.imported++;
+    List<Sending> sending = new ArrayList<>();
+    ExecutorService senders = Executors.newFixedThreadPool(rowsAtATime, InventoryImport::sender);
+    try {
+      for (InventoryRow row : parsed.rows()) {
+        if (!parsed.headerUsable()) {
+          counters.failed++;
+          continue;
         }
-      } catch (IOException e) {
-        fail(counters, where(row, mapping) + "the registry could not be reached (" + e + ")");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        fail(
-            counters,
-            "line " + row.line() + ": the import was interrupted; later rows were not imported");
-        break;
+        Mapping mapping = RowMapper.map(row, sections);
+        if (row.get(InventoryCsv.SECTION) != null) {
+          sections.add(row.get(InventoryCsv.SECTION));
+        }
+        if (!mapping.valid()) {
+          fail(counters, mapping.problem(row));
+          continue;
+        }
+        sending.add(
+            new Sending(row, mapping, senders.submit(() -> send(mapping.plan(), counters))));
       }
+      for (Sending row : sending) {
+        Optional<String> failure = outcome(row);
+        if (failure.isPresent()) {
+          fail(counters, failure.get());
+        } else {
+          counters.imported();
+        }
+      }
+    } finally {
+      senders.shutdownNow();
     }
     int rows = parsed.rows().size();
     if (!parsed.readToEnd()) {
@@ -198,8 +217,8 @@ public final class InventoryImport {
             rows,
             counters.imported,
             counters.failed,
-            counters.requests,
-            counters.registered,
+            counters.requests.get(),
+            counters.registered.get(),
             counters.problems);
     log.info(
         "Inventory import from {} took {} ms: {}",
@@ -209,11 +228,45 @@ public final class InventoryImport {
     return summary;
   }
 
+  private record Sending(InventoryRow row, Mapping mapping, Future<Optional<String>> failure) {}
+
+  /** The row's failure, as the summary names it, or empty when every write was accepted. */
+  private static Optional<String> outcome(Sending sending) {
+    String where = where(sending.row(), sending.mapping());
+    try {
+      return sending.failure().get().map(failure -> where + failure);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of(
+          "line "
+              + sending.row().line()
+              + ": the import was interrupted; the row was not imported");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        return Optional.of(where + "the registry could not be reached (" + cause + ")");
+      }
+      if (cause instanceof InterruptedException) {
+        return Optional.of(
+            "line "
+                + sending.row().line()
+                + ": the import was interrupted; the row was not imported");
+      }
+      throw new IllegalStateException("Importing " + where + "failed", cause);
+    }
+  }
+
+  private static Thread sender(Runnable task) {
+    Thread thread = new Thread(task, "inventory-import");
+    thread.setDaemon(true);
+    return thread;
+  }
+
   /** Sends one row's writes in order; the first refusal stops the row. */
   private Optional<String> send(RowPlan plan, Counters counters)
       throws IOException, InterruptedException {
     Response registered = registry.send("POST", "/forums", plan.register(), plan.registerKey());
-    counters.requests++;
+    counters.sent();
     if (!registered.successful()) {
       return Optional.of(registered.describeFailure());
     }
@@ -227,7 +280,7 @@ public final class InventoryImport {
               + ")");
     }
     if (!registered.replayed()) {
-      counters.registered++;
+      counters.registered();
     }
     for (Step step : plan.steps()) {
       Response response =
@@ -236,7 +289,7 @@ public final class InventoryImport {
               "/forums/" + forumId.get() + "/" + step.path(),
               step.body(),
               step.idempotencyKey());
-      counters.requests++;
+      counters.sent();
       if (!response.successful()) {
         return Optional.of(response.describeFailure());
       }
@@ -262,11 +315,24 @@ public final class InventoryImport {
     log.warn("Inventory row not imported: {}", problem);
   }
 
+  /** Written by the import's thread, except the request counts, which the senders add to. */
   private static final class Counters {
     private int imported;
     private int failed;
-    private int requests;
-    private int registered;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger registered = new AtomicInteger();
     private final List<String> problems = new ArrayList<>();
+
+    void imported() {
+      imported++;
+    }
+
+    void sent() {
+      requests.incrementAndGet();
+    }
+
+    void registered() {
+      registered.incrementAndGet();
+    }
   }
 }

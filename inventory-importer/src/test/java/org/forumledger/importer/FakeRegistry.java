@@ -3,6 +3,7 @@ package org.forumledger.importer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,7 +17,7 @@ final class FakeRegistry implements RegistryTransport {
 
   record Sent(String method, String path, Object body, String idempotencyKey) {}
 
-  final List<Sent> sent = new ArrayList<>();
+  final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
   boolean replay;
   Predicate<Sent> refuse = s -> false;
   Predicate<Sent> unreachable = s -> false;

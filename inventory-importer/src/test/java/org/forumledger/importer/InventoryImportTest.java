@@ -47,6 +47,27 @@ class InventoryImportTest {
   }
 
   @Test
+  void rowsSentAFewAtATimeGiveTheSameSummaryAndKeepEachRowsWritesInOrder() {
+    FakeRegistry oneAtATime = new FakeRegistry();
+    FakeRegistry fourAtATime = new FakeRegistry();
+    oneAtATime.refuse = s -> s.path().endsWith("id-2.9.1/fees/2023");
+    fourAtATime.refuse = oneAtATime.refuse;
+    String resource = InventoryImport.DEFAULT_RESOURCE;
+
+    Summary sequential =
+        new InventoryImport(resource, () -> InventoryFixtures.text(resource), oneAtATime).run();
+    Summary concurrent =
+        new InventoryImport(resource, () -> InventoryFixtures.text(resource), fourAtATime, 4).run();
+
+    assertThat(concurrent).isEqualTo(sequential);
+    assertThat(concurrent.failedRows()).isEqualTo(1);
+    assertThat(fourAtATime.sent).containsExactlyInAnyOrderElementsOf(oneAtATime.sent);
+    assertThat(fourAtATime.sent.stream().filter(s -> s.path().contains("id-2.9.1/")))
+        .containsExactlyElementsOf(
+            oneAtATime.sent.stream().filter(s -> s.path().contains("id-2.9.1/")).toList());
+  }
+
+  @Test
   void replayedRegistrationsAreImportedButNotCountedAsRegistered() {
     FakeRegistry registry = new FakeRegistry();
     registry.replay = true;

@@ -381,7 +381,7 @@ class RegistryApiIT {
   }
 
   @Test
-  void aFeeOrAppointmentOnAnEndedForumIs422() {
+  void aFeeOrAppointmentAfterAForumEndedIs422ButTheEndAndEarlierYearsCanBeCorrected() {
     String forumId = register();
     registrar
         .put()
@@ -407,8 +407,26 @@ class RegistryApiIT {
                     + "}")
             .exchange(),
         422);
-
     assertThat(storedEvents()).isEqualTo(before);
+
+    putFee(forumId, 2023, "{\"status\": \"AMOUNT\", \"amount\": 100, " + PROVENANCE + "}")
+        .expectStatus()
+        .isOk();
+    registrar
+        .put()
+        .uri("/forums/{id}/status", forumId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"status\": \"ACTIVE\", " + PROVENANCE + "}")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("ACTIVE");
+    putFee(forumId, 2024, "{\"status\": \"AMOUNT\", \"amount\": 100, " + PROVENANCE + "}")
+        .expectStatus()
+        .isOk();
+    assertThat(storedEvents()).isEqualTo(before + 3);
   }
 
   @Test

@@ -57,6 +57,10 @@ public class Forum {
   @AggregateIdentifier private String forumId;
   private ForumRegistered details;
   private ForumStatus status;
+
+  /** The day from which the forum is ended, while it is; null while it is not. */
+  private LocalDate endedFrom;
+
   private final Map<String, RepresentativeAppointed> openAppointments = new HashMap<>();
   private final Map<String, RepresentativeAppointed> allAppointments = new HashMap<>();
   private final Map<String, HeadcountRecorded> headcounts = new HashMap<>();
@@ -93,7 +97,6 @@ public class Forum {
 
   @CommandHandler
   public void handle(ReviseForumDetailsCommand command) {
-    requireNotEnded();
     requireText(command.name(), "name");
     requireRange(command.meetingsPerYear(), "meetingsPerYear");
     ForumDetailsRevised revised =
@@ -119,7 +122,6 @@ public class Forum {
 
   @CommandHandler
   public void handle(ReclassifyForumCommand command) {
-    requireNotEnded();
     requireText(command.area(), "area");
     require(command.kind() != null, "kind", "kind is required");
     require(
@@ -147,7 +149,6 @@ public class Forum {
     require(command.status() != null, "status", "status is required");
     require(command.effectiveFrom() != null, "effectiveDate", "an effective date is required");
     requireDate(command.effectiveFrom(), "effectiveDate");
-    requireNotEnded();
     if (command.status() != status) {
       apply(new ForumStatusChanged(forumId, command.status(), command.effectiveFrom()));
     }
@@ -155,13 +156,13 @@ public class Forum {
 
   @CommandHandler
   public void handle(AppointRepresentativeCommand command) {
-    requireNotEnded();
     requireText(command.appointmentId(), "appointmentId");
     requireText(command.personName(), "personName");
     require(command.body() != null, "body", "body is required");
     require(command.role() != null, "role", "role is required");
     require(command.validFrom() != null, "validFrom", "validFrom is required");
     requireDate(command.validFrom(), "validFrom");
+    requireWhileNotEnded(command.validFrom(), "validFrom");
     if (command.validTo() != null) {
       requireDate(command.validTo(), "validTo");
     }
@@ -209,6 +210,7 @@ public class Forum {
   public void handle(RecordHeadcountCommand command) {
     require(command.body() != null, "body", "body is required");
     requireYear(command.year(), "year");
+    requireYearWhileNotEnded(command.year(), "year");
     requireRange(command.headcount(), "headcount");
     require(command.headcount() != null, "headcount", "headcount is required");
     HeadcountRecorded recorded =
@@ -221,8 +223,8 @@ public class Forum {
 
   @CommandHandler
   public void handle(SetAnnualFeeCommand command) {
-    requireNotEnded();
     requireYear(command.fromYear(), "fromYear");
+    requireYearWhileNotEnded(command.fromYear(), "fromYear");
     if (command.toYear() != null) {
       requireYear(command.toYear(), "toYear");
     }
@@ -266,8 +268,8 @@ public class Forum {
 
   @CommandHandler
   public void handle(RecordOtherCostCommand command) {
-    requireNotEnded();
     requireYear(command.year(), "year");
+    requireYearWhileNotEnded(command.year(), "year");
     require(command.status() != null, "status", "status is required");
     List<CostLine> lines = command.lines() == null ? List.of() : command.lines();
     BigDecimal total = null;
@@ -419,10 +421,27 @@ public class Forum {
     return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 
-  private void requireNotEnded() {
-    if (status == ForumStatus.ENDED) {
+  /**
+   * An ended forum takes corrections of what was true while it existed (its details, its status,
+   * costs and appointments up to its end), never new facts after its end: those need the status
+   * changed first, which is itself a correction with a reason.
+   */
+  private void requireWhileNotEnded(LocalDate date, String field) {
+    if (endedFrom != null && date.isAfter(endedFrom)) {
       throw new ForumRuleViolation(
-          null, "forum " + forumId + " has ended; nothing more can be recorded");
+          field,
+          "the forum ended on " + endedFrom + "; change its status first to record anything later");
+    }
+  }
+
+  private void requireYearWhileNotEnded(int year, String field) {
+    if (endedFrom != null && year > endedFrom.getYear()) {
+      throw new ForumRuleViolation(
+          field,
+          "the forum ended on "
+              + endedFrom
+              + "; change its status first to record a year after "
+              + endedFrom.getYear());
     }
   }
 
@@ -484,6 +503,7 @@ public class Forum {
   @EventSourcingHandler
   void on(ForumStatusChanged event) {
     status = event.status();
+    endedFrom = event.status() == ForumStatus.ENDED ? event.effectiveFrom() : null;
   }
 
   @EventSourcingHandler

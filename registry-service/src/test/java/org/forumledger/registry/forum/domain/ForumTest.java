@@ -250,12 +250,12 @@ class ForumTest {
     }
 
     @Test
-    void anEndedForumCannotBeRevised() {
+    void anEndedForumsDetailsCanStillBeCorrected() {
       fixture
           .given(REGISTERED, ENDED)
           .when(new ReviseForumDetailsCommand(ID, null, "X", null, null, null, null, null))
-          .expectException(ForumRuleViolation.class)
-          .expectNoEvents();
+          .expectSuccessfulHandlerExecution()
+          .expectEvents(new ForumDetailsRevised(ID, "X", null, null, null, null, null));
     }
   }
 
@@ -281,12 +281,24 @@ class ForumTest {
     }
 
     @Test
-    void anEndedForumStaysEnded() {
+    void aMistakenEndIsCorrectedByChangingTheStatusBack() {
       fixture
           .given(REGISTERED, ENDED)
           .when(
-              new ChangeForumStatusCommand(ID, null, ForumStatus.ACTIVE, LocalDate.of(2025, 1, 1)))
-          .expectException(ForumRuleViolation.class);
+              new ChangeForumStatusCommand(
+                  ID, null, ForumStatus.ACTIVE, LocalDate.of(2024, 12, 31)))
+          .expectEvents(new ForumStatusChanged(ID, ForumStatus.ACTIVE, LocalDate.of(2024, 12, 31)));
+    }
+
+    @Test
+    void onceReopenedAForumTakesLaterFactsAgain() {
+      fixture
+          .given(
+              REGISTERED,
+              ENDED,
+              new ForumStatusChanged(ID, ForumStatus.ACTIVE, LocalDate.of(2024, 12, 31)))
+          .when(sekFee(2025, "100"))
+          .expectSuccessfulHandlerExecution();
     }
   }
 
@@ -328,7 +340,7 @@ class ForumTest {
     }
 
     @Test
-    void noAppointmentOnAnEndedForum() {
+    void noAppointmentStartingAfterTheForumEnded() {
       fixture
           .given(REGISTERED, ENDED)
           .when(
@@ -599,12 +611,22 @@ class ForumTest {
     }
 
     @Test
-    void noFeeOnAnEndedForum() {
+    void noFeeForAYearAfterTheForumEnded() {
       fixture
           .given(REGISTERED, ENDED)
           .when(sekFee(2025, "100"))
           .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage(
+              "the forum ended on 2024-12-31; change its status first to record a year after 2024")
           .expectNoEvents();
+    }
+
+    @Test
+    void aFeeOfAYearBeforeTheEndIsStillRecorded() {
+      fixture
+          .given(REGISTERED, ENDED)
+          .when(sekFee(2023, "837000"))
+          .expectEvents(sekFeeSet(2023, "837000", false));
     }
 
     @Test

@@ -20,6 +20,9 @@ public final class LocalStack {
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+  /** How long the consumers may take to apply the first start's inventory. */
+  private static final java.time.Duration CONSUMERS_CATCH_UP = java.time.Duration.ofMinutes(2);
+
   private LocalStack() {}
 
   public static void main(String[] args) throws Exception {
@@ -34,6 +37,7 @@ public final class LocalStack {
             port(env, "LEDGER_KAFKA_PORT", 9092),
             port(env, "LEDGER_KAFKA_CONTROLLER_PORT", 9093),
             port(env, "LEDGER_POSTGRES_PORT", 5433));
+    FirstStart firstStart = new FirstStart();
     ServiceStack services;
     try {
       services =
@@ -47,7 +51,8 @@ public final class LocalStack {
               new ServiceStack.Ports(
                   port(env, "REGISTRY_PORT", 8081),
                   port(env, "COST_PORT", 8082),
-                  port(env, "REPORTING_PORT", 8083)));
+                  port(env, "REPORTING_PORT", 8083)),
+              firstStart);
     } catch (RuntimeException e) {
       infra.close();
       throw e;
@@ -75,13 +80,17 @@ public final class LocalStack {
     if (load && !Files.exists(loadedMarker)) {
       log.info("First start: loading the 2023 inventory through the registry's API…");
       InventoryImport.Summary summary =
-          InventoryImport.fromDefaultFile(
-                  services.registryUrl(), "registrar", credentials.registrar())
-              .run();
+          firstStart.load(
+              services,
+              InventoryImport.fromDefaultFile(
+                  services.registryUrl(), "registrar", credentials.registrar()),
+              CONSUMERS_CATCH_UP);
       log.info("{}", summary);
       if (summary.failedRows() == 0) {
         Files.writeString(loadedMarker, summary.toString());
       }
+    } else {
+      firstStart.nothingToLoad();
     }
     stopped.await();
   }

@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.cost.CostServiceApplication;
+import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.forumledger.registry.RegistryServiceApplication;
 import org.forumledger.reporting.ReportingServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The three services started in this JVM against one broker and one database, each with its own
@@ -46,6 +48,14 @@ public final class ServiceStack implements AutoCloseable {
   }
 
   public static ServiceStack start(Wiring wiring, Ports ports) {
+    return start(wiring, ports, null);
+  }
+
+  /**
+   * The stack with {@code readiness}, when given, as a health component of every service, so that
+   * their health says whether the stack is ready for its users.
+   */
+  static ServiceStack start(Wiring wiring, Ports ports, FirstStart readiness) {
     List<ConfigurableApplicationContext> started = new ArrayList<>();
     try {
       started.add(
@@ -55,7 +65,8 @@ public final class ServiceStack implements AutoCloseable {
               "REGISTRY_PORT",
               ports.registry(),
               wiring,
-              Map.of()));
+              Map.of(),
+              readiness));
       Map<String, Object> withoutAxon =
           Map.of("spring.autoconfigure.exclude", AXON_AUTO_CONFIGURATIONS);
       started.add(
@@ -65,7 +76,8 @@ public final class ServiceStack implements AutoCloseable {
               "COST_PORT",
               ports.cost(),
               wiring,
-              withoutAxon));
+              withoutAxon,
+              readiness));
       String costUrl =
           "http://localhost:" + started.get(1).getEnvironment().getProperty("local.server.port");
       started.add(
@@ -79,7 +91,8 @@ public final class ServiceStack implements AutoCloseable {
                   "LEDGER_COST_URL",
                   costUrl,
                   "spring.autoconfigure.exclude",
-                  AXON_AUTO_CONFIGURATIONS)));
+                  AXON_AUTO_CONFIGURATIONS),
+              readiness));
       return new ServiceStack(started);
     } catch (RuntimeException e) {
       new ServiceStack(started).close();
@@ -93,7 +106,8 @@ public final class ServiceStack implements AutoCloseable {
       String portVariable,
       int port,
       Wiring wiring,
-      Map<String, Object> extra) {
+      Map<String, Object> extra,
+      FirstStart readiness) {
     Map<String, Object> properties = new HashMap<>(extra);
     properties.put("spring.config.name", name);
     properties.put(portVariable, port);
@@ -105,10 +119,15 @@ public final class ServiceStack implements AutoCloseable {
     properties.put("LEDGER_AUDITOR_PASSWORD", wiring.credentials().auditor());
     properties.put("LEDGER_VIEWER_PASSWORD", wiring.credentials().viewer());
     properties.put("spring.main.banner-mode", "off");
-    return new SpringApplicationBuilder(application)
-        .properties(properties)
-        .registerShutdownHook(false)
-        .run();
+    SpringApplicationBuilder builder =
+        new SpringApplicationBuilder(application)
+            .properties(properties)
+            .registerShutdownHook(false);
+    if (readiness != null) {
+      builder.initializers(
+          context -> context.getBeanFactory().registerSingleton(FirstStart.COMPONENT, readiness));
+    }
+    return builder.run();
   }
 
   private static String axonAutoConfigurations() {
@@ -161,6 +180,22 @@ public final class ServiceStack implements AutoCloseable {
 
   public ConfigurableApplicationContext reporting() {
     return contexts.get(2);
+  }
+
+  /** The global position of the registry's latest stored event, 0 before the first. */
+  long registryHead() {
+    Long head =
+        registry()
+            .getBean(JdbcTemplate.class)
+            .queryForObject(
+                "select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+    return head == null ? 0 : head;
+  }
+
+  /** Whether both consumers have handled every event up to {@code position}. */
+  boolean consumersReached(long position) {
+    return cost().getBean(ForumEventConsumer.class).position() >= position
+        && reporting().getBean(ForumEventConsumer.class).position() >= position;
   }
 
   /** Stops the consumers first and the registry last, so nothing is half-published. */

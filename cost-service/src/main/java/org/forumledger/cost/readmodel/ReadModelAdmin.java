@@ -39,10 +39,12 @@ public class ReadModelAdmin {
   /** Empties the read model and the record of applied events in one transaction. */
   public void reset() {
     tx.executeWithoutResult(
-        status ->
-            jdbc.execute(
-                "truncate table other_cost_line, other_cost, annual_fee, forum_status_change, forum,"
-                    + " applied_event"));
+        status -> {
+          jdbc.execute(
+              "truncate table other_cost_line, other_cost, annual_fee, forum_status_change, forum,"
+                  + " applied_event");
+          jdbc.update("update read_model_state set position = 0, version = version + 1");
+        });
   }
 
   public Fingerprint fingerprint() {
@@ -66,7 +68,7 @@ public class ReadModelAdmin {
           }
           Long count = jdbc.queryForObject("select count(*) from applied_event", Long.class);
           return new Fingerprint(
-              AppliedEvents.position(jdbc),
+              AppliedEvents.state(jdbc).position(),
               HexFormat.of().formatHex(digest.digest()),
               count == null ? 0 : count);
         });

@@ -64,6 +64,7 @@ final class SyntheticReadModel {
         from generate_series(0, :forums - 1) i, generate_series(0, 1) l
         """
             .replace(":forums", n));
+    jdbc.update("update read_model_state set position = ?, version = version + 1", events);
     jdbc.execute("analyze");
   }
 }

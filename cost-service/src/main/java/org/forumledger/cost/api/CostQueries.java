@@ -17,29 +17,22 @@ import org.forumledger.cost.projection.ProjectionRules;
 import org.forumledger.cost.projection.RuleSettings;
 import org.forumledger.cost.projection.YearRange;
 import org.forumledger.cost.projection.YearTotals;
-import org.forumledger.cost.readmodel.FactStore;
-import org.forumledger.cost.readmodel.ReadModelState;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers the API's questions from the stored facts and the projection rules (blocking JDBC). Each
- * answer reads one snapshot, so a figure and the position it is labelled with always match, even
- * while events are being applied; an answer already computed at the snapshot's version is taken
- * from {@link Answers}. Parameters arrive parsed and in range.
+ * answer is computed in one snapshot, so a figure and the position it is labelled with always
+ * match, even while events are being applied, and is kept by {@link Answers} until the read model
+ * moves. Parameters arrive parsed and in range.
  */
 @Service
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class CostQueries {
 
-  private final FactStore facts;
   private final Answers answers;
   private final ProjectionRules rules;
   private final Clock clock;
 
-  CostQueries(FactStore facts, Answers answers, ProjectionRules rules, Clock clock) {
-    this.facts = facts;
+  CostQueries(Answers answers, ProjectionRules rules, Clock clock) {
     this.answers = answers;
     this.rules = rules;
     this.clock = clock;
@@ -47,19 +40,16 @@ public class CostQueries {
 
   /** Actual totals of a year, as every consumer of the registry computes them. */
   public YearTotalsView yearTotals(YearParam year) {
-    ReadModelState at = facts.state();
     return answers.aboutAllForums(
-        at,
         "year-totals",
-        forums -> YearTotalsView.of(rules.actualYear(forums, year.value()), at.position()),
+        (at, forums) -> YearTotalsView.of(rules.actualYear(forums, year.value()), at.position()),
         year.value());
   }
 
   public List<ForumYearView> yearForums(YearParam year) {
     return answers.aboutAllForums(
-        facts.state(),
         "year-forums",
-        forums ->
+        (at, forums) ->
             rules.actualYear(forums, year.value()).forums().stream()
                 .filter(CostQueries::relevant)
                 .map(ForumYearView::of)
@@ -68,13 +58,11 @@ public class CostQueries {
   }
 
   public ForumCostsView forum(String forumId) {
-    ReadModelState at = facts.state();
     int thisYear = currentYear();
     return answers.aboutForum(
-        at,
         "forum-costs",
         forumId,
-        found -> {
+        (at, found) -> {
           ForumFacts forum = known(forumId, found);
           YearRange years = rules.settings().yearsOf(forum, thisYear);
           return ForumCostsView.of(
@@ -93,11 +81,9 @@ public class CostQueries {
       throw new ApiProblems.UnknownMandatePeriod(
           asked.text(), settings.mandatePeriods().toString());
     }
-    ReadModelState at = facts.state();
     return answers.aboutAllForums(
-        at,
         "mandate-period",
-        forums ->
+        (at, forums) ->
             MandatePeriodView.of(rules.projectedPeriod(forums, asked.period()), at.position()),
         asked.period());
   }
@@ -122,11 +108,9 @@ public class CostQueries {
               + "; asked for "
               + last);
     }
-    ReadModelState at = facts.state();
     return answers.aboutAllForums(
-        at,
         "projections",
-        forums ->
+        (at, forums) ->
             ProjectionsView.of(
                 new YearRange(first, last)
                     .years().stream().map(y -> rules.projectedYear(forums, y)).toList(),
@@ -139,11 +123,9 @@ public class CostQueries {
 
   /** Explains a year total, or an area's share of it when {@code area} is given. */
   public ExplainView explainYear(YearParam year, String area, Basis basis) {
-    ReadModelState at = facts.state();
     return answers.aboutAllForums(
-        at,
         "explain-year",
-        forums -> {
+        (at, forums) -> {
           YearTotals totals =
               basis == Basis.PROJECTED
                   ? rules.projectedYear(forums, year.value())
@@ -165,12 +147,10 @@ public class CostQueries {
   }
 
   public ExplainView explainForumYear(String forumId, YearParam year, Basis basis) {
-    ReadModelState at = facts.state();
     return answers.aboutForum(
-        at,
         "explain-forum-year",
         forumId,
-        found -> {
+        (at, found) -> {
           ForumFacts forum = known(forumId, found);
           ForumYear row =
               basis == Basis.PROJECTED

@@ -14,14 +14,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.forumledger.cost.support.CostStack;
 import org.forumledger.cost.support.Json;
-import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -52,11 +50,7 @@ class ReadSpeedIT {
   @BeforeAll
   static void start() throws Exception {
     stack = CostStack.start();
-    stack
-        .context()
-        .getBean(KafkaListenerEndpointRegistry.class)
-        .getListenerContainer(ForumEventConsumer.LISTENER_ID)
-        .stop();
+    stack.stopListener();
     long started = System.nanoTime();
     SyntheticReadModel.fill(stack.context().getBean(JdbcTemplate.class), FORUMS, EVENTS);
     log.info(

@@ -132,13 +132,21 @@ class CostController {
   Mono<ResponseEntity<RebuildView>> rebuild() {
     return blocking(
         () -> {
-          rebuild.rebuild();
+          RebuildService.Rebuilt done = rebuild.rebuild();
           return ResponseEntity.status(HttpStatus.ACCEPTED)
               .body(
                   new RebuildView(
-                      "REPLAYING",
-                      "Read model reset; replaying the topic from the beginning. Follow GET"
-                          + " /costs/checksum until position and eventCount are back."));
+                      "REBUILT",
+                      "Read model replaced from the topic up to position "
+                          + done.position()
+                          + "; the listener continues from there.",
+                      done.records(),
+                      done.applied(),
+                      done.duplicates(),
+                      done.skippedUnknownType(),
+                      done.parked(),
+                      done.position(),
+                      done.millis()));
         });
   }
 

@@ -3,6 +3,7 @@ package org.forumledger.cost.api;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.forumledger.cost.api.CostViews.ExplainView;
 import org.forumledger.cost.api.CostViews.ForumCostsView;
 import org.forumledger.cost.api.CostViews.ForumYearView;
@@ -16,51 +17,62 @@ import org.forumledger.cost.projection.ProjectionRules;
 import org.forumledger.cost.projection.RuleSettings;
 import org.forumledger.cost.projection.YearRange;
 import org.forumledger.cost.projection.YearTotals;
-import org.forumledger.cost.readmodel.FactStore;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers the API's questions from the stored facts and the projection rules (blocking JDBC). Each
- * answer reads one snapshot, so a figure and the position it is labelled with always match, even
- * while events are being applied. Parameters arrive parsed and in range.
+ * answer is computed in one snapshot, so a figure and the position it is labelled with always
+ * match, even while events are being applied, and is kept by {@link Answers} until the read model
+ * moves. Parameters arrive parsed and in range.
  */
 @Service
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class CostQueries {
 
-  private final FactStore facts;
+  private final Answers answers;
   private final ProjectionRules rules;
   private final Clock clock;
 
-  public CostQueries(FactStore facts, ProjectionRules rules, Clock clock) {
-    this.facts = facts;
+  CostQueries(Answers answers, ProjectionRules rules, Clock clock) {
+    this.answers = answers;
     this.rules = rules;
     this.clock = clock;
   }
 
   /** Actual totals of a year, as every consumer of the registry computes them. */
   public YearTotalsView yearTotals(YearParam year) {
-    long position = facts.position();
-    return YearTotalsView.of(rules.actualYear(facts.loadAll(), year.value()), position);
+    return answers.aboutAllForums(
+        "year-totals",
+        (at, forums) -> YearTotalsView.of(rules.actualYear(forums, year.value()), at.position()),
+        year.value());
   }
 
   public List<ForumYearView> yearForums(YearParam year) {
-    return rules.actualYear(facts.loadAll(), year.value()).forums().stream()
-        .filter(CostQueries::relevant)
-        .map(ForumYearView::of)
-        .toList();
+    return answers.aboutAllForums(
+        "year-forums",
+        (at, forums) ->
+            rules.actualYear(forums, year.value()).forums().stream()
+                .filter(CostQueries::relevant)
+                .map(ForumYearView::of)
+                .toList(),
+        year.value());
   }
 
   public ForumCostsView forum(String forumId) {
-    long position = facts.position();
-    ForumFacts forum = load(forumId);
-    YearRange years = rules.settings().yearsOf(forum, currentYear());
-    return ForumCostsView.of(
-        forum,
-        position,
-        years.years().stream().map(y -> ForumYearView.of(rules.projected(forum, y))).toList());
+    int thisYear = currentYear();
+    return answers.aboutForum(
+        "forum-costs",
+        forumId,
+        (at, found) -> {
+          ForumFacts forum = known(forumId, found);
+          YearRange years = rules.settings().yearsOf(forum, thisYear);
+          return ForumCostsView.of(
+              forum,
+              at.position(),
+              years.years().stream()
+                  .map(y -> ForumYearView.of(rules.projected(forum, y)))
+                  .toList());
+        },
+        thisYear);
   }
 
   public MandatePeriodView mandatePeriod(MandatePeriodParam asked) {
@@ -69,8 +81,11 @@ public class CostQueries {
       throw new ApiProblems.UnknownMandatePeriod(
           asked.text(), settings.mandatePeriods().toString());
     }
-    long position = facts.position();
-    return MandatePeriodView.of(rules.projectedPeriod(facts.loadAll(), asked.period()), position);
+    return answers.aboutAllForums(
+        "mandate-period",
+        (at, forums) ->
+            MandatePeriodView.of(rules.projectedPeriod(forums, asked.period()), at.position()),
+        asked.period());
   }
 
   /**
@@ -93,42 +108,58 @@ public class CostQueries {
               + "; asked for "
               + last);
     }
-    long position = facts.position();
-    List<ForumFacts> forums = facts.loadAll();
-    return ProjectionsView.of(
-        new YearRange(first, last)
-            .years().stream().map(y -> rules.projectedYear(forums, y)).toList(),
-        position,
+    return answers.aboutAllForums(
+        "projections",
+        (at, forums) ->
+            ProjectionsView.of(
+                new YearRange(first, last)
+                    .years().stream().map(y -> rules.projectedYear(forums, y)).toList(),
+                at.position(),
+                withForums),
+        first,
+        last,
         withForums);
   }
 
   /** Explains a year total, or an area's share of it when {@code area} is given. */
   public ExplainView explainYear(YearParam year, String area, Basis basis) {
-    long position = facts.position();
-    List<ForumFacts> forums = facts.loadAll();
-    YearTotals totals =
-        basis == Basis.PROJECTED
-            ? rules.projectedYear(forums, year.value())
-            : rules.actualYear(forums, year.value());
-    List<ForumYear> rows = totals.forums();
-    if (area != null) {
-      rows = rows.stream().filter(r -> area.equals(r.forum().area())).toList();
-      if (rows.isEmpty()) {
-        throw new ApiProblems.InvalidParameter("area", "No forum has the area '" + area + "'");
-      }
-    }
-    return Explanations.ofYear(
-        basis, area, ProjectionRules.aggregate(year.value(), rows), position);
+    return answers.aboutAllForums(
+        "explain-year",
+        (at, forums) -> {
+          YearTotals totals =
+              basis == Basis.PROJECTED
+                  ? rules.projectedYear(forums, year.value())
+                  : rules.actualYear(forums, year.value());
+          List<ForumYear> rows = totals.forums();
+          if (area != null) {
+            rows = rows.stream().filter(r -> area.equals(r.forum().area())).toList();
+            if (rows.isEmpty()) {
+              throw new ApiProblems.InvalidParameter(
+                  "area", "No forum has the area '" + area + "'");
+            }
+          }
+          return Explanations.ofYear(
+              basis, area, ProjectionRules.aggregate(year.value(), rows), at.position());
+        },
+        year.value(),
+        area,
+        basis);
   }
 
   public ExplainView explainForumYear(String forumId, YearParam year, Basis basis) {
-    long position = facts.position();
-    ForumFacts forum = load(forumId);
-    ForumYear row =
-        basis == Basis.PROJECTED
-            ? rules.projected(forum, year.value())
-            : rules.actual(forum, year.value());
-    return Explanations.ofForumYear(basis, row, position);
+    return answers.aboutForum(
+        "explain-forum-year",
+        forumId,
+        (at, found) -> {
+          ForumFacts forum = known(forumId, found);
+          ForumYear row =
+              basis == Basis.PROJECTED
+                  ? rules.projected(forum, year.value())
+                  : rules.actual(forum, year.value());
+          return Explanations.ofForumYear(basis, row, at.position());
+        },
+        year.value(),
+        basis);
   }
 
   /** A row of the year table: counted, or carrying a figure for the year. */
@@ -138,8 +169,8 @@ public class CostQueries {
         || row.otherCost().status() != FigureStatus.NO_RECORD;
   }
 
-  private ForumFacts load(String forumId) {
-    return facts.load(forumId).orElseThrow(() -> new ApiProblems.UnknownForum(forumId));
+  private static ForumFacts known(String forumId, Optional<ForumFacts> found) {
+    return found.orElseThrow(() -> new ApiProblems.UnknownForum(forumId));
   }
 
   private int currentYear() {

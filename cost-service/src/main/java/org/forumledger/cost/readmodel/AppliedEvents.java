@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The events the cost read model has handled ({@code applied_event}): their ids make a redelivery
  * change nothing, their metadata is what an explanation cites, their highest position is the
- * position every answer is labelled with.
+ * position every answer is labelled with (kept in {@code read_model_state}).
  */
 @Component
 public class AppliedEvents implements HandledEvents {
@@ -25,26 +25,36 @@ public class AppliedEvents implements HandledEvents {
 
   @Override
   public long position() {
-    return position(jdbc);
+    return state(jdbc).position();
   }
 
-  /** The highest global position applied so far, 0 before the first event. */
-  static long position(JdbcTemplate jdbc) {
-    Long position =
-        jdbc.queryForObject(
-            "select coalesce(max(global_position), 0) from applied_event", Long.class);
-    return position == null ? 0 : position;
+  /** One row, whatever the length of the history. */
+  static ReadModelState state(JdbcTemplate jdbc) {
+    return jdbc.queryForObject(
+        "select position, version from read_model_state",
+        (rs, n) -> new ReadModelState(rs.getLong("position"), rs.getLong("version")));
   }
 
+  /**
+   * Inserts the event and, only when it is new, moves the read model's position and version, in one
+   * round trip and in the caller's transaction, so several events in one transaction each move them
+   * once.
+   */
   @Override
   public boolean remember(EventMetadata m, boolean skipped) {
-    int inserted =
+    int moved =
         jdbc.update(
             """
-            insert into applied_event (event_id, global_position, forum_id, applied_at, event_type,
-                event_version, recorded_at, effective_date, decision_reference, actor, reason, skipped)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (event_id) do nothing
+            with remembered as (
+                insert into applied_event (event_id, global_position, forum_id, applied_at,
+                    event_type, event_version, recorded_at, effective_date, decision_reference,
+                    actor, reason, skipped)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (event_id) do nothing
+                returning global_position)
+            update read_model_state
+            set position = greatest(position, remembered.global_position), version = version + 1
+            from remembered
             """,
             m.eventId(),
             m.globalPosition(),
@@ -58,6 +68,6 @@ public class AppliedEvents implements HandledEvents {
             m.actor(),
             m.reason(),
             skipped);
-    return inserted == 1;
+    return moved == 1;
   }
 }

@@ -2,6 +2,7 @@ package org.forumledger.cost.readmodel;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
@@ -100,19 +101,21 @@ public class EventApplier implements EventProjection {
             : m.effectiveDate() != null
                 ? m.effectiveDate()
                 : LocalDate.ofInstant(m.recordedAt(), java.time.ZoneOffset.UTC);
-    jdbc.update(
-        "update forum set status = ?, status_effective_from = ?, status_event_id = ? where forum_id = ?",
-        e.status().name(),
-        date(from),
-        m.eventId(),
-        e.forumId());
+    // one round trip: the forum's current status and its history move together
     jdbc.update(
         """
+        with current_status as (
+            update forum set status = ?, status_effective_from = ?, status_event_id = ?
+            where forum_id = ?)
         insert into forum_status_change (forum_id, effective_from, status, event_id)
         values (?, ?, ?, ?)
         on conflict (forum_id, effective_from) do update set status = excluded.status,
             event_id = excluded.event_id
         """,
+        e.status().name(),
+        date(from),
+        m.eventId(),
+        e.forumId(),
         e.forumId(),
         date(from),
         e.status().name(),
@@ -154,8 +157,10 @@ public class EventApplier implements EventProjection {
   }
 
   private void otherCostRecorded(OtherCostRecorded e, EventMetadata m) {
+    // the fact and the removal of its old lines in one round trip, the new lines in one batch
     jdbc.update(
         """
+        with old_lines as (delete from other_cost_line where forum_id = ? and year = ?)
         insert into other_cost (forum_id, year, status, total_sek, reported_under, correction, event_id)
         values (?, ?, ?, ?, ?, ?, ?)
         on conflict (forum_id, year) do update set status = excluded.status,
@@ -165,29 +170,37 @@ public class EventApplier implements EventProjection {
         """,
         e.forumId(),
         e.year(),
+        e.forumId(),
+        e.year(),
         e.status().name(),
         e.totalSek(),
         e.reportedUnder(),
         e.correction(),
         m.eventId());
-    jdbc.update(
-        "delete from other_cost_line where forum_id = ? and year = ?", e.forumId(), e.year());
     List<CostLine> lines = e.lines();
+    if (lines.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       CostLine line = lines.get(i);
-      jdbc.update(
-          """
-          insert into other_cost_line (forum_id, year, line_no, category, amount_sek, hours, hourly_cost_sek)
-          values (?, ?, ?, ?, ?, ?, ?)
-          """,
-          e.forumId(),
-          e.year(),
-          i,
-          line.category().name(),
-          line.amountSek(),
-          line.hours(),
-          line.hourlyCostSek());
+      rows.add(
+          new Object[] {
+            e.forumId(),
+            e.year(),
+            i,
+            line.category().name(),
+            line.amountSek(),
+            line.hours(),
+            line.hourlyCostSek()
+          });
     }
+    jdbc.batchUpdate(
+        """
+        insert into other_cost_line (forum_id, year, line_no, category, amount_sek, hours, hourly_cost_sek)
+        values (?, ?, ?, ?, ?, ?, ?)
+        """,
+        rows);
   }
 
   static Date date(LocalDate date) {

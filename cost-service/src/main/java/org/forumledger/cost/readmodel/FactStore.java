@@ -30,9 +30,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FactStore {
 
+  /**
+   * The applied events that the loaded facts cite, and no others: a read costs what it answers, not
+   * the length of the history. {@code FILTER} is empty or restricts every table to one forum.
+   */
   private static final String PROVENANCE =
-      "select event_id, event_type, global_position, recorded_at, effective_date, decision_reference"
-          + " from applied_event where forum_id = ? or ?::text is null";
+      """
+      select event_id, event_type, global_position, recorded_at, effective_date, decision_reference
+      from applied_event where event_id in (
+          select event_id from forum_status_change FILTER
+          union select event_id from annual_fee FILTER
+          union select event_id from other_cost FILTER
+          union select unnest(array[registered_event_id, details_event_id, classified_event_id,
+              status_event_id]) from forum FILTER)
+      """;
+
+  private static final String ONE_FORUM = " where forum_id = ?";
 
   private final JdbcTemplate jdbc;
 
@@ -41,31 +54,31 @@ public class FactStore {
   }
 
   public List<ForumFacts> loadAll() {
-    return query(null);
+    return query("");
   }
 
   public Optional<ForumFacts> load(String forumId) {
     if (forumId == null) {
       return Optional.empty();
     }
-    return query(forumId).stream().findFirst();
+    return query(ONE_FORUM, forumId).stream().findFirst();
   }
 
-  /** The highest global position applied so far, 0 before the first event. */
-  public long position() {
-    return AppliedEvents.position(jdbc);
+  /** Where the read model stands; read it in the transaction that reads the facts. */
+  public ReadModelState state() {
+    return AppliedEvents.state(jdbc);
   }
 
-  private List<ForumFacts> query(String forumId) {
-    String filter = " where forum_id = ? or ?::text is null";
+  private List<ForumFacts> query(String filter, Object... forumId) {
+    Object[] everyTable =
+        filter.isEmpty() ? forumId : new Object[] {forumId[0], forumId[0], forumId[0], forumId[0]};
     Map<String, Provenance> provenance = new HashMap<>();
     jdbc.query(
-        PROVENANCE,
+        PROVENANCE.replace("FILTER", filter),
         rs -> {
           provenance.put(rs.getString("event_id"), provenance(rs));
         },
-        forumId,
-        forumId);
+        everyTable);
     Map<String, List<StatusFact>> statuses = new HashMap<>();
     jdbc.query(
         "select forum_id, effective_from, status, event_id from forum_status_change" + filter,
@@ -78,7 +91,6 @@ public class FactStore {
                       rs.getObject("effective_from", LocalDate.class),
                       known(provenance, rs.getString("event_id"))));
         },
-        forumId,
         forumId);
     Map<String, List<FeeFact>> fees = new HashMap<>();
     jdbc.query(
@@ -105,7 +117,6 @@ public class FactStore {
                       known(provenance, rs.getString("event_id")),
                       strings(rs.getArray("superseded_event_ids"))));
         },
-        forumId,
         forumId);
     Map<String, List<CostLine>> lines = new LinkedHashMap<>();
     jdbc.query(
@@ -121,7 +132,6 @@ public class FactStore {
                       rs.getBigDecimal("hours"),
                       rs.getBigDecimal("hourly_cost_sek")));
         },
-        forumId,
         forumId);
     Map<String, List<OtherCostFact>> others = new HashMap<>();
     jdbc.query(
@@ -142,7 +152,6 @@ public class FactStore {
                       known(provenance, rs.getString("event_id")),
                       strings(rs.getArray("superseded_event_ids"))));
         },
-        forumId,
         forumId);
     return jdbc.query(
         "select * from forum" + filter + " order by forum_id",
@@ -177,7 +186,6 @@ public class FactStore {
               others.getOrDefault(id, List.of()),
               identity);
         },
-        forumId,
         forumId);
   }
 

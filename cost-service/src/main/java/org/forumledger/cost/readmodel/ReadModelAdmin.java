@@ -3,13 +3,18 @@ package org.forumledger.cost.readmodel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reset and fingerprint of the whole read model. */
+/** Replacement and fingerprint of the whole read model. */
 @Repository
 public class ReadModelAdmin {
 
@@ -30,20 +35,50 @@ public class ReadModelAdmin {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
+  private final Clock clock;
 
-  public ReadModelAdmin(JdbcTemplate jdbc, TransactionTemplate tx) {
+  public ReadModelAdmin(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.clock = clock;
   }
 
-  /** Empties the read model and the record of applied events in one transaction. */
-  public void reset() {
-    tx.executeWithoutResult(
-        status ->
-            jdbc.execute(
-                "truncate table other_cost_line, other_cost, annual_fee, forum_status_change, forum,"
-                    + " applied_event"));
+  /**
+   * Replaces the whole read model, in one transaction, by what {@code replay} feeds into a fresh
+   * {@link ReadModelFold}: the old rows are deleted (not truncated, so readers keep answering from
+   * the old model without waiting until the commit), the applied events are copied in as the fold
+   * completes them, the fact tables and the state row at the end. Nothing changes if it fails.
+   */
+  public <R> Replaced<R> replaceAll(Function<ReadModelFold, R> replay) {
+    return tx.execute(
+        status -> {
+          jdbc.execute(
+              "delete from other_cost_line; delete from other_cost; delete from annual_fee;"
+                  + " delete from forum_status_change; delete from forum; delete from applied_event");
+          CopyManager copies =
+              jdbc.execute(
+                  (ConnectionCallback<CopyManager>)
+                      connection -> connection.unwrap(PGConnection.class).getCopyAPI());
+          ReadModelFold.TableCopies tables =
+              (table, columns) -> CopyText.into(copies, table, columns);
+          ReadModelFold fold;
+          R replayed;
+          long events;
+          try (CopyText applied =
+              tables.open("applied_event", ReadModelFold.AppliedEventRow.COLUMNS)) {
+            fold = new ReadModelFold(clock, row -> row.copyTo(applied));
+            replayed = replay.apply(fold);
+            events = applied.finish();
+          }
+          fold.writeFacts(tables);
+          jdbc.update(
+              "update read_model_state set position = ?, version = version + 1", fold.position());
+          return new Replaced<>(replayed, fold.position(), events);
+        });
   }
+
+  /** What a replacement replayed, the position it reached and the applied events it wrote. */
+  public record Replaced<R>(R replayed, long position, long appliedEvents) {}
 
   public Fingerprint fingerprint() {
     return tx.execute(
@@ -66,7 +101,7 @@ public class ReadModelAdmin {
           }
           Long count = jdbc.queryForObject("select count(*) from applied_event", Long.class);
           return new Fingerprint(
-              AppliedEvents.position(jdbc),
+              AppliedEvents.state(jdbc).position(),
               HexFormat.of().formatHex(digest.digest()),
               count == null ? 0 : count);
         });

@@ -1,5 +1,6 @@
 package org.forumledger.cost.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,8 +24,10 @@ import org.forumledger.events.EventJson;
 import org.forumledger.events.Topics;
 import org.forumledger.events.WireHeaders;
 import org.forumledger.infra.LedgerInfrastructure;
+import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A real broker and database with the cost service running against them, for one test class. */
@@ -158,6 +161,28 @@ public final class CostStack implements AutoCloseable {
         .baseUrl("http://localhost:" + port)
         .responseTimeout(Duration.ofSeconds(30))
         .build();
+  }
+
+  /** Rebuilds the read model as a registrar; the rebuild's answer. */
+  public JsonNode rebuild() {
+    return Json.parse(
+        registrar()
+            .post()
+            .uri("/costs/admin/rebuild")
+            .exchange()
+            .expectStatus()
+            .isAccepted()
+            .expectBody()
+            .returnResult()
+            .getResponseBody());
+  }
+
+  /** Stops the live listener, for a test that fills the topic or the tables itself. */
+  public void stopListener() {
+    context
+        .getBean(KafkaListenerEndpointRegistry.class)
+        .getListenerContainer(ForumEventConsumer.LISTENER_ID)
+        .stop();
   }
 
   public double counter(String name, String... tags) {

@@ -2,10 +2,8 @@ package org.forumledger.reporting.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import org.forumledger.reporting.history.ForumState;
-import org.forumledger.reporting.history.InventoryReference;
 import org.forumledger.reporting.history.TimeSlice;
 import org.forumledger.reporting.query.RegistryQueries;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,14 +32,8 @@ public class ForumController {
     TimeSlice slice = Params.slice(asOf, knownAt);
     return Mono.fromCallable(
             () -> {
-              RegistryQueries.Snapshot snapshot = queries.forums(slice);
-              List<ForumState> forums =
-                  snapshot.forums().stream()
-                      .sorted(
-                          Comparator.comparing(
-                              (ForumState forum) -> forum.details().inventoryReference(),
-                              InventoryReference.ORDER))
-                      .toList();
+              RegistryQueries.Snapshot snapshot = queries.forumsByReference(slice);
+              List<ForumState> forums = snapshot.forums();
               return new ForumList(
                   snapshot.position(), slice.asOf(), slice.knownAt(), forums.size(), forums);
             })

@@ -1,6 +1,5 @@
 package org.forumledger.reporting.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,9 +8,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
+import org.forumledger.reporting.store.LoggedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -37,55 +35,70 @@ public class AuditLog {
     this.jdbc = jdbc;
   }
 
-  /** Must run inside the transaction that applies the event. */
-  public void append(EventEnvelope envelope) {
+  /**
+   * Takes the chain's transaction-scoped lock and reads its head. Until the transaction ends no
+   * other writer appends, so the head stays the one read; must run inside the transaction that
+   * applies the events.
+   */
+  public String lockHead() {
     jdbc.queryForList("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
     List<String> head =
         jdbc.queryForList("select hash from audit_entry order by seq desc limit 1", String.class);
-    String prevHash = head.isEmpty() ? AuditCanonical.GENESIS : head.get(0);
-    EventMetadata m = envelope.metadata();
-    String payload;
-    try {
-      payload = EventJson.mapper().writeValueAsString(envelope.payload());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    AuditEntry entry =
-        new AuditEntry(
-            0,
-            m.eventId(),
-            m.forumId(),
-            m.eventType(),
-            m.eventVersion(),
-            m.globalPosition(),
-            m.recordedAt(),
-            m.effectiveDate(),
-            m.actor(),
-            m.reason(),
-            m.decisionReference(),
-            m.correlationId(),
-            payload,
+    return head.isEmpty() ? AuditCanonical.GENESIS : head.get(0);
+  }
+
+  /**
+   * Appends one entry per event, in order, in one batch after {@code head} (from {@link #lockHead},
+   * in the same transaction); returns the new head.
+   */
+  public String appendAll(String head, List<LoggedEvent> events) {
+    List<Object[]> rows = new ArrayList<>(events.size());
+    String prevHash = head;
+    for (LoggedEvent event : events) {
+      EventMetadata m = event.envelope().metadata();
+      AuditEntry entry =
+          new AuditEntry(
+              0,
+              m.eventId(),
+              m.forumId(),
+              m.eventType(),
+              m.eventVersion(),
+              m.globalPosition(),
+              m.recordedAt(),
+              m.effectiveDate(),
+              m.actor(),
+              m.reason(),
+              m.decisionReference(),
+              m.correlationId(),
+              event.payloadJson(),
+              prevHash,
+              null);
+      String hash = AuditCanonical.hash(entry, prevHash);
+      rows.add(
+          new Object[] {
+            entry.eventId(),
+            entry.forumId(),
+            entry.eventType(),
+            entry.eventVersion(),
+            entry.globalPosition(),
+            Timestamp.from(entry.recordedAt()),
+            entry.effectiveDate(),
+            entry.actor(),
+            entry.reason(),
+            entry.decisionReference(),
+            entry.correlationId(),
+            entry.payload(),
             prevHash,
-            null);
-    String hash = AuditCanonical.hash(entry, prevHash);
-    jdbc.update(
+            hash
+          });
+      prevHash = hash;
+    }
+    jdbc.batchUpdate(
         "insert into audit_entry (event_id, forum_id, event_type, event_version, global_position,"
             + " recorded_at, effective_date, actor, reason, decision_reference, correlation_id,"
             + " payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        entry.eventId(),
-        entry.forumId(),
-        entry.eventType(),
-        entry.eventVersion(),
-        entry.globalPosition(),
-        Timestamp.from(entry.recordedAt()),
-        entry.effectiveDate(),
-        entry.actor(),
-        entry.reason(),
-        entry.decisionReference(),
-        entry.correlationId(),
-        entry.payload(),
-        prevHash,
-        hash);
+        rows);
+    return prevHash;
   }
 
   public List<AuditEntry> find(AuditQuery query) {

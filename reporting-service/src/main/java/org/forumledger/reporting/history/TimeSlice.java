@@ -28,47 +28,53 @@ public record TimeSlice(LocalDate asOf, Instant knownAt) {
   public static final TimeSlice CURRENT = new TimeSlice(null, null);
 
   public boolean includes(EventEnvelope envelope) {
-    if (knownAt != null && envelope.metadata().recordedAt().isAfter(knownAt)) {
-      return false;
-    }
-    if (asOf == null) {
-      return true;
-    }
-    ForumEvent event = envelope.payload();
-    if (event instanceof AnnualFeeSet fee) {
-      return fee.fromYear() <= asOf.getYear();
-    }
-    if (event instanceof AnnualFeeWithdrawn withdrawn) {
-      return withdrawn.fromYear() <= asOf.getYear();
-    }
-    if (event instanceof OtherCostRecorded cost) {
-      return cost.year() <= asOf.getYear();
-    }
-    if (event instanceof OtherCostWithdrawn withdrawn) {
-      return withdrawn.year() <= asOf.getYear();
-    }
-    if (event instanceof HeadcountRecorded headcount) {
-      return headcount.year() <= asOf.getYear();
-    }
-    if (event instanceof ForumStatusChanged status) {
-      return notAfter(
-          status.effectiveFrom() != null
-              ? status.effectiveFrom()
-              : envelope.metadata().effectiveDate());
-    }
-    if (event instanceof RepresentativeAppointed appointed) {
-      return notAfter(
-          appointed.validFrom() != null
-              ? appointed.validFrom()
-              : envelope.metadata().effectiveDate());
-    }
-    if (event instanceof AppointmentEnded ended) {
-      return notAfter(ended.endedOn());
-    }
-    return notAfter(envelope.metadata().effectiveDate());
+    return includes(envelope.metadata().recordedAt(), validFrom(envelope));
   }
 
-  private boolean notAfter(LocalDate validFrom) {
-    return validFrom == null || !validFrom.isAfter(asOf);
+  /** Whether a fact recorded at {@code recordedAt} and valid from {@code validFrom} is in. */
+  public boolean includes(Instant recordedAt, LocalDate validFrom) {
+    if (knownAt != null && recordedAt.isAfter(knownAt)) {
+      return false;
+    }
+    return asOf == null || validFrom == null || !validFrom.isAfter(asOf);
+  }
+
+  /**
+   * The first day the event's fact is valid, null when it names none (then it is always valid): a
+   * year's fee, other cost or headcount from 1 January of that year; a status, appointment or end
+   * from the date it names; anything else from the event's effective date.
+   */
+  public static LocalDate validFrom(EventEnvelope envelope) {
+    ForumEvent event = envelope.payload();
+    LocalDate effectiveDate = envelope.metadata().effectiveDate();
+    if (event instanceof AnnualFeeSet fee) {
+      return firstDayOf(fee.fromYear());
+    }
+    if (event instanceof AnnualFeeWithdrawn withdrawn) {
+      return firstDayOf(withdrawn.fromYear());
+    }
+    if (event instanceof OtherCostRecorded cost) {
+      return firstDayOf(cost.year());
+    }
+    if (event instanceof OtherCostWithdrawn withdrawn) {
+      return firstDayOf(withdrawn.year());
+    }
+    if (event instanceof HeadcountRecorded headcount) {
+      return firstDayOf(headcount.year());
+    }
+    if (event instanceof ForumStatusChanged status) {
+      return status.effectiveFrom() != null ? status.effectiveFrom() : effectiveDate;
+    }
+    if (event instanceof RepresentativeAppointed appointed) {
+      return appointed.validFrom() != null ? appointed.validFrom() : effectiveDate;
+    }
+    if (event instanceof AppointmentEnded ended) {
+      return ended.endedOn();
+    }
+    return effectiveDate;
+  }
+
+  private static LocalDate firstDayOf(int year) {
+    return LocalDate.of(year, 1, 1);
   }
 }

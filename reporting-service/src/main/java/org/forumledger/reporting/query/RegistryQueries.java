@@ -1,74 +1,133 @@
 package org.forumledger.reporting.query;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.forumledger.reporting.history.ForumFold;
 import org.forumledger.reporting.history.ForumState;
+import org.forumledger.reporting.history.InventoryReference;
 import org.forumledger.reporting.history.TimeSlice;
 import org.forumledger.reporting.history.Totals;
 import org.forumledger.reporting.history.TotalsCalculator;
 import org.forumledger.reporting.store.EventLog;
-import org.forumledger.reporting.store.ForumViews;
+import org.forumledger.reporting.store.ReadModelMark;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The registry at a point in both times. The current slice reads the materialised view; any other
- * slice folds the event log with the same {@link ForumFold}. Each answer is read in one
- * repeatable-read transaction so its forums and its position belong together.
+ * The registry at a point in both times. The current slice is the committed view kept in memory
+ * ({@link CurrentView}); any other slice is folded from the event log with the same {@link
+ * ForumFold} ({@link SliceFolds}). Every answer is computed at one mark of the read model, so its
+ * forums and its position belong together, and is kept for that mark: an answer at a mark never
+ * changes.
  */
 @Service
 public class RegistryQueries {
 
   private final EventLog log;
-  private final ForumViews views;
-  private final TransactionTemplate reads;
+  private final CurrentView current;
+  private final SliceFolds slices;
+  private final TransactionTemplate repeatableReads;
+  private final Cache<Object, Object> answers = Caffeine.newBuilder().maximumSize(256).build();
 
-  public RegistryQueries(EventLog log, ForumViews views, PlatformTransactionManager transactions) {
+  RegistryQueries(
+      EventLog log, CurrentView current, SliceFolds slices, RepeatableReads repeatableReads) {
     this.log = log;
-    this.views = views;
-    this.reads = new TransactionTemplate(transactions);
-    reads.setReadOnly(true);
-    reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.current = current;
+    this.slices = slices;
+    this.repeatableReads = repeatableReads.template();
   }
 
+  /** The forums of a slice in forum-id order, and the position they reflect. */
   public record Snapshot(long position, List<ForumState> forums) {}
 
+  /** A slice at one mark: its forums by id, and listed in forum-id order when asked. */
+  private record At(
+      ReadModelMark mark, Map<String, ForumState> byId, Supplier<List<ForumState>> listed) {}
+
+  private record TotalsAnswer(int year, TimeSlice slice, ReadModelMark mark) {}
+
+  private record ByForumId(TimeSlice slice, ReadModelMark mark) {}
+
+  private record ByReference(TimeSlice slice, ReadModelMark mark) {}
+
   public Snapshot forums(TimeSlice slice) {
-    return reads.execute(status -> snapshot(slice));
+    At at = at(slice);
+    return new Snapshot(at.mark().position(), at.listed().get());
+  }
+
+  /** The forums of a slice in the report's order of inventory references. */
+  public Snapshot forumsByReference(TimeSlice slice) {
+    At at = at(slice);
+    List<ForumState> sorted =
+        answer(
+            new ByReference(slice, at.mark()),
+            () ->
+                at.listed().get().stream()
+                    .sorted(
+                        Comparator.comparing(
+                            (ForumState forum) -> forum.details().inventoryReference(),
+                            InventoryReference.ORDER))
+                    .toList());
+    return new Snapshot(at.mark().position(), sorted);
   }
 
   public Optional<ForumState> forum(String forumId, TimeSlice slice) {
-    return reads.execute(
-        status -> {
-          if (slice.equals(TimeSlice.CURRENT)) {
-            return views.find(forumId);
-          }
-          return Optional.ofNullable(ForumFold.fold(log.ofForum(forumId), slice).get(forumId));
-        });
+    if (slice.equals(TimeSlice.CURRENT)) {
+      return Optional.ofNullable(current.now().byId().get(forumId));
+    }
+    SliceFolds.Folded cached = slices.cachedAt(slice, log.mark());
+    if (cached != null) {
+      return Optional.ofNullable(cached.forums().get(forumId));
+    }
+    return repeatableReads.execute(
+        status -> Optional.ofNullable(ForumFold.fold(log.ofForum(forumId), slice).get(forumId)));
   }
 
   public Totals totals(int year, TimeSlice slice) {
-    return reads.execute(
-        status -> {
-          Snapshot snapshot = snapshot(slice);
-          return TotalsCalculator.totals(snapshot.forums(), year, snapshot.position());
-        });
+    At at = at(slice);
+    return answer(
+        new TotalsAnswer(year, slice, at.mark()),
+        () -> TotalsCalculator.totals(at.listed().get(), year, at.mark().position()));
   }
 
   /** Forums as of two dates known at the same time, for the changes between them. */
   public Map<String, ForumState> asMap(TimeSlice slice) {
-    return reads.execute(status -> ForumFold.fold(log.all(), slice));
+    return at(slice).byId();
   }
 
-  private Snapshot snapshot(TimeSlice slice) {
+  private At at(TimeSlice slice) {
     if (slice.equals(TimeSlice.CURRENT)) {
-      return new Snapshot(log.position(), views.all());
+      CurrentView.View view = current.now();
+      return new At(view.mark(), view.byId(), view::forums);
     }
-    long position = slice.knownAt() == null ? log.position() : log.positionKnownAt(slice.knownAt());
-    return new Snapshot(position, List.copyOf(ForumFold.fold(log.all(), slice).values()));
+    SliceFolds.Folded cached = slices.cachedAt(slice, log.mark());
+    SliceFolds.Folded folded =
+        cached != null ? cached : repeatableReads.execute(status -> slices.at(slice, log.mark()));
+    ReadModelMark mark = new ReadModelMark(folded.position(), folded.revision());
+    return new At(
+        mark,
+        folded.forums(),
+        () -> answer(new ByForumId(slice, mark), () -> byForumId(folded.forums())));
+  }
+
+  private static List<ForumState> byForumId(Map<String, ForumState> forums) {
+    return forums.values().stream().sorted(Comparator.comparing(ForumState::forumId)).toList();
+  }
+
+  /** The answer kept for the question, else computed (outside the cache's lock) and kept. */
+  @SuppressWarnings("unchecked")
+  private <T> T answer(Object question, Supplier<T> compute) {
+    Object known = answers.getIfPresent(question);
+    if (known != null) {
+      return (T) known;
+    }
+    T computed = compute.get();
+    answers.put(question, computed);
+    return computed;
   }
 }

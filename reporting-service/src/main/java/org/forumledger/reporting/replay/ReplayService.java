@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,7 @@ import reactor.core.publisher.Sinks;
 public class ReplayService implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+  private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
 
   private final String bootstrapServers;
   private final EventLog eventLog;
@@ -179,7 +181,8 @@ public class ReplayService implements DisposableBean {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -192,6 +195,7 @@ public class ReplayService implements DisposableBean {
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
       long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
       ApplyOnce applyOnce = ApplyOnce.inMemory(fold, fold);
+      Instant nextProgress = Instant.MIN;
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -200,29 +204,42 @@ public class ReplayService implements DisposableBean {
           }
           recordsRead[0]++;
           try {
-            applyOnce.accept(record.value());
+            Optional<EventEnvelope> known = SinglePassReader.readKnown(record.value());
+            if (known.isPresent()) {
+              applyOnce.accept(known.get());
+            } else {
+              applyOnce.accept(record.value());
+            }
           } catch (UncheckedIOException poison) {
             // the live consumer parks it on the dead-letter topic; it is no event of the ledger
           }
         }
-        publish(
-            new ReplayProgress(
-                ReplayProgress.State.RUNNING,
-                recordsRead[0],
-                total,
-                total == 0 ? 100 : (int) (recordsRead[0] * 100 / total),
-                started,
-                null,
-                null,
-                fold.forums.size(),
-                null,
-                null,
-                null,
-                null,
-                null));
+        // a few updates a second are plenty for a progress bar; one per poll costs the replay
+        Instant now = clock.instant();
+        if (!now.isBefore(nextProgress)) {
+          nextProgress = now.plus(PROGRESS_INTERVAL);
+          publish(running(recordsRead[0], total, started, fold.forums.size()));
+        }
       }
       return total;
     }
+  }
+
+  private static ReplayProgress running(long read, long total, Instant started, int forums) {
+    return new ReplayProgress(
+        ReplayProgress.State.RUNNING,
+        read,
+        total,
+        total == 0 ? 100 : (int) (read * 100 / total),
+        started,
+        null,
+        null,
+        forums,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**

@@ -1,9 +1,14 @@
 package org.forumledger.reporting.report;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.forumledger.reporting.api.InvalidParameterException;
 import org.forumledger.reporting.api.Params;
 import org.forumledger.reporting.history.TimeSlice;
+import org.forumledger.reporting.history.Totals;
 import org.forumledger.reporting.query.RegistryQueries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,6 +29,14 @@ public class ReportController {
 
   private final RegistryQueries queries;
 
+  /**
+   * Rendered appendices per format, kept with the totals they were rendered from: the queries hand
+   * out the same totals for as long as the registry at that slice is unchanged, so the same totals
+   * (by identity) mean the same document.
+   */
+  private final Cache<Totals, Map<String, byte[]>> rendered =
+      Caffeine.newBuilder().weakKeys().maximumSize(8).build();
+
   public ReportController(RegistryQueries queries) {
     this.queries = queries;
   }
@@ -42,8 +55,21 @@ public class ReportController {
     }
     return Mono.fromCallable(
             () -> {
-              AppendixReport report =
-                  AppendixBuilder.build(queries.totals(y, slice), slice.asOf(), slice.knownAt());
+              Totals totals = queries.totals(y, slice);
+              byte[] body =
+                  rendered
+                      .get(totals, t -> new ConcurrentHashMap<>())
+                      .computeIfAbsent(
+                          f,
+                          asked -> {
+                            AppendixReport report =
+                                AppendixBuilder.build(totals, slice.asOf(), slice.knownAt());
+                            return switch (asked) {
+                              case "csv" -> AppendixRenderer.csv(report);
+                              case "xlsx" -> AppendixRenderer.xlsx(report);
+                              default -> AppendixRenderer.html(report);
+                            };
+                          });
               String file = "natverk-och-samarbeten-" + y;
               return switch (f) {
                 case "csv" ->
@@ -52,18 +78,18 @@ public class ReportController {
                         .header(
                             HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=" + file + ".csv")
-                        .body(AppendixRenderer.csv(report));
+                        .body(body);
                 case "xlsx" ->
                     ResponseEntity.ok()
                         .contentType(XLSX)
                         .header(
                             HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=" + file + ".xlsx")
-                        .body(AppendixRenderer.xlsx(report));
+                        .body(body);
                 default ->
                     ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-                        .body(AppendixRenderer.html(report));
+                        .body(body);
               };
             })
         .subscribeOn(Schedulers.boundedElastic());

@@ -2,19 +2,26 @@ package org.forumledger.reporting.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumEventType;
+import org.forumledger.reporting.history.TimeSlice;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +33,18 @@ import org.springframework.stereotype.Repository;
 public class EventLog {
 
   private static final ObjectMapper JSON = EventJson.mapper();
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return JSON.readerFor(type);
+        }
+      };
   private static final String COLUMNS =
       "event_id, forum_id, sequence_number, global_position, event_type, event_version, payload::text,"
           + " recorded_at, effective_date, actor, reason, decision_reference, correlation_id";
+
+  private static final int STREAM_FETCH_SIZE = 5000;
 
   private final JdbcTemplate jdbc;
 
@@ -36,22 +52,48 @@ public class EventLog {
     this.jdbc = jdbc;
   }
 
-  /** Remembers the event id; false when it was already handled (a redelivery). */
+  /**
+   * Remembers the event id; false when it was already handled (a redelivery, also one within the
+   * same transaction). The position moves in {@link #advance} or {@link #advanceAndRevise}, once
+   * per transaction.
+   */
   public boolean markHandled(String eventId, long globalPosition, String forumId, Instant at) {
-    int inserted =
-        jdbc.update(
+    return jdbc.update(
             "insert into applied_event (event_id, global_position, forum_id, applied_at)"
                 + " values (?, ?, ?, ?) on conflict (event_id) do nothing",
             eventId,
             globalPosition,
             forumId,
-            timestamp(at));
-    if (inserted == 1) {
-      jdbc.update(
-          "update applied_position set global_position = greatest(global_position, ?) where id = 1",
-          globalPosition);
-    }
-    return inserted == 1;
+            timestamp(at))
+        == 1;
+  }
+
+  /** Moves the position to at least {@code globalPosition}, the read model unchanged. */
+  public void advance(long globalPosition) {
+    jdbc.update(
+        "update applied_position set global_position = greatest(global_position, ?) where id = 1",
+        globalPosition);
+  }
+
+  /**
+   * Moves the position and takes the next revision of the read model. Call it holding the audit
+   * chain's lock, so that revisions are taken in the order their transactions commit.
+   */
+  public long advanceAndRevise(long globalPosition) {
+    Long revision =
+        jdbc.queryForObject(
+            "update applied_position set global_position = greatest(global_position, ?),"
+                + " revision = nextval('read_model_revision') where id = 1 returning revision",
+            Long.class,
+            globalPosition);
+    return Objects.requireNonNull(revision);
+  }
+
+  /** The position and the revision of the read model, read together. */
+  public ReadModelMark mark() {
+    return jdbc.queryForObject(
+        "select global_position, revision from applied_position where id = 1",
+        (rs, n) -> new ReadModelMark(rs.getLong(1), rs.getLong(2)));
   }
 
   public boolean isHandled(String eventId) {
@@ -78,25 +120,96 @@ public class EventLog {
     return position == null ? -1 : position;
   }
 
-  public void append(EventEnvelope envelope) {
-    EventMetadata m = envelope.metadata();
-    jdbc.update(
+  /** Appends the events a transaction applied, in one batch, at the transaction's revision. */
+  public void appendAll(List<LoggedEvent> events, long revision) {
+    jdbc.batchUpdate(
         "insert into event_log (event_id, forum_id, sequence_number, global_position, event_type,"
             + " event_version, payload, recorded_at, effective_date, actor, reason,"
-            + " decision_reference, correlation_id) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
-        m.eventId(),
-        m.forumId(),
-        m.sequenceNumber(),
-        m.globalPosition(),
-        m.eventType(),
-        m.eventVersion(),
-        json(envelope.payload()),
-        timestamp(m.recordedAt()),
-        m.effectiveDate(),
-        m.actor(),
-        m.reason(),
-        m.decisionReference(),
-        m.correlationId());
+            + " decision_reference, correlation_id, valid_from, revision)"
+            + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events.stream()
+            .map(
+                e -> {
+                  EventMetadata m = e.envelope().metadata();
+                  return new Object[] {
+                    m.eventId(),
+                    m.forumId(),
+                    m.sequenceNumber(),
+                    m.globalPosition(),
+                    m.eventType(),
+                    m.eventVersion(),
+                    e.payloadJson(),
+                    timestamp(m.recordedAt()),
+                    m.effectiveDate(),
+                    m.actor(),
+                    m.reason(),
+                    m.decisionReference(),
+                    m.correlationId(),
+                    e.validFrom(),
+                    revision
+                  };
+                })
+            .toList());
+  }
+
+  /**
+   * Streams the events in {@code slice} in global-position order, filtered in SQL by recorded time
+   * and valid-from date, so a slice never holds the whole log in memory.
+   */
+  public void forEachIn(TimeSlice slice, Consumer<LoggedEvent> action) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + ", valid_from from event_log");
+    List<Object> args = new ArrayList<>();
+    where(sql, args, slice);
+    sql.append(" order by global_position, event_id");
+    stream(sql.toString(), args, action);
+  }
+
+  /**
+   * The events logged at revisions above {@code revision} and recorded by the slice's {@code
+   * knownAt}, whatever their valid time, in global-position order.
+   */
+  public void forEachRevisedSince(long revision, Instant knownAt, Consumer<LoggedEvent> action) {
+    StringBuilder sql =
+        new StringBuilder("select " + COLUMNS + ", valid_from from event_log where revision > ?");
+    List<Object> args = new ArrayList<>(List.of(revision));
+    if (knownAt != null) {
+      sql.append(" and recorded_at <= ?");
+      args.add(timestamp(knownAt));
+    }
+    sql.append(" order by global_position, event_id");
+    stream(sql.toString(), args, action);
+  }
+
+  private static void where(StringBuilder sql, List<Object> args, TimeSlice slice) {
+    sql.append(" where true");
+    if (slice.knownAt() != null) {
+      sql.append(" and recorded_at <= ?");
+      args.add(timestamp(slice.knownAt()));
+    }
+    if (slice.asOf() != null) {
+      sql.append(" and (valid_from is null or valid_from <= ?)");
+      args.add(slice.asOf());
+    }
+  }
+
+  private void stream(String sql, List<Object> args, Consumer<LoggedEvent> action) {
+    jdbc.query(
+        connection -> {
+          PreparedStatement statement =
+              connection.prepareStatement(
+                  sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+          // a cursor rather than the whole result in memory (PostgreSQL needs a transaction)
+          statement.setFetchSize(STREAM_FETCH_SIZE);
+          for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+          }
+          return statement;
+        },
+        (RowCallbackHandler)
+            rs ->
+                action.accept(
+                    new LoggedEvent(
+                        ROW.mapRow(rs, 0), null, rs.getObject("valid_from", LocalDate.class))));
   }
 
   public List<EventEnvelope> all() {
@@ -123,7 +236,7 @@ public class EventLog {
         forumId);
   }
 
-  static String json(Object value) {
+  public static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -163,7 +276,8 @@ public class EventLog {
                 .orElseThrow(() -> new IllegalStateException("Unknown stored type " + type))
                 .eventClass();
         try {
-          return new EventEnvelope(metadata, JSON.readValue(rs.getString("payload"), eventClass));
+          return new EventEnvelope(
+              metadata, READERS.get(eventClass).readValue(rs.getString("payload")));
         } catch (JsonProcessingException e) {
           throw new IllegalStateException("Unreadable stored event " + metadata.eventId(), e);
         }

@@ -1,6 +1,8 @@
 package org.forumledger.reporting.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.forumledger.reporting.history.ForumState;
@@ -13,14 +15,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ForumViews {
 
+  private static final ObjectReader READER = StateJson.mapper().readerFor(ForumState.class);
+
   private static final RowMapper<ForumState> ROW =
       (rs, n) -> {
         try {
-          return StateJson.mapper().readValue(rs.getString("state"), ForumState.class);
+          return READER.readValue(rs.getString("state"));
         } catch (JsonProcessingException e) {
           throw new IllegalStateException("Unreadable forum view " + rs.getString("forum_id"), e);
         }
       };
+
+  private static final RowMapper<StoredForum> STORED =
+      (rs, n) -> new StoredForum(ROW.mapRow(rs, n), rs.getLong("revision"));
+
+  private static final String UPSERT =
+      "insert into forum_view (forum_id, state, last_position, revision) values (?, ?::jsonb, ?, ?)"
+          + " on conflict (forum_id) do update set state = excluded.state,"
+          + " last_position = excluded.last_position, revision = excluded.revision";
+
+  private static final String UPDATE_IF_UNCHANGED =
+      "update forum_view set state = ?::jsonb, last_position = ?, revision = ?"
+          + " where forum_id = ? and revision = ?";
 
   private final JdbcTemplate jdbc;
 
@@ -29,10 +45,26 @@ public class ForumViews {
   }
 
   public Optional<ForumState> find(String forumId) {
+    return findStored(forumId).map(StoredForum::state);
+  }
+
+  public Optional<StoredForum> findStored(String forumId) {
     return jdbc
         .query(
-            "select forum_id, state::text as state from forum_view where forum_id = ?",
-            ROW,
+            "select forum_id, state::text as state, revision from forum_view where forum_id = ?",
+            STORED,
+            forumId)
+        .stream()
+        .findFirst();
+  }
+
+  /** The row, locked until the transaction ends, so no one else changes it meanwhile. */
+  public Optional<StoredForum> findStoredForUpdate(String forumId) {
+    return jdbc
+        .query(
+            "select forum_id, state::text as state, revision from forum_view where forum_id = ?"
+                + " for update",
+            STORED,
             forumId)
         .stream()
         .findFirst();
@@ -43,21 +75,61 @@ public class ForumViews {
         "select forum_id, state::text as state from forum_view order by forum_id", ROW);
   }
 
+  /** The rows written at revisions above {@code revision}. */
+  public List<StoredForum> changedSince(long revision) {
+    return jdbc.query(
+        "select forum_id, state::text as state, revision from forum_view where revision > ?",
+        STORED,
+        revision);
+  }
+
+  /**
+   * A forum's new state to write, and the revision of the row it was folded from; null when it does
+   * not depend on the row (a registration starts afresh, or there was no row).
+   */
+  public record Write(ForumState state, Long basedOn) {}
+
+  /**
+   * Writes the states in one batch at {@code revision}. A state folded from a row is written only
+   * if that row is still as it was read; the forum ids whose row had changed meanwhile (another
+   * instance on the same database wrote it) are returned, unwritten.
+   */
+  public List<String> saveAll(List<Write> writes, long revision) {
+    List<Object[]> upserts = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    List<String> updated = new ArrayList<>();
+    for (Write write : writes) {
+      ForumState state = write.state();
+      if (write.basedOn() == null) {
+        upserts.add(new Object[] {state.forumId(), json(state), state.lastPosition(), revision});
+      } else {
+        updates.add(
+            new Object[] {
+              json(state), state.lastPosition(), revision, state.forumId(), write.basedOn()
+            });
+        updated.add(state.forumId());
+      }
+    }
+    if (!upserts.isEmpty()) {
+      jdbc.batchUpdate(UPSERT, upserts);
+    }
+    List<String> changedMeanwhile = new ArrayList<>();
+    if (!updates.isEmpty()) {
+      int[] counts = jdbc.batchUpdate(UPDATE_IF_UNCHANGED, updates);
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          changedMeanwhile.add(updated.get(i));
+        }
+      }
+    }
+    return changedMeanwhile;
+  }
+
   private static String json(ForumState state) {
     try {
       return StateJson.mapper().writeValueAsString(state);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write forum view " + state.forumId(), e);
     }
-  }
-
-  public void save(ForumState state) {
-    jdbc.update(
-        "insert into forum_view (forum_id, state, last_position) values (?, ?::jsonb, ?)"
-            + " on conflict (forum_id) do update set state = excluded.state,"
-            + " last_position = excluded.last_position",
-        state.forumId(),
-        json(state),
-        state.lastPosition());
   }
 }

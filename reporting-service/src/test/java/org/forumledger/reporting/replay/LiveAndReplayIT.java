@@ -122,14 +122,7 @@ class LiveAndReplayIT {
         .expectStatus()
         .isForbidden();
 
-    stack
-        .http
-        .post()
-        .uri("/admin/replay")
-        .headers(h -> h.setBasicAuth("auditor", ReportingStack.AUDITOR))
-        .exchange()
-        .expectStatus()
-        .isAccepted();
+    stack.startReplay();
     JsonNode done = awaitReplayDone();
     long live =
         stack.jdbc.queryForObject("select global_position from applied_position", Long.class);
@@ -146,14 +139,7 @@ class LiveAndReplayIT {
         "update forum_view set state = jsonb_set(state, '{name}', '\"Tampered\"')"
             + " where forum_id = 'revast'");
     try {
-      stack
-          .http
-          .post()
-          .uri("/admin/replay")
-          .headers(h -> h.setBasicAuth("auditor", ReportingStack.AUDITOR))
-          .exchange()
-          .expectStatus()
-          .isAccepted();
+      stack.startReplay();
       Disposable progress =
           stack
               .http
@@ -179,15 +165,7 @@ class LiveAndReplayIT {
   }
 
   private static JsonNode awaitReplayDone() {
-    JsonNode[] last = new JsonNode[1];
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              last[0] = stack.asAuditor("/admin/replay");
-              return last[0].get("state").asText().equals("DONE");
-            });
-    return last[0];
+    return stack.awaitReplayDone(Duration.ofSeconds(60));
   }
 
   private static JsonNode json(String text) {

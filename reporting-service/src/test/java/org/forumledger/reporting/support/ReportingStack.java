@@ -140,6 +140,30 @@ public final class ReportingStack implements AutoCloseable {
                     == 1);
   }
 
+  /** Starts the auditor's replay. */
+  public void startReplay() {
+    http.post()
+        .uri("/admin/replay")
+        .headers(h -> h.setBasicAuth("auditor", AUDITOR))
+        .exchange()
+        .expectStatus()
+        .isAccepted();
+  }
+
+  /** The replay's progress once it is done. */
+  public JsonNode awaitReplayDone(Duration atMost) {
+    JsonNode[] last = new JsonNode[1];
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              last[0] = asAuditor("/admin/replay");
+              return last[0].get("state").asText().equals("DONE");
+            });
+    return last[0];
+  }
+
   public JsonNode getJson(String uri, String user, String password) {
     byte[] body =
         http.get()

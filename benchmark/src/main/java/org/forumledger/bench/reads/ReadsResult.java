@@ -1,0 +1,13 @@
+package org.forumledger.bench.reads;
+
+import java.util.List;
+import org.forumledger.bench.stats.LoadResult;
+
+/**
+ * Each read at each concurrency, with the stack's size when measured; {@code ratio} is the read's
+ * requests per second ÷ the health endpoint's without credentials at the same concurrency.
+ */
+public record ReadsResult(long forums, long position, List<Read> reads) {
+
+  public record Read(String name, String url, int clients, LoadResult load, double ratio) {}
+}

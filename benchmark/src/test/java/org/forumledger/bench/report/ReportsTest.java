@@ -1,0 +1,140 @@
+package org.forumledger.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.forumledger.bench.commands.CommandsResult;
+import org.forumledger.bench.process.MemoryResult;
+import org.forumledger.bench.process.StartupResult;
+import org.forumledger.bench.report.Row.Verdict;
+import org.forumledger.bench.stats.LatencySummary;
+import org.forumledger.bench.stats.LoadResult;
+import org.forumledger.events.EventJson;
+import org.junit.jupiter.api.Test;
+
+class ReportsTest {
+
+  private static final Machine MACHINE =
+      new Machine(2, 24105, "Some CPU", "OpenJDK 17", "Debian 12", "abc1234");
+
+  private static LoadResult load(int clients, double perSecond, double p99Ms) {
+    return new LoadResult(
+        clients,
+        20,
+        (long) (perSecond * 20),
+        perSecond,
+        new LatencySummary((long) (perSecond * 20), p99Ms / 4, p99Ms, p99Ms * 2, p99Ms / 3),
+        0,
+        List.of());
+  }
+
+  private static Results results(double commandsPerSecond, double p99Ms, double rssMib) {
+    CommandsResult commands =
+        new CommandsResult(
+            List.of(
+                new CommandsResult.Level(
+                    32,
+                    load(32, commandsPerSecond, p99Ms),
+                    load(32, 12_000, 5),
+                    commandsPerSecond / 12_000)),
+            Map.of("fee", 10L));
+    return new Results(
+        Instant.parse("2026-03-01T12:00:00Z"),
+        MACHINE,
+        Map.of("quick", false),
+        new StartupResult("", 9.0, 10.0, 11.0, 11.0, 16.0, 5.0, 17.0, 108),
+        null,
+        commands,
+        null,
+        null,
+        null,
+        null,
+        new MemoryResult(
+            true,
+            10,
+            1000,
+            rssMib,
+            rssMib * 0.8,
+            List.of(new MemoryResult.Kind("PostgreSQL", 9, 200, 300, 120.0)),
+            150),
+        List.of("a note | with a pipe"));
+  }
+
+  private static Row row(List<Row> rows, String figureStart) {
+    return rows.stream().filter(r -> r.figure().startsWith(figureStart)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void targetsAreJudgedOnWhatWasMeasured() {
+    List<Row> fast = Scorecard.rows(results(1500, 40, 900));
+    List<Row> slow = Scorecard.rows(results(1500, 60, 1100));
+
+    assertThat(row(fast, "commands/s, 32").verdict()).isEqualTo(Verdict.MET);
+    assertThat(row(slow, "commands/s, 32").verdict()).isEqualTo(Verdict.NOT_MET);
+    assertThat(row(fast, "whole stack").verdict()).isEqualTo(Verdict.MET);
+    assertThat(row(slow, "whole stack").verdict()).isEqualTo(Verdict.NOT_MET);
+    assertThat(row(fast, "start to all healthy").verdict()).isEqualTo(Verdict.MET);
+    assertThat(row(fast, "2023 inventory").verdict()).isEqualTo(Verdict.MET);
+  }
+
+  @Test
+  void aRatioBelowATenthOfRawJdbcMissesTheTargetEvenWhenFastEnough() {
+    Results results = results(1100, 20, 900);
+    CommandsResult.Level level = results.commands().levels().get(0);
+    Results belowTenth =
+        new Results(
+            results.date(),
+            MACHINE,
+            results.settings(),
+            results.startup(),
+            null,
+            new CommandsResult(
+                List.of(new CommandsResult.Level(32, level.registry(), load(32, 20_000, 1), 0.055)),
+                Map.of()),
+            null,
+            null,
+            null,
+            null,
+            results.memory(),
+            List.of());
+
+    assertThat(row(Scorecard.rows(belowTenth), "commands/s, 32").verdict())
+        .isEqualTo(Verdict.NOT_MET);
+  }
+
+  @Test
+  void theJsonHoldsEveryFigureAndTheTable() throws Exception {
+    Results results = results(1500, 40, 900);
+
+    JsonNode json = EventJson.mapper().readTree(Reports.json(results, Scorecard.rows(results)));
+
+    assertThat(json.at("/results/machine/commit").asText()).isEqualTo("abc1234");
+    assertThat(json.at("/results/date").asText()).isEqualTo("2026-03-01T12:00:00Z");
+    assertThat(json.at("/results/commands/levels/0/registry/latency/p99Ms").asDouble())
+        .isEqualTo(40.0);
+    assertThat(json.at("/results/memory/kinds/0/processes").asInt()).isEqualTo(9);
+    assertThat(json.at("/table/0/figure").asText()).isEqualTo("start to all healthy, first start");
+    assertThat(json.at("/table/0/verdict").asText()).isEqualTo("MET");
+  }
+
+  @Test
+  void theMarkdownNamesTheMachineAndCommitAndKeepsTheIssueFiguresBeside() {
+    Results results = results(400, 240, 1900);
+
+    String markdown = Reports.markdown(results, Scorecard.rows(results));
+
+    assertThat(markdown)
+        .contains("commit: `abc1234`")
+        .contains("2 cores (Some CPU)")
+        .contains("before (issue 10, main at 0f3144c)")
+        .contains("464/s (p50 58 ms, p99 238 ms); raw JDBC 12 537/s; 0.037")
+        .contains("**NOT MET**")
+        .contains("- a note | with a pipe");
+    String commandsLine =
+        markdown.lines().filter(l -> l.startsWith("| commands/s, 32")).findFirst().orElseThrow();
+    assertThat(commandsLine.split("(?<!\\\\)\\|")).hasSize(8);
+  }
+}

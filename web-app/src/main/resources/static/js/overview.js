@@ -16,7 +16,8 @@
       legend: { top: 0, textStyle: { color: '#1a1a1a' } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: 'tkr', axisLabel: { color: '#1a1a1a' } },
+      xAxis: { type: 'value', name: 'tkr',
+               axisLabel: { color: '#1a1a1a', formatter: function (v) { return v.toLocaleString('sv-SE'); } } },
       yAxis: { type: 'category', inverse: true, data: data.areas,
                axisLabel: { color: '#1a1a1a', width: 180, overflow: 'truncate' } },
       series: [

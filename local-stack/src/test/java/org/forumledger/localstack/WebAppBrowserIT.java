@@ -320,6 +320,10 @@ class WebAppBrowserIT {
 
     browser.open("/forums/new");
     assertThat(browser.find("body").getText()).doesNotContain("Registrera ett nytt forum");
+
+    browser.open("/forums/no-such-forum");
+    assertThat(browser.find("main").getText()).contains("Det finns inget sådant forum", "404");
+    browser.checkPage("error-not-found");
   }
 
   @Test

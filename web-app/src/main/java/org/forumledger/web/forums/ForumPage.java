@@ -12,6 +12,7 @@ import org.forumledger.web.page.TimeSlice;
 import org.forumledger.web.signin.Person;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
@@ -108,11 +109,13 @@ public class ForumPage {
 
   /**
    * The reporting service learns of a write a moment after the registry makes it; a registrar who
-   * just recorded something should see it, so the page waits briefly for that version.
+   * just recorded something (or registered the forum) should see it, so the page waits briefly for
+   * that version. A forum still unknown there then is unknown (404).
    */
   private Mono<Forum> forumCaughtUp(String forumId, TimeSlice slice, long version) {
     return forums
         .one(forumId, slice)
+        .onErrorResume(WebClientResponseException.NotFound.class, notYet -> Mono.empty())
         .filter(forum -> forum.lastSequence() >= version)
         .repeatWhenEmpty(attempts -> attempts.take(CATCH_UP_STEPS).delayElements(CATCH_UP_STEP))
         .switchIfEmpty(Mono.defer(() -> forums.one(forumId, slice)));

@@ -51,15 +51,24 @@ class PageModel {
    * advice's model attributes are not applied.
    */
   static Mono<java.util.Map<String, Object>> frame(ServerWebExchange exchange) {
-    return Person.current()
+    PageModel model = new PageModel();
+    return Mono.zip(
+            Person.current(),
+            model
+                .csrf(exchange)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.<CsrfToken>empty()))
         .map(
-            person ->
-                java.util.Map.of(
-                    "person", person,
-                    "slice", TimeSlice.from(exchange.getRequest().getQueryParams()),
-                    "amounts", AMOUNTS,
-                    "currentPath", exchange.getRequest().getPath().value(),
-                    "otherLanguage", languageLink(exchange)));
+            found -> {
+              java.util.Map<String, Object> frame = new java.util.HashMap<>();
+              frame.put("person", found.getT1());
+              found.getT2().ifPresent(token -> frame.put("_csrf", token));
+              frame.put("slice", model.slice(exchange));
+              frame.put("amounts", AMOUNTS);
+              frame.put("currentPath", model.currentPath(exchange));
+              frame.put("otherLanguage", languageLink(exchange));
+              return frame;
+            });
   }
 
   private static LanguageLink languageLink(ServerWebExchange exchange) {

@@ -9,12 +9,13 @@ import org.forumledger.infra.EmbeddedInfrastructure;
 import org.forumledger.registry.RegistryServiceApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the whole system on one machine with nothing but a JDK: a real KRaft broker and a real
- * PostgreSQL in this JVM, then the registry, cost and reporting services. Data lives under {@code
- * LEDGER_DATA_DIR} (default {@code ./data}), so a restart keeps everything. Ctrl-C stops the
- * services, then the broker and the database, cleanly.
+ * PostgreSQL in this JVM, then the registry, cost and reporting services and the web application.
+ * Data lives under {@code LEDGER_DATA_DIR} (default {@code ./data}), so a restart keeps everything.
+ * Ctrl-C stops the services, then the broker and the database, cleanly.
  */
 public final class LocalStack {
 
@@ -39,6 +40,7 @@ public final class LocalStack {
             port(env, "LEDGER_POSTGRES_PORT", 5433));
     FirstStart firstStart = new FirstStart();
     ServiceStack services;
+    ConfigurableApplicationContext web;
     try {
       services =
           ServiceStack.start(
@@ -57,6 +59,13 @@ public final class LocalStack {
       infra.close();
       throw e;
     }
+    try {
+      web = WebApp.start(services, credentials, port(env, "WEB_PORT", 8080));
+    } catch (RuntimeException e) {
+      services.close();
+      infra.close();
+      throw e;
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -65,6 +74,7 @@ public final class LocalStack {
                 () -> {
                   log.info("Stopping Forum Ledger…");
                   try {
+                    web.close();
                     services.close();
                   } finally {
                     infra.close();
@@ -73,7 +83,7 @@ public final class LocalStack {
                 },
                 "local-stack-shutdown"));
 
-    printWelcome(services, infra, dataDir, credentials);
+    printWelcome(WebApp.url(web), services, infra, dataDir, credentials);
 
     Path loadedMarker = dataDir.resolve("inventory-2023.loaded");
     boolean load = !"false".equalsIgnoreCase(env.getOrDefault("LEDGER_LOAD_INVENTORY", "true"));
@@ -96,9 +106,16 @@ public final class LocalStack {
   }
 
   private static void printWelcome(
-      ServiceStack services, EmbeddedInfrastructure infra, Path dataDir, Credentials credentials) {
+      String webUrl,
+      ServiceStack services,
+      EmbeddedInfrastructure infra,
+      Path dataDir,
+      Credentials credentials) {
     StringBuilder text = new StringBuilder();
     text.append("\n\nForum Ledger is running (Ctrl-C stops it)\n")
+        .append("  web        ")
+        .append(webUrl)
+        .append("   (open it in a browser; sign in as registrar, auditor or viewer)\n")
         .append("  registry   ")
         .append(services.registryUrl())
         .append("   (API docs: /swagger-ui.html)\n")

@@ -39,7 +39,8 @@ public final class ServiceStack implements AutoCloseable {
    * The registry's Axon Framework is on this JVM's class path; the consumers have no use for it and
    * must not configure it against their own schemas.
    */
-  private static final String AXON_AUTO_CONFIGURATIONS = axonAutoConfigurations();
+  private static final String AXON_AUTO_CONFIGURATIONS =
+      autoConfigurationsUnder("org.axonframework.");
 
   private final List<ConfigurableApplicationContext> contexts;
 
@@ -130,7 +131,8 @@ public final class ServiceStack implements AutoCloseable {
     return builder.run();
   }
 
-  private static String axonAutoConfigurations() {
+  /** The auto-configurations on this JVM's class path whose class names start with a prefix. */
+  static String autoConfigurationsUnder(String... prefixes) {
     try {
       List<String> names = new ArrayList<>();
       Enumeration<URL> files =
@@ -143,7 +145,7 @@ public final class ServiceStack implements AutoCloseable {
           new String(in.readAllBytes(), StandardCharsets.UTF_8)
               .lines()
               .map(String::strip)
-              .filter(line -> line.startsWith("org.axonframework."))
+              .filter(line -> java.util.Arrays.stream(prefixes).anyMatch(line::startsWith))
               .forEach(names::add);
         }
       }

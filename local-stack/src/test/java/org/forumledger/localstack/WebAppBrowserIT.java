@@ -1,0 +1,391 @@
+package org.forumledger.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.forumledger.importer.InventoryImport;
+import org.forumledger.infra.LedgerInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The web application as people meet it, in Debian's headless Chromium, in front of the real
+ * services with the 2023 inventory loaded: what each page shows equals what the services say, the
+ * forms record as the person signed in and refuse to overwrite, a viewer cannot write, and axe-core
+ * finds no serious accessibility violation. Every page is saved as a screenshot under {@code
+ * target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAppBrowserIT {
+
+  static final Path INVENTORY = Path.of("..", "data", "inventory-2023.csv");
+  static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+
+  static LedgerInfrastructure infra;
+  static ServiceStack stack;
+  static ConfigurableApplicationContext web;
+  static Browser browser;
+  static Http viewer = new Http("viewer", "viewer-pw");
+  static Http registrar = new Http("registrar", "registrar-pw");
+
+  @BeforeAll
+  static void start() {
+    infra = LedgerInfrastructure.forTests();
+    Credentials credentials = Credentials.fixed("registrar-pw", "auditor-pw", "viewer-pw");
+    stack =
+        ServiceStack.start(
+            new ServiceStack.Wiring(
+                infra.kafkaBootstrapServers(),
+                infra.jdbcUrl(),
+                infra.dbUsername(),
+                infra.dbPassword(),
+                credentials),
+            new ServiceStack.Ports(0, 0, 0));
+    InventoryImport.Summary summary =
+        InventoryImport.fromFile(INVENTORY, stack.registryUrl(), "registrar", "registrar-pw").run();
+    assertThat(summary.failedRows()).as(summary.toString()).isZero();
+    int registered = summary.importedRows();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> viewer.json(stack.reportingUrl() + "/forums").get("count").asInt() == registered);
+    web = WebApp.start(stack, credentials, 0);
+    browser = new Browser(WebApp.url(web));
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      try {
+        if (web != null) {
+          web.close();
+        }
+        stack.close();
+      } finally {
+        infra.close();
+      }
+    }
+  }
+
+  /** Each test starts signed out, in the default language. */
+  @AfterEach
+  void signOut() {
+    browser.signOut();
+    browser.driver().manage().deleteAllCookies();
+  }
+
+  @Test
+  @Order(1)
+  void theOverviewsTotalsEqualTheApisPerAreaWithTheUnknownInPlainSight() {
+    browser.open("/");
+    assertThat(browser.driver().getCurrentUrl()).contains("/signin");
+    browser.checkPage("signin");
+    browser.signIn("viewer", "viewer-pw");
+    browser.open("/?year=2023");
+    JsonNode totals = viewer.json(stack.reportingUrl() + "/reports/totals?year=2023");
+
+    Map<String, WebElement> rows = new HashMap<>();
+    for (WebElement row : browser.findAll("#area-totals tbody tr")) {
+      rows.put(row.getAttribute("data-area"), row);
+    }
+    assertThat(rows).hasSize(totals.get("byArea").size());
+    for (JsonNode area : totals.get("byArea")) {
+      WebElement row = rows.get(area.get("area").asText());
+      assertThat(row).as(area.get("area").asText()).isNotNull();
+      assertThat(cell(row, "forums")).isEqualTo(area.get("forumCount").asText());
+      assertThat(cell(row, "fee")).isEqualTo(tkr(area.get("annualFeeTotal")));
+      assertThat(cell(row, "other")).isEqualTo(tkr(area.get("otherCostTotal")));
+    }
+    assertThat(browser.text("#fee-total")).isEqualTo(tkr(totals.get("annualFeeTotal")) + " tkr");
+    assertThat(browser.text("#other-cost-total"))
+        .isEqualTo(tkr(totals.get("otherCostTotal")) + " tkr");
+
+    int notCalculated = totals.get("notCalculatedCount").asInt();
+    assertThat(notCalculated).isPositive();
+    assertThat(browser.text("#not-calculated-count")).isEqualTo(String.valueOf(notCalculated));
+    assertThat(browser.text("#not-calculated-notice")).startsWith(notCalculated + " forum");
+    assertThat(browser.findAll("#reported-elsewhere li"))
+        .hasSize(5)
+        .allSatisfy(item -> assertThat(item.getText()).contains("Eurocities", "2.14.6"));
+    browser.await(d -> !browser.findAll("#area-chart svg").isEmpty());
+    assertThat(browser.findAll("a#download-csv, a#download-xlsx, a#download-html")).hasSize(3);
+    browser.checkPage("overview");
+    browser.screenshotAtPhoneWidth("overview");
+
+    browser.open("/?year=2023&lang=en");
+    assertThat(browser.find("h1").getText()).isEqualTo("Costs by area 2023");
+    browser.checkPage("overview-english");
+    browser.open("/?lang=sv");
+    assertThat(browser.find("h1").getText()).isEqualTo("Kostnader per område 2023");
+  }
+
+  @Test
+  @Order(2)
+  void changingTheAsOfDateChangesTheFiguresOnEveryPage() {
+    browser.signIn("viewer", "viewer-pw");
+    browser.open("/?year=2023");
+    String now = browser.text("#forum-count");
+
+    browser.script("document.getElementById('asOf').value = '2022-12-31';");
+    browser.find("form.slice button[type=submit]").click();
+
+    browser.await(d -> d.getCurrentUrl().contains("asOf=2022-12-31"));
+    assertThat(browser.text("#forum-count")).isEqualTo("0").isNotEqualTo(now);
+    assertThat(browser.text("#fee-total")).isEqualTo("0,0 tkr");
+    browser.checkPage("overview-as-of-2022-12-31");
+
+    browser.find("nav a[href^='/forums']").click();
+    browser.await(d -> d.getCurrentUrl().contains("/forums?asOf=2022-12-31"));
+    assertThat(browser.text("#forum-count")).startsWith("Visar 0 av 0");
+  }
+
+  @Test
+  @Order(3)
+  void aClickThroughToAForumShowsItsHistory() {
+    browser.signIn("auditor", "auditor-pw");
+    browser.open("/forums");
+    assertThat(browser.text("#forum-count")).isEqualTo("Visar 108 av 108 forum");
+    browser.checkPage("forums");
+
+    new Select(browser.find("#convener")).selectByVisibleText("Eurocities");
+    browser.await(d -> browser.text("#forum-count").startsWith("Visar 7 av"));
+    browser.find("#q").sendKeys("Mobility");
+    browser.await(d -> browser.text("#forum-count").startsWith("Visar 1 av"));
+    assertThat(browser.driver().getCurrentUrl()).contains("convener=Eurocities", "q=Mobility");
+    browser.screenshot("forums-filtered");
+
+    browser.find("a.forum-link").click();
+    browser.await(d -> !browser.findAll("#timeline li").isEmpty());
+    assertThat(browser.find("h1").getText()).contains("Eurocities Mobility Forum");
+    assertThat(browser.findAll("#timeline li[data-event='ForumRegistered']")).hasSize(1);
+    assertThat(browser.find("#timeline li[data-event='ForumRegistered'] .actor").getText())
+        .contains("registrar");
+    assertThat(browser.find("#timeline").getText()).contains("SLK-2023-01081");
+    browser.checkPage("forum-for-auditor");
+
+    browser.open("/audit?actor=registrar");
+    assertThat(browser.text("#chain")).startsWith("Kedjan är obruten");
+    assertThat(browser.findAll("#audit-entries tbody tr")).isNotEmpty();
+    browser.checkPage("audit");
+  }
+
+  @Test
+  @Order(4)
+  void aRegistrarRecordsAFeeAndTheOverviewChangesWithoutAReloadAndTheTimelineShowsThem() {
+    String forumId = forumId("2.1.1");
+    browser.signIn("registrar", "registrar-pw");
+    browser.open("/?year=2023");
+    String area = "Regional utveckling";
+    String feeBefore = cell(areaRow(area), "fee");
+    assertThat(feeBefore).isEqualTo("70,0");
+    browser.script("window.notReloaded = true;");
+    String overview = browser.driver().getWindowHandle();
+
+    browser.driver().switchTo().newWindow(WindowType.TAB);
+    browser.open("/forums/" + forumId);
+    browser.checkPage("forum-for-registrar");
+    fill("fee", Map.of("fromYear", "2023", "amount", "50 000", "effectiveDate", "2023-01-01"));
+    fill(
+        "fee",
+        Map.of(
+            "reason", "Avgift enligt avtal (webbtest)", "decisionReference", "KS 2024-01-10 § 7"));
+    new Select(browser.find("#fee-status")).selectByValue("AMOUNT");
+    browser.find("#fee-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#recorded").isEmpty());
+    assertThat(browser.text("#recorded")).isEqualTo("Årsavgiften är registrerad.");
+    assertThat(browser.find("#fees tr[data-from-year='2023'] .fee-amount").getText())
+        .isEqualTo("50,0");
+    browser.driver().close();
+
+    browser.driver().switchTo().window(overview);
+    browser.await(d -> cell(areaRow(area), "fee").equals("120,0"));
+    assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
+    browser.screenshot("overview-after-live-update");
+
+    browser.signOut();
+    browser.signIn("auditor", "auditor-pw");
+    browser.open("/forums/" + forumId);
+    WebElement newest = browser.find("#timeline li");
+    assertThat(newest.getAttribute("data-event")).isEqualTo("AnnualFeeSet");
+    assertThat(newest.getText()).contains("Avgift enligt avtal (webbtest)", "KS 2024-01-10 § 7");
+    assertThat(newest.findElement(By.cssSelector(".actor")).getText()).isEqualTo("av registrar");
+  }
+
+  @Test
+  @Order(5)
+  void aStaleFormShowsTheConflictAndWritesNothing() {
+    String forumId = forumId("2.1.2");
+    browser.signIn("registrar", "registrar-pw");
+    browser.open("/forums/" + forumId);
+    long drawnAt = registryVersion(forumId);
+
+    assertThat(
+            registrar
+                .put(
+                    stack.registryUrl() + "/forums/" + forumId + "/status",
+                    """
+                    {"status": "PAUSED", "effectiveDate": "2024-09-01", "reason": "Someone else"}
+                    """)
+                .statusCode())
+        .isEqualTo(200);
+
+    fill("fee", Map.of("fromYear", "2030", "amount", "1000", "effectiveDate", "2030-01-01"));
+    fill("fee", Map.of("reason", "Kommer för sent"));
+    browser.find("#fee-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#conflict").isEmpty());
+    assertThat(browser.text("#conflict")).contains("Någon annan ändrade forumet", "Inget sparades");
+    assertThat(browser.find("#conflict-reload").getAttribute("href"))
+        .endsWith("/forums/" + forumId);
+    browser.checkPage("forum-conflict");
+
+    assertThat(registryVersion(forumId)).isEqualTo(drawnAt + 1);
+    JsonNode fees = registrar.json(stack.registryUrl() + "/forums/" + forumId).get("fees");
+    assertThat(fees.findValuesAsText("fromYear")).doesNotContain("2030");
+
+    browser.find("#conflict-reload").click();
+    assertThat(browser.findAll("#conflict")).isEmpty();
+    assertThat(browser.text("#forum-status")).startsWith("Vilande");
+  }
+
+  @Test
+  @Order(6)
+  void theRegistrysFieldProblemsAppearNextToTheFieldsTheyName() {
+    String forumId = forumId("2.1.3");
+    browser.signIn("registrar", "registrar-pw");
+    browser.open("/forums/" + forumId);
+    long before = registryVersion(forumId);
+
+    fill("fee", Map.of("fromYear", "2024", "amount", "-5"));
+    browser.find("#fee-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#fee-form .field.invalid").isEmpty());
+
+    assertThat(browser.find("#fee-amount").getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.find("#fee-amount").getAttribute("aria-describedby"))
+        .isEqualTo("fee-amount-error");
+    assertThat(browser.text("#fee-amount-error")).isNotBlank();
+    assertThat(browser.findAll("#fee-reason-error, #fee-effectiveDate-error")).hasSize(2);
+    assertThat(browser.find("#fee-amount").getAttribute("value")).isEqualTo("-5");
+    browser.checkPage("forum-field-problems");
+    assertThat(registryVersion(forumId)).isEqualTo(before);
+  }
+
+  @Test
+  @Order(7)
+  void aViewerSeesNoFormsAndADirectPostByAViewerIsRefused() {
+    String forumId = forumId("2.1.4");
+    long before = registryVersion(forumId);
+    browser.signIn("viewer", "viewer-pw");
+    browser.open("/forums/" + forumId);
+
+    assertThat(browser.findAll("form[method=post]:not(.signout)")).isEmpty();
+    assertThat(browser.findAll("nav a[href='/forums/new'], nav a[href='/audit']")).isEmpty();
+    assertThat(browser.text("#history-heading")).isEqualTo("Historik");
+    browser.checkPage("forum-for-viewer");
+
+    Object status =
+        browser.asyncScript(
+            """
+            const done = arguments[arguments.length - 1];
+            const token = document.querySelector('form.signout input[name=_csrf]').value;
+            const body = new URLSearchParams({_csrf: token, version: arguments[1],
+              fromYear: '2023', status: 'NONE', effectiveDate: '2023-01-01', reason: 'viewer'});
+            fetch('/forums/' + arguments[0] + '/fees', {method: 'POST', body: body, redirect: 'manual'})
+              .then(r => done(r.status), e => done(String(e)));
+            """,
+            forumId,
+            String.valueOf(before));
+    assertThat(status).isEqualTo(403L);
+    assertThat(registryVersion(forumId)).isEqualTo(before);
+
+    browser.open("/forums/new");
+    assertThat(browser.find("body").getText()).doesNotContain("Registrera ett nytt forum");
+
+    browser.open("/forums/no-such-forum");
+    assertThat(browser.find("main").getText()).contains("Det finns inget sådant forum", "404");
+    browser.checkPage("error-not-found");
+  }
+
+  @Test
+  @Order(8)
+  void aRegistrarRegistersAForum() {
+    browser.signIn("registrar", "registrar-pw");
+    browser.find("nav a[href='/forums/new']").click();
+    browser.checkPage("register-forum");
+    fill(
+        "register",
+        Map.of("name", "SKR:s nätverk för hållbar upphandling", "area", "Offentlig förvaltning"));
+    fill("register", Map.of("convener", "SKR", "effectiveDate", "2024-03-01", "reason", "Anslöt"));
+    browser.find("#register-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#recorded").isEmpty());
+    assertThat(browser.find("h1").getText()).contains("SKR:s nätverk för hållbar upphandling");
+    assertThat(browser.text("#recorded")).isEqualTo("Forumet är registrerat.");
+  }
+
+  private static void fill(String form, Map<String, String> values) {
+    values.forEach(
+        (field, value) -> {
+          WebElement input = browser.find("#" + form + "-" + field);
+          if ("date".equals(input.getAttribute("type"))) {
+            // typing into a date picker follows the browser's locale; the value is ISO everywhere
+            browser.script("arguments[0].value = arguments[1];", input, value);
+          } else {
+            input.clear();
+            input.sendKeys(value);
+          }
+        });
+  }
+
+  private static WebElement areaRow(String area) {
+    return browser.findAll("#area-totals tbody tr").stream()
+        .filter(row -> area.equals(row.getAttribute("data-area")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String cell(WebElement row, String cssClass) {
+    return Browser.normalized(row.findElement(By.cssSelector("td." + cssClass)).getText());
+  }
+
+  /** SEK as the report shows them: tkr with one decimal, Swedish grouping and comma. */
+  private static String tkr(JsonNode sek) {
+    BigDecimal tkr =
+        sek.decimalValue()
+            .divide(BigDecimal.valueOf(1000))
+            .setScale(1, java.math.RoundingMode.HALF_UP);
+    return Browser.normalized(String.format(SWEDISH, "%,.1f", tkr));
+  }
+
+  private static String forumId(String inventoryReference) {
+    for (JsonNode forum : viewer.json(stack.reportingUrl() + "/forums").get("forums")) {
+      if (inventoryReference.equals(forum.get("inventoryReference").asText())) {
+        return forum.get("forumId").asText();
+      }
+    }
+    throw new IllegalStateException("No forum " + inventoryReference);
+  }
+
+  private static long registryVersion(String forumId) {
+    return viewer.json(stack.registryUrl() + "/forums/" + forumId).get("version").asLong();
+  }
+}

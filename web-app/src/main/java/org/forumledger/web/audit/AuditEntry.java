@@ -1,0 +1,54 @@
+package org.forumledger.web.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One event of the audit history: what happened, to which forum, who recorded it, why, when. */
+public record AuditEntry(
+    long seq,
+    String forumId,
+    String eventType,
+    long globalPosition,
+    Instant recordedAt,
+    LocalDate effectiveDate,
+    String actor,
+    String reason,
+    String decisionReference,
+    Map<String, Object> payload,
+    String hash) {
+
+  public AuditEntry {
+    payload = payload == null ? Map.of() : payload;
+  }
+
+  /** The event's logical name without its {@code forum.} prefix, the key of its label. */
+  public String kind() {
+    return eventType == null ? "" : eventType.substring(eventType.indexOf('.') + 1);
+  }
+
+  /** The event's own facts in a line, in the order a reader looks for them. */
+  public String summary() {
+    return Stream.of(
+            "name",
+            "fromYear",
+            "toYear",
+            "year",
+            "body",
+            "asWritten",
+            "status",
+            "amountSek",
+            "totalSek",
+            "reportedUnder",
+            "personName",
+            "role",
+            "area",
+            "kind")
+        .filter(key -> payload.get(key) != null)
+        .map(key -> key + ": " + Objects.toString(payload.get(key)))
+        .collect(Collectors.joining(" · "));
+  }
+}

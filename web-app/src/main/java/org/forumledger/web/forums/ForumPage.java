@@ -1,0 +1,123 @@
+package org.forumledger.web.forums;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.forumledger.web.LedgerClients;
+import org.forumledger.web.audit.AuditEntry;
+import org.forumledger.web.audit.AuditReads;
+import org.forumledger.web.page.FormState;
+import org.forumledger.web.page.TimeSlice;
+import org.forumledger.web.signin.Person;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+
+/**
+ * One forum's page: its details, people, headcounts and costs by year from the reporting service at
+ * the page's times; its history for auditors; and, for a registrar looking at the present, the
+ * recording forms drawn at the version the registry's ETag names.
+ */
+@Component
+public class ForumPage {
+
+  /** The forms on a forum's page, by name. */
+  public static final List<String> FORMS = List.of("fee", "otherCost", "status");
+
+  private static final Duration CATCH_UP_STEP = Duration.ofMillis(200);
+  private static final int CATCH_UP_STEPS = 25;
+
+  private final LedgerClients clients;
+  private final ForumReads forums;
+  private final AuditReads audit;
+
+  public ForumPage(LedgerClients clients, ForumReads forums, AuditReads audit) {
+    this.clients = clients;
+    this.forums = forums;
+    this.audit = audit;
+  }
+
+  /**
+   * @param refused a form drawn again after the registry refused it, or null
+   * @param recorded the form whose write just succeeded, or null
+   */
+  public Mono<Rendering> render(
+      String forumId, TimeSlice slice, FormState refused, String recorded) {
+    return Person.current()
+        .flatMap(
+            person -> {
+              boolean forms = person.canRecord() && slice.current();
+              Mono<Long> version = forms ? registryVersion(forumId) : Mono.just(-1L);
+              return version.flatMap(
+                  v ->
+                      Mono.zip(
+                              forumCaughtUp(forumId, slice, v),
+                              person.canAudit()
+                                  ? audit.find(AuditReads.AuditFilter.forum(forumId))
+                                  : Mono.just(List.<AuditEntry>of()))
+                          .map(
+                              found ->
+                                  page(
+                                      found.getT1(),
+                                      found.getT2(),
+                                      forms ? v : null,
+                                      refused,
+                                      recorded)));
+            });
+  }
+
+  private Rendering page(
+      Forum forum, List<AuditEntry> history, Long version, FormState refused, String recorded) {
+    Rendering.Builder<?> page =
+        Rendering.view("forum")
+            .modelAttribute("page", "forums")
+            .modelAttribute("forum", forum)
+            .modelAttribute(
+                "timeline",
+                history.stream()
+                    .sorted(Comparator.comparingLong(AuditEntry::seq).reversed())
+                    .toList())
+            .modelAttribute("recorded", recorded);
+    if (version != null) {
+      for (String name : FORMS) {
+        page.modelAttribute(
+            name + "Form",
+            refused != null && refused.name().equals(name)
+                ? refused
+                : FormState.fresh(name, version, Map.of()));
+      }
+    }
+    if (refused != null) {
+      page.status(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+    return page.build();
+  }
+
+  /** The forum's current version, from the registry's ETag. */
+  private Mono<Long> registryVersion(String forumId) {
+    return clients
+        .registry()
+        .get()
+        .uri("/forums/{id}", forumId)
+        .retrieve()
+        .toBodilessEntity()
+        .map(response -> Long.parseLong(response.getHeaders().getETag().replace("\"", "")));
+  }
+
+  /**
+   * The reporting service learns of a write a moment after the registry makes it; a registrar who
+   * just recorded something (or registered the forum) should see it, so the page waits briefly for
+   * that version. A forum still unknown there then is unknown (404).
+   */
+  private Mono<Forum> forumCaughtUp(String forumId, TimeSlice slice, long version) {
+    return forums
+        .one(forumId, slice)
+        .onErrorResume(WebClientResponseException.NotFound.class, notYet -> Mono.empty())
+        .filter(forum -> forum.lastSequence() >= version)
+        .repeatWhenEmpty(attempts -> attempts.take(CATCH_UP_STEPS).delayElements(CATCH_UP_STEP))
+        .switchIfEmpty(Mono.defer(() -> forums.one(forumId, slice)));
+  }
+}

@@ -1,0 +1,31 @@
+package org.forumledger.web.overview;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The reporting service's totals of a year, as far as the overview shows them. */
+public record Totals(
+    int year,
+    long position,
+    LocalDate asOf,
+    Instant knownAt,
+    int forumCount,
+    BigDecimal annualFeeTotal,
+    BigDecimal otherCostTotal,
+    int notCalculatedCount,
+    int feePayingCount,
+    List<Area> byArea) {
+
+  public Totals {
+    byArea = byArea == null ? List.of() : List.copyOf(byArea);
+  }
+
+  public record Area(
+      String area,
+      int forumCount,
+      BigDecimal annualFeeTotal,
+      BigDecimal otherCostTotal,
+      int notCalculatedCount) {}
+}

@@ -1,0 +1,300 @@
+package org.forumledger.web.recording;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.forumledger.web.LedgerClients;
+import org.forumledger.web.forums.ForumPage;
+import org.forumledger.web.page.FormState;
+import org.forumledger.web.page.TimeSlice;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The registrar's forms. Each write goes to the registry as the person signed in, with If-Match
+ * naming the version the form was drawn at and the Idempotency-Key made when it was drawn. A
+ * conflict draws the page again saying someone else changed the forum first, with nothing written;
+ * the registry's field problems are drawn next to the fields they name.
+ */
+@Controller
+class RecordingController {
+
+  private static final Pattern YEAR = Pattern.compile("\\d{4}");
+  private static final Set<String> FEE_NUMBERS = Set.of("amount", "exchangeRate", "toYear");
+
+  private final LedgerClients clients;
+  private final ForumPage forumPage;
+  private final MessageSource messages;
+
+  RecordingController(LedgerClients clients, ForumPage forumPage, MessageSource messages) {
+    this.clients = clients;
+    this.forumPage = forumPage;
+    this.messages = messages;
+  }
+
+  @PostMapping("/forums/{forumId}/fees")
+  Mono<Rendering> setFee(@PathVariable String forumId, ServerWebExchange exchange) {
+    return exchange
+        .getFormData()
+        .flatMap(
+            data -> {
+              Submission fee = Submission.of("fee", data);
+              if (!YEAR.matcher(fee.value("fromYear")).matches()) {
+                return onForumPage(forumId, refusedAt(fee, "fromYear", exchange));
+              }
+              Map<String, Object> body =
+                  fee.body(
+                      FEE_NUMBERS,
+                      "status",
+                      "amount",
+                      "toYear",
+                      "currency",
+                      "exchangeRate",
+                      "reportedUnder");
+              return send(
+                  forumId,
+                  fee,
+                  Set.of(
+                      "fromYear",
+                      "status",
+                      "amount",
+                      "toYear",
+                      "currency",
+                      "exchangeRate",
+                      "reportedUnder"),
+                  clients
+                      .registry()
+                      .method(HttpMethod.PUT)
+                      .uri("/forums/{id}/fees/{year}", forumId, fee.value("fromYear")),
+                  body,
+                  exchange);
+            });
+  }
+
+  @PostMapping("/forums/{forumId}/other-costs")
+  Mono<Rendering> recordOtherCost(@PathVariable String forumId, ServerWebExchange exchange) {
+    return exchange
+        .getFormData()
+        .flatMap(
+            data -> {
+              Submission cost = Submission.of("otherCost", data);
+              if (!YEAR.matcher(cost.value("year")).matches()) {
+                return onForumPage(forumId, refusedAt(cost, "year", exchange));
+              }
+              Map<String, Object> body = cost.body(Set.of(), "status", "reportedUnder");
+              if (!cost.value("amountSek").isEmpty()) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("category", cost.value("category"));
+                line.put("amountSek", Submission.number(cost.value("amountSek")));
+                body.put("lines", List.of(line));
+              }
+              return send(
+                  forumId,
+                  cost,
+                  Set.of("year", "status", "category", "amountSek", "reportedUnder"),
+                  clients
+                      .registry()
+                      .method(HttpMethod.PUT)
+                      .uri("/forums/{id}/other-costs/{year}", forumId, cost.value("year")),
+                  body,
+                  exchange);
+            });
+  }
+
+  @PostMapping("/forums/{forumId}/status")
+  Mono<Rendering> changeStatus(@PathVariable String forumId, ServerWebExchange exchange) {
+    return exchange
+        .getFormData()
+        .flatMap(
+            data -> {
+              Submission status = Submission.of("status", data);
+              return send(
+                  forumId,
+                  status,
+                  Set.of("status"),
+                  clients.registry().method(HttpMethod.PUT).uri("/forums/{id}/status", forumId),
+                  status.body(Set.of(), "status"),
+                  exchange);
+            });
+  }
+
+  @GetMapping("/forums/new")
+  Rendering registerForm() {
+    return registerPage(FormState.fresh("register", null, Map.of("kind", "NETWORK")), null);
+  }
+
+  @PostMapping("/forums")
+  Mono<Rendering> register(ServerWebExchange exchange) {
+    Set<String> fields =
+        Set.of("inventoryReference", "name", "purpose", "area", "kind", "convener");
+    return exchange
+        .getFormData()
+        .flatMap(
+            data -> {
+              Submission forum = Submission.of("register", data);
+              return write(
+                      clients.registry().post().uri("/forums"),
+                      forum,
+                      forum.body(Set.of(), fields.toArray(String[]::new)))
+                  .map(
+                      answer -> {
+                        if (answer.succeeded()) {
+                          String path =
+                              answer.location() == null ? "/forums" : answer.location().getPath();
+                          return Rendering.redirectTo(path + "?recorded=register").build();
+                        }
+                        return registerPage(
+                            refusal(answer, forum, fields, exchange),
+                            HttpStatus.UNPROCESSABLE_ENTITY);
+                      });
+            });
+  }
+
+  private static Rendering registerPage(FormState form, HttpStatus status) {
+    Rendering.Builder<?> page =
+        Rendering.view("forum-new")
+            .modelAttribute("page", "register")
+            .modelAttribute("registerForm", form);
+    if (status != null) {
+      page.status(status);
+    }
+    return page.build();
+  }
+
+  private Mono<Rendering> send(
+      String forumId,
+      Submission submission,
+      Set<String> fields,
+      WebClient.RequestBodySpec request,
+      Map<String, Object> body,
+      ServerWebExchange exchange) {
+    return write(request, submission, body)
+        .flatMap(
+            answer ->
+                answer.succeeded()
+                    ? Mono.just(
+                        Rendering.redirectTo(
+                                "/forums/" + forumId + "?recorded=" + submission.form())
+                            .build())
+                    : onForumPage(forumId, refusal(answer, submission, fields, exchange)));
+  }
+
+  /** What the registry answered a write, read while its response is still open. */
+  private record Answer(int status, URI location, Problem problem) {
+    boolean succeeded() {
+      return status >= 200 && status < 300;
+    }
+
+    boolean conflict() {
+      return status == 412 || status == 409;
+    }
+  }
+
+  /**
+   * Sends a write. Success, a conflict (412, 409) and a validation problem (400, 422) are answers
+   * the form handles; anything else (403 among them) fails as the service's error page.
+   */
+  private static Mono<Answer> write(
+      WebClient.RequestBodySpec request, Submission submission, Map<String, Object> body) {
+    return request
+        .headers(
+            headers -> {
+              if (submission.version() != null) {
+                headers.setIfMatch("\"" + submission.version() + "\"");
+              }
+              if (submission.idempotencyKey() != null) {
+                headers.set("Idempotency-Key", submission.idempotencyKey());
+              }
+            })
+        .bodyValue(body)
+        .exchangeToMono(
+            response -> {
+              int status = response.statusCode().value();
+              URI location = response.headers().asHttpHeaders().getLocation();
+              if (status == 400 || status == 422) {
+                return response
+                    .bodyToMono(Problem.class)
+                    .defaultIfEmpty(new Problem(null, null, status, null, List.of()))
+                    .map(problem -> new Answer(status, location, problem));
+              }
+              if (response.statusCode().is2xxSuccessful() || status == 412 || status == 409) {
+                return response.releaseBody().thenReturn(new Answer(status, location, null));
+              }
+              return response.createError();
+            });
+  }
+
+  /**
+   * The form drawn again after the registry refused it: a conflict names no field and keeps the old
+   * version, so sending it again cannot overwrite; a validation problem puts each message next to
+   * its field.
+   */
+  private FormState refusal(
+      Answer answer, Submission submission, Set<String> fields, ServerWebExchange exchange) {
+    if (answer.conflict()) {
+      return FormState.refused(
+          submission.form(), submission.version(), submission.typed(), Map.of(), null, true);
+    }
+    return fieldProblems(answer.problem(), submission, fields, exchange);
+  }
+
+  private FormState fieldProblems(
+      Problem problem, Submission submission, Set<String> fields, ServerWebExchange exchange) {
+    Map<String, String> byField = new LinkedHashMap<>();
+    StringBuilder unplaced = new StringBuilder();
+    for (Problem.FieldProblem error : problem.errors()) {
+      String field = formField(error.field());
+      if (fields.contains(field) || Submission.PROVENANCE.contains(field)) {
+        byField.merge(field, error.message(), (a, b) -> a + "; " + b);
+      } else {
+        unplaced.append(error.field()).append(": ").append(error.message()).append(". ");
+      }
+    }
+    String whole =
+        byField.isEmpty() && unplaced.isEmpty()
+            ? (problem.detail() == null ? message("form.refused", exchange) : problem.detail())
+            : unplaced.isEmpty() ? message("form.fieldsRefused", exchange) : unplaced.toString();
+    return FormState.refused(
+        submission.form(), submission.version(), submission.typed(), byField, whole, false);
+  }
+
+  /** The registry names an other cost's line fields by index; the form has one line. */
+  private static String formField(String field) {
+    if (field == null) {
+      return "";
+    }
+    return field.startsWith("lines[") ? field.substring(field.indexOf('.') + 1) : field;
+  }
+
+  private FormState refusedAt(Submission submission, String field, ServerWebExchange exchange) {
+    return FormState.refused(
+        submission.form(),
+        submission.version(),
+        submission.typed(),
+        Map.of(field, message("form.year.invalid", exchange)),
+        message("form.fieldsRefused", exchange),
+        false);
+  }
+
+  private Mono<Rendering> onForumPage(String forumId, FormState refused) {
+    return forumPage.render(forumId, new TimeSlice(null, null), refused, null);
+  }
+
+  private String message(String key, ServerWebExchange exchange) {
+    Locale locale = exchange.getLocaleContext().getLocale();
+    return messages.getMessage(key, null, key, locale == null ? Locale.ROOT : locale);
+  }
+}

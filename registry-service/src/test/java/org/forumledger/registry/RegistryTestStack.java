@@ -1,5 +1,9 @@
 package org.forumledger.registry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.forumledger.infra.LedgerInfrastructure;
@@ -35,6 +39,7 @@ public final class RegistryTestStack implements AutoCloseable {
       properties.put("LEDGER_REGISTRAR_PASSWORD", REGISTRAR_PASSWORD);
       properties.put("LEDGER_AUDITOR_PASSWORD", AUDITOR_PASSWORD);
       properties.put("LEDGER_VIEWER_PASSWORD", VIEWER_PASSWORD);
+      properties.put("LEDGER_SIGNING_KEY_DIR", keyDir().toString());
       ConfigurableApplicationContext context =
           new SpringApplicationBuilder(RegistryServiceApplication.class)
               .properties(properties)
@@ -43,6 +48,16 @@ public final class RegistryTestStack implements AutoCloseable {
     } catch (RuntimeException e) {
       infra.close();
       throw e;
+    }
+  }
+
+  private static Path keyDir() {
+    try {
+      Path dir = Files.createTempDirectory("registry-keys");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -111,6 +111,33 @@ public final class Seals {
   }
 
   /**
+   * An unsealed record value with a seal made before (the registry republishing an event it already
+   * sealed): the same bytes as when it was sealed.
+   *
+   * @throws IllegalArgumentException when the seal's hash is not the value's
+   */
+  public static byte[] attach(byte[] value, EventSeal seal) {
+    ObjectNode envelope = (ObjectNode) readTree(value);
+    envelope.remove(SEAL);
+    String hash =
+        hashHex(
+            envelope.required(METADATA),
+            envelope.required(PAYLOAD),
+            seal.chainSequence(),
+            seal.previousHash());
+    if (!hash.equals(seal.hash())) {
+      throw new IllegalArgumentException(
+          "The seal of chain sequence " + seal.chainSequence() + " is not this event's");
+    }
+    envelope.set(SEAL, MAPPER.valueToTree(seal));
+    try {
+      return MAPPER.writeValueAsBytes(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write a sealed event", e);
+    }
+  }
+
+  /**
    * The record's seal once its hash matches its metadata and payload and its signature is the named
    * key's. Where it stands in the chain is the caller's question ({@link ChainLink#step}).
    *

@@ -24,6 +24,8 @@ import org.forumledger.events.ForumEventType;
 import org.forumledger.events.MetadataKeys;
 import org.forumledger.events.Topics;
 import org.forumledger.events.WireHeaders;
+import org.forumledger.events.seal.ChainLink;
+import org.forumledger.events.seal.Seals;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,12 @@ import org.springframework.stereotype.Component;
  * (acks=all). A failed or unacknowledged send fails the batch, which is sent again, so an event
  * stored while Kafka is down is published when Kafka is back. A resend or a crash between
  * acknowledgement and token update republishes; consumers deduplicate on the event id.
+ *
+ * <p>Every event goes out sealed ({@link Seals}): chained to the event published before it, in
+ * publication order, which is not always global order (a late gap-filling event follows events of
+ * higher positions), and signed with the registry's active key. The batch's seals are stored in the
+ * transaction that moves the token, so the next batch, after a retry or a restart, continues from
+ * the last committed one, and an event published again goes out with the seal it already has.
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
@@ -42,40 +50,80 @@ public class KafkaPublisher {
 
   public static final String PROCESSING_GROUP = "kafka-publication";
   private static final long SEND_TIMEOUT_SECONDS = 120;
-  private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pendingSends";
+  private static final String BATCH = KafkaPublisher.class.getName() + ".batch";
 
   private final KafkaTemplate<String, byte[]> kafka;
+  private final PublicationChain chain;
+  private final RegistryKeys keys;
 
-  public KafkaPublisher(KafkaTemplate<String, byte[]> kafka) {
+  public KafkaPublisher(
+      KafkaTemplate<String, byte[]> kafka, PublicationChain chain, RegistryKeys keys) {
     this.kafka = kafka;
+    this.chain = chain;
+    this.keys = keys;
   }
 
   @EventHandler
   public void on(ForumEvent event, DomainEventMessage<?> message, TrackingToken token) {
     EventEnvelope envelope = new EventEnvelope(metadata(event, message, token), event);
+    EventMetadata metadata = envelope.metadata();
+    Batch batch = thisBatch();
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             Topics.FORUM_EVENTS,
             null,
             message.getTimestamp().toEpochMilli(),
             event.forumId(),
-            EventJson.write(envelope));
-    EventMetadata metadata = envelope.metadata();
+            batch.sealed(metadata, EventJson.write(envelope)));
     record.headers().add(WireHeaders.EVENT_TYPE, bytes(metadata.eventType()));
     record.headers().add(WireHeaders.EVENT_VERSION, bytes(String.valueOf(metadata.eventVersion())));
     record.headers().add(WireHeaders.EVENT_ID, bytes(metadata.eventId()));
-    sendsOfThisBatch().add(kafka.send(record));
+    batch.sends.add(kafka.send(record));
   }
 
-  /** The sends of the processor's current batch, awaited once before the batch commits. */
-  private static List<CompletableFuture<?>> sendsOfThisBatch() {
-    UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-    return batch.getOrComputeResource(
-        PENDING_SENDS,
+  /**
+   * The processor's current batch: its sends, awaited once before it commits, and the seals it
+   * gives, stored then, continuing the chain from the last committed seal.
+   */
+  private final class Batch {
+    final List<CompletableFuture<?>> sends = new ArrayList<>();
+    final List<PublicationChain.Sealing> sealings = new ArrayList<>();
+    ChainLink head;
+
+    byte[] sealed(EventMetadata metadata, byte[] unsealed) {
+      if (head == null) {
+        head = chain.head();
+      }
+      if (head.sequence() > 0) {
+        var sealedBefore = chain.sealOf(metadata.eventId());
+        if (sealedBefore.isPresent()) {
+          return Seals.attach(unsealed, sealedBefore.get());
+        }
+      }
+      Seals.Sealed sealed = Seals.seal(unsealed, head, keys.active());
+      head = sealed.seal().link();
+      sealings.add(
+          new PublicationChain.Sealing(
+              metadata.eventId(), metadata.globalPosition(), sealed.seal()));
+      return sealed.value();
+    }
+
+    void commit() {
+      awaitAcknowledgement(sends);
+      if (!sealings.isEmpty()) {
+        chain.record(sealings);
+      }
+    }
+  }
+
+  private Batch thisBatch() {
+    UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+    return root.getOrComputeResource(
+        BATCH,
         key -> {
-          List<CompletableFuture<?>> sends = new ArrayList<>();
-          batch.onPrepareCommit(committing -> awaitAcknowledgement(sends));
-          return sends;
+          Batch batch = new Batch();
+          root.onPrepareCommit(committing -> batch.commit());
+          return batch;
         });
   }
 

@@ -3,10 +3,14 @@ package org.forumledger.registry.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,11 +23,17 @@ import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.Topics;
+import org.forumledger.events.seal.ChainLink;
+import org.forumledger.events.seal.EventSeal;
+import org.forumledger.events.seal.KeyRing;
+import org.forumledger.events.seal.Seals;
+import org.forumledger.events.seal.SigningKey;
 import org.forumledger.registry.RegistryTestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stored means published: in order, keyed by forum, with its metadata, even across a broker outage.
@@ -124,6 +134,57 @@ class KafkaPublicationIT {
     assertThat(envelope.metadata().effectiveDate()).hasToString("2023-01-01");
     assertThat(envelope.metadata().sequenceNumber()).isZero();
     assertThat(envelope.metadata().globalPosition()).isPositive();
+  }
+
+  @Test
+  void everyPublishedEventIsSealedInOneChainThatTheServedKeysVerify() throws Exception {
+    List<String> forums = List.of(register("Sealed A"), register("Sealed B"), register("Sealed C"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> forums.forEach(id -> assertThat(envelopesFor(id)).hasSize(1)));
+
+    JsonNode served =
+        EventJson.mapper()
+            .readTree(
+                stack
+                    .client("viewer", RegistryTestStack.VIEWER_PASSWORD)
+                    .get()
+                    .uri("/keys")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBodyContent());
+    Map<String, PublicKey> keys = new HashMap<>();
+    served
+        .get("keys")
+        .forEach(
+            k ->
+                keys.put(
+                    k.get("keyId").asText(), SigningKey.publicKey(k.get("publicKey").asText())));
+    assertThat(keys).containsKey(served.get("activeKeyId").asText());
+
+    ChainLink head = ChainLink.START;
+    for (ConsumerRecord<String, byte[]> record : List.copyOf(received)) {
+      EventSeal seal = Seals.verify(record.value(), KeyRing.of(keys));
+      if (head.step(seal) == ChainLink.Step.NEXT) {
+        head = seal.link();
+      }
+    }
+    assertThat(head.sequence())
+        .as("one link per distinct event published")
+        .isEqualTo(
+            received.stream()
+                .map(r -> EventJson.read(r.value()).orElseThrow().metadata().eventId())
+                .distinct()
+                .count());
+    assertThat(
+            stack
+                .context()
+                .getBean(JdbcTemplate.class)
+                .queryForObject("select max(chain_sequence) from publication_seal", Long.class))
+        .isEqualTo(head.sequence());
   }
 
   @Test

@@ -1,0 +1,80 @@
+package org.forumledger.registry.publication;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.forumledger.events.seal.ChainLink;
+import org.forumledger.events.seal.EventSeal;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seals of published events ({@code publication_seal}), read and written in the publisher's
+ * transaction, the one that moves its token.
+ */
+@Component
+public class PublicationChain {
+
+  private static final RowMapper<EventSeal> SEAL =
+      (rs, n) ->
+          new EventSeal(
+              rs.getLong("chain_sequence"),
+              rs.getString("previous_hash"),
+              rs.getString("hash"),
+              rs.getString("key_id"),
+              rs.getString("signature"));
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public PublicationChain(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public ChainLink head() {
+    return jdbc
+        .query(
+            "select chain_sequence, hash from publication_seal"
+                + " order by chain_sequence desc limit 1",
+            (rs, n) -> new ChainLink(rs.getLong(1), rs.getString(2)))
+        .stream()
+        .findFirst()
+        .orElse(ChainLink.START);
+  }
+
+  public Optional<EventSeal> sealOf(String eventId) {
+    return jdbc
+        .query(
+            "select chain_sequence, previous_hash, hash, key_id, signature from publication_seal"
+                + " where event_id = ?",
+            SEAL,
+            eventId)
+        .stream()
+        .findFirst();
+  }
+
+  /** A seal given to an event, with the event's id and global index. */
+  public record Sealing(String eventId, long globalIndex, EventSeal seal) {}
+
+  public void record(List<Sealing> sealings) {
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.batchUpdate(
+        "insert into publication_seal (chain_sequence, event_id, global_index, hash,"
+            + " previous_hash, key_id, signature, sealed_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        sealings,
+        500,
+        (ps, s) -> {
+          ps.setLong(1, s.seal().chainSequence());
+          ps.setString(2, s.eventId());
+          ps.setLong(3, s.globalIndex());
+          ps.setString(4, s.seal().hash());
+          ps.setString(5, s.seal().previousHash());
+          ps.setString(6, s.seal().keyId());
+          ps.setString(7, s.seal().signature());
+          ps.setTimestamp(8, now);
+        });
+  }
+}

@@ -54,7 +54,16 @@ public final class EventJson {
    */
   public static Optional<EventEnvelope> read(byte[] value) {
     try {
-      JsonNode tree = MAPPER.readTree(value);
+      return read(MAPPER.readTree(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          new IOException("Unreadable forum event: " + e.getMessage(), e));
+    }
+  }
+
+  /** {@link #read(byte[])} of a record already read as a tree. */
+  public static Optional<EventEnvelope> read(JsonNode tree) {
+    try {
       EventMetadata metadata = MAPPER.treeToValue(tree.required("metadata"), EventMetadata.class);
       Optional<ForumEventType> type =
           ForumEventType.find(metadata.eventType(), metadata.eventVersion());
@@ -72,7 +81,16 @@ public final class EventJson {
   /** Reads the metadata only, for a record whose payload this consumer does not know. */
   public static EventMetadata readMetadata(byte[] value) {
     try {
-      return MAPPER.treeToValue(MAPPER.readTree(value).required("metadata"), EventMetadata.class);
+      return readMetadata(MAPPER.readTree(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          new IOException("Unreadable forum event: " + e.getMessage(), e));
+    }
+  }
+
+  public static EventMetadata readMetadata(JsonNode tree) {
+    try {
+      return MAPPER.treeToValue(tree.required("metadata"), EventMetadata.class);
     } catch (IOException | IllegalArgumentException e) {
       throw new UncheckedIOException(
           new IOException("Unreadable forum event: " + e.getMessage(), e));

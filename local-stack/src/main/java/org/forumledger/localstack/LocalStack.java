@@ -49,7 +49,8 @@ public final class LocalStack {
                   infra.jdbcUrl(),
                   infra.dbUsername(),
                   infra.dbPassword(),
-                  credentials),
+                  credentials,
+                  dataDir.resolve("signing")),
               new ServiceStack.Ports(
                   port(env, "REGISTRY_PORT", 8081),
                   port(env, "COST_PORT", 8082),

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.cost.CostServiceApplication;
+import org.forumledger.events.seal.KeyFiles;
 import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.forumledger.registry.RegistryServiceApplication;
 import org.forumledger.reporting.ReportingServiceApplication;
@@ -24,13 +26,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ServiceStack implements AutoCloseable {
 
-  /** Where the services find the broker and the database, and the users' passwords. */
+  /**
+   * Where the services find the broker and the database, the users' passwords and the registry's
+   * signing keys (generated there on first start; the consumers read the public keys there).
+   */
   public record Wiring(
       String kafkaBootstrapServers,
       String jdbcUrl,
       String dbUsername,
       String dbPassword,
-      Credentials credentials) {}
+      Credentials credentials,
+      Path signingKeyDir) {
+
+    /** Keys in a fresh temporary directory, for a stack that keeps no data. */
+    public Wiring(
+        String kafkaBootstrapServers,
+        String jdbcUrl,
+        String dbUsername,
+        String dbPassword,
+        Credentials credentials) {
+      this(kafkaBootstrapServers, jdbcUrl, dbUsername, dbPassword, credentials, temporaryKeyDir());
+    }
+
+    private static Path temporaryKeyDir() {
+      try {
+        return java.nio.file.Files.createTempDirectory("ledger-signing");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
 
   /** Ports of the three services; 0 picks a free one. */
   public record Ports(int registry, int cost, int reporting) {}
@@ -58,6 +83,7 @@ public final class ServiceStack implements AutoCloseable {
    */
   static ServiceStack start(Wiring wiring, Ports ports, FirstStart readiness) {
     List<ConfigurableApplicationContext> started = new ArrayList<>();
+    KeyFiles.activeOrCreate(wiring.signingKeyDir());
     try {
       started.add(
           start(
@@ -119,6 +145,8 @@ public final class ServiceStack implements AutoCloseable {
     properties.put("LEDGER_REGISTRAR_PASSWORD", wiring.credentials().registrar());
     properties.put("LEDGER_AUDITOR_PASSWORD", wiring.credentials().auditor());
     properties.put("LEDGER_VIEWER_PASSWORD", wiring.credentials().viewer());
+    properties.put("LEDGER_SIGNING_KEY_DIR", wiring.signingKeyDir().toString());
+    properties.put("LEDGER_VERIFICATION_KEY_DIR", wiring.signingKeyDir().toString());
     properties.put("spring.main.banner-mode", "off");
     SpringApplicationBuilder builder =
         new SpringApplicationBuilder(application)

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
+import org.forumledger.events.seal.KeyRing;
+import org.forumledger.kit.consumer.VerifiedChain;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -36,11 +38,20 @@ public class ReadModelAdmin {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final KeyRing registryKeys;
+  private final VerifiedChain chain;
 
-  public ReadModelAdmin(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+  public ReadModelAdmin(
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      Clock clock,
+      KeyRing registryKeys,
+      VerifiedChain chain) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
+    this.registryKeys = registryKeys;
+    this.chain = chain;
   }
 
   /**
@@ -66,13 +77,14 @@ public class ReadModelAdmin {
           long events;
           try (CopyText applied =
               tables.open("applied_event", ReadModelFold.AppliedEventRow.COLUMNS)) {
-            fold = new ReadModelFold(clock, row -> row.copyTo(applied));
+            fold = new ReadModelFold(clock, registryKeys, row -> row.copyTo(applied));
             replayed = replay.apply(fold);
             events = applied.finish();
           }
           fold.writeFacts(tables);
           jdbc.update(
               "update read_model_state set position = ?, version = version + 1", fold.position());
+          chain.moveTo(fold.chainHead());
           return new Replaced<>(replayed, fold.position(), events);
         });
   }

@@ -25,6 +25,8 @@ import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.seal.ChainLink;
+import org.forumledger.events.seal.KeyRing;
 import org.forumledger.kit.consumer.ApplyOnce;
 import org.forumledger.kit.consumer.EventProjection;
 import org.forumledger.kit.consumer.HandledEvents;
@@ -42,7 +44,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
 
   private final Clock clock;
   private final Consumer<AppliedEventRow> completed;
-  private final ApplyOnce applyOnce = ApplyOnce.inMemory(this, this);
+  private final ApplyOnce applyOnce;
   private final Set<String> seen = new HashSet<>();
   private final Map<String, ForumRow> forums = new HashMap<>();
   private final Map<StatusKey, StatusChangeRow> statusChanges = new HashMap<>();
@@ -52,9 +54,15 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   private AppliedEventRow pending;
   private long positionBeforePending;
 
-  ReadModelFold(Clock clock, Consumer<AppliedEventRow> completed) {
+  ReadModelFold(Clock clock, KeyRing registryKeys, Consumer<AppliedEventRow> completed) {
     this.clock = clock;
     this.completed = completed;
+    this.applyOnce = ApplyOnce.inMemory(this, this, registryKeys);
+  }
+
+  /** The last link of the registry's chain the fold followed. */
+  public ChainLink chainHead() {
+    return applyOnce.chainHead();
   }
 
   /**

@@ -212,7 +212,7 @@ class ConsumptionIT {
     String forum = "poison-" + UUID.randomUUID();
     double before = stack.counter("ledger.events.dead-lettered");
     byte[] poison = "{not an envelope".getBytes(StandardCharsets.UTF_8);
-    stack.publishRaw(forum, poison, "forum.AnnualFeeSet", UUID.randomUUID().toString());
+    stack.publishUnsealed(forum, poison, "forum.AnnualFeeSet", UUID.randomUUID().toString());
     publish(registered(forum, "9.3.1", "Area P", "VGR", 2042));
     publish(events.append(forum(forum).fee(2042).until(2042).amount("300")));
 

@@ -22,7 +22,6 @@ import org.forumledger.cost.support.CostStack;
 import org.forumledger.cost.support.Json;
 import org.forumledger.events.Body;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.EventJson;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.Topics;
 import org.forumledger.events.testing.EventBuilder;
@@ -72,7 +71,9 @@ class RebuildSpeedIT {
         lastPosition = envelope.metadata().globalPosition();
         producer.send(
             new ProducerRecord<>(
-                Topics.FORUM_EVENTS, envelope.metadata().forumId(), EventJson.write(envelope)));
+                Topics.FORUM_EVENTS,
+                envelope.metadata().forumId(),
+                stack.registry().seal(envelope)));
       }
       producer.flush();
     }

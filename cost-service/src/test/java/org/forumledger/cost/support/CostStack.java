@@ -23,6 +23,8 @@ import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.Topics;
 import org.forumledger.events.WireHeaders;
+import org.forumledger.events.testing.ChainSealer;
+import org.forumledger.events.testing.TestKeys;
 import org.forumledger.infra.LedgerInfrastructure;
 import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,6 +43,9 @@ public final class CostStack implements AutoCloseable {
   private final ConfigurableApplicationContext context;
   private final KafkaProducer<String, byte[]> producer;
   private final int port;
+
+  /** Seals what this stack publishes, as the registry would: one chain for the stack's topic. */
+  private final ChainSealer registry = new ChainSealer();
 
   private CostStack(
       LedgerInfrastructure infra,
@@ -61,8 +66,11 @@ public final class CostStack implements AutoCloseable {
         admin
             .createTopics(
                 List.of(
-                    new NewTopic(Topics.FORUM_EVENTS, 3, (short) 1),
-                    new NewTopic(Topics.deadLetter("cost-service"), 3, (short) 1)))
+                    new NewTopic(Topics.FORUM_EVENTS, Topics.FORUM_EVENTS_PARTITIONS, (short) 1),
+                    new NewTopic(
+                        Topics.deadLetter("cost-service"),
+                        Topics.FORUM_EVENTS_PARTITIONS,
+                        (short) 1)))
             .all()
             .get();
       } catch (ExecutionException e) {
@@ -75,6 +83,8 @@ public final class CostStack implements AutoCloseable {
               .properties(CostServiceApplication.CONFIG_NAME)
               // command-line arguments outrank cost-service.yml; default properties would not
               .run(
+                  "--" + TestKeys.consumerProperties()[0],
+                  "--" + TestKeys.consumerProperties()[1],
                   "--server.port=0",
                   "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                   "--spring.datasource.url=" + infra.jdbcUrl(),
@@ -106,14 +116,24 @@ public final class CostStack implements AutoCloseable {
   public void publish(EventEnvelope envelope) {
     send(
         envelope.metadata().forumId(),
-        EventJson.write(envelope),
+        registry.seal(envelope),
         envelope.metadata().eventType(),
         String.valueOf(envelope.metadata().eventVersion()),
         envelope.metadata().eventId());
   }
 
+  /** A record value of the stack's own making, sealed as the next link of the chain. */
   public void publishRaw(String key, byte[] value, String type, String eventId) {
+    send(key, registry.seal(value).value(), type, "1", eventId);
+  }
+
+  /** Bytes exactly as given, as any Kafka client could write them: not sealed, not chained. */
+  public void publishUnsealed(String key, byte[] value, String type, String eventId) {
     send(key, value, type, "1", eventId);
+  }
+
+  public ChainSealer registry() {
+    return registry;
   }
 
   public static byte[] json(Object tree) {

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +22,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.Topics;
+import org.forumledger.events.seal.KeyRing;
+import org.forumledger.events.seal.SealException;
 import org.forumledger.kit.consumer.ApplyOnce;
 import org.forumledger.kit.consumer.EventProjection;
 import org.forumledger.kit.consumer.HandledEvents;
@@ -57,6 +58,7 @@ public class ReplayService implements DisposableBean {
   private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
 
   private final String bootstrapServers;
+  private final KeyRing registryKeys;
   private final EventLog eventLog;
   private final ForumViews views;
   private final TransactionTemplate reads;
@@ -79,7 +81,9 @@ public class ReplayService implements DisposableBean {
       EventLog eventLog,
       ForumViews views,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      KeyRing registryKeys) {
+    this.registryKeys = registryKeys;
     this.bootstrapServers = bootstrapServers;
     this.catchUpTimeout = catchUpTimeout;
     this.eventLog = eventLog;
@@ -194,7 +198,7 @@ public class ReplayService implements DisposableBean {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
       long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-      ApplyOnce applyOnce = ApplyOnce.inMemory(fold, fold);
+      ApplyOnce applyOnce = ApplyOnce.inMemory(fold, fold, registryKeys);
       Instant nextProgress = Instant.MIN;
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -204,14 +208,9 @@ public class ReplayService implements DisposableBean {
           }
           recordsRead[0]++;
           try {
-            Optional<EventEnvelope> known = SinglePassReader.readKnown(record.value());
-            if (known.isPresent()) {
-              applyOnce.accept(known.get());
-            } else {
-              applyOnce.accept(record.value());
-            }
-          } catch (UncheckedIOException poison) {
-            // the live consumer parks it on the dead-letter topic; it is no event of the ledger
+            applyOnce.accept(record.value());
+          } catch (UncheckedIOException | SealException parked) {
+            // the live consumer parks it on the dead-letter topic: no event, or not the registry's
           }
         }
         // a few updates a second are plenty for a progress bar; one per poll costs the replay

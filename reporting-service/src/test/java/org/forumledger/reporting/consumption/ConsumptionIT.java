@@ -217,7 +217,7 @@ class ConsumptionIT {
   @Test
   void aPoisonMessageIsDeadLetteredAndConsumptionGoesOn() {
     double before = deadLettered();
-    stack.publishRaw(
+    stack.publishUnsealed(
         "poison",
         "{not json".getBytes(StandardCharsets.UTF_8),
         "forum.ForumRegistered",

@@ -54,7 +54,7 @@ class LiveAndReplayIT {
         "forum.Future",
         1,
         unknown);
-    stack.publishRaw("revast", new byte[] {1, 2, 3}, "forum.ForumRegistered", 2, "poison");
+    stack.publishUnsealed("revast", new byte[] {1, 2, 3}, "forum.ForumRegistered", 2, "poison");
     all.forEach(e -> stack.awaitHandled(e.metadata().eventId()));
     stack.awaitHandled(unknown);
   }

@@ -187,7 +187,7 @@ class ReadModelSpeedIT {
       alsoWith.accept(envelope);
       stack.producer.send(
           new ProducerRecord<>(
-              Topics.FORUM_EVENTS, envelope.metadata().forumId(), EventJson.write(envelope)));
+              Topics.FORUM_EVENTS, envelope.metadata().forumId(), stack.registry.seal(envelope)));
       last = envelope.metadata().globalPosition();
     }
     stack.producer.flush();

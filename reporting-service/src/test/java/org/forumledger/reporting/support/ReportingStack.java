@@ -22,6 +22,8 @@ import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.Topics;
 import org.forumledger.events.WireHeaders;
+import org.forumledger.events.testing.ChainSealer;
+import org.forumledger.events.testing.TestKeys;
 import org.forumledger.infra.LedgerInfrastructure;
 import org.forumledger.reporting.ReportingServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,6 +46,9 @@ public final class ReportingStack implements AutoCloseable {
   public final KafkaProducer<String, byte[]> producer;
   public final WebTestClient http;
   public final JdbcTemplate jdbc;
+
+  /** Seals what this stack publishes, as the registry would: one chain for the stack's topic. */
+  public final ChainSealer registry = new ChainSealer();
 
   private ReportingStack(
       LedgerInfrastructure infra,
@@ -69,8 +74,11 @@ public final class ReportingStack implements AutoCloseable {
       admin
           .createTopics(
               List.of(
-                  new NewTopic(Topics.FORUM_EVENTS, 3, (short) 1),
-                  new NewTopic(Topics.deadLetter("reporting-service"), 3, (short) 1)))
+                  new NewTopic(Topics.FORUM_EVENTS, Topics.FORUM_EVENTS_PARTITIONS, (short) 1),
+                  new NewTopic(
+                      Topics.deadLetter("reporting-service"),
+                      Topics.FORUM_EVENTS_PARTITIONS,
+                      (short) 1)))
           .all()
           .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -89,6 +97,7 @@ public final class ReportingStack implements AutoCloseable {
                 "ledger.security.registrar-password=" + REGISTRAR,
                 "ledger.security.auditor-password=" + AUDITOR,
                 "ledger.security.viewer-password=" + VIEWER));
+    properties.addAll(List.of(TestKeys.consumerProperties()));
     properties.addAll(List.of(extraProperties));
     ConfigurableApplicationContext app =
         new SpringApplicationBuilder(ReportingServiceApplication.class)
@@ -104,8 +113,8 @@ public final class ReportingStack implements AutoCloseable {
 
   public void publish(EventEnvelope envelope) {
     var m = envelope.metadata();
-    publishRaw(
-        m.forumId(), EventJson.write(envelope), m.eventType(), m.eventVersion(), m.eventId());
+    publishUnsealed(
+        m.forumId(), registry.seal(envelope), m.eventType(), m.eventVersion(), m.eventId());
   }
 
   public void publishAll(List<EventEnvelope> envelopes) {
@@ -113,7 +122,13 @@ public final class ReportingStack implements AutoCloseable {
     producer.flush();
   }
 
+  /** A record value of the test's own making, sealed as the next link of the chain. */
   public void publishRaw(String key, byte[] value, String type, int version, String eventId) {
+    publishUnsealed(key, registry.seal(value).value(), type, version, eventId);
+  }
+
+  /** Bytes exactly as given, as any Kafka client could write them: not sealed, not chained. */
+  public void publishUnsealed(String key, byte[] value, String type, int version, String eventId) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FORUM_EVENTS, key, value);
     record.headers().add(WireHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
     record

@@ -1,13 +1,22 @@
 package org.forumledger.kit.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.forumledger.events.Topics;
+import org.forumledger.events.seal.KeyFiles;
+import org.forumledger.events.seal.KeyRing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -17,16 +26,52 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The consumer side for a service that declares an {@link EventProjection} and {@link
  * HandledEvents}: the listener, its dead-letter topic and error handling. Its group is {@code
- * spring.kafka.consumer.group-id}.
+ * spring.kafka.consumer.group-id}. Every record is verified against the registry's public keys
+ * ({@link VerificationProperties}) and chain ({@link VerifiedChain}) before it is applied.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnBean({EventProjection.class, HandledEvents.class})
+@EnableConfigurationProperties(VerificationProperties.class)
 public class LedgerConsumerAutoConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerConsumerAutoConfiguration.class);
+
+  /** The registry's public keys this service checks every record's seal with. */
+  @Bean
+  @ConditionalOnMissingBean
+  KeyRing registryKeys(VerificationProperties properties) {
+    KeyRing configured = KeyRing.ofBase64(properties.publicKeys());
+    if (properties.keyDir() != null && !properties.keyDir().isBlank()) {
+      return configured.or(KeyFiles.ring(Path.of(properties.keyDir())));
+    }
+    if (properties.publicKeys().isEmpty()) {
+      log.warn(
+          "No registry public keys configured (ledger.verification.public-keys or key-dir):"
+              + " every record will be parked as signed by an unknown key");
+    }
+    return configured;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  VerifiedChain verifiedChain(JdbcTemplate jdbc) {
+    return new JdbcVerifiedChain(jdbc);
+  }
+
+  @Bean
+  RejectedEvents eventVerificationHealthIndicator(MeterRegistry meters, Clock clock) {
+    return new RejectedEvents(meters, clock);
+  }
 
   @Bean
   ApplyOnce applyOnce(
-      HandledEvents handled, EventProjection projection, PlatformTransactionManager transactions) {
-    return new ApplyOnce(handled, projection, new TransactionTemplate(transactions));
+      HandledEvents handled,
+      EventProjection projection,
+      PlatformTransactionManager transactions,
+      KeyRing registryKeys,
+      VerifiedChain chain) {
+    return new ApplyOnce(
+        handled, projection, new TransactionTemplate(transactions), registryKeys, chain);
   }
 
   @Bean
@@ -46,7 +91,8 @@ public class LedgerConsumerAutoConfiguration {
   DefaultErrorHandler deadLetteringErrorHandler(
       KafkaOperations<?, ?> template,
       MeterRegistry meters,
-      @Value("${spring.kafka.consumer.group-id}") String group) {
-    return DeadLetters.errorHandler(template, meters, group);
+      @Value("${spring.kafka.consumer.group-id}") String group,
+      RejectedEvents rejections) {
+    return DeadLetters.errorHandler(template, meters, group, rejections);
   }
 }

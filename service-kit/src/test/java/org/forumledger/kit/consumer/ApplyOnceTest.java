@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
+import org.forumledger.events.seal.SealException;
+import org.forumledger.events.testing.ChainSealer;
+import org.forumledger.events.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
@@ -40,8 +43,11 @@ class ApplyOnceTest {
   final Remembered handled = new Remembered();
   final List<EventEnvelope> applied = new ArrayList<>();
   final List<EventEnvelope> committed = new ArrayList<>();
+  final ChainSealer registry = new ChainSealer();
+
+  /** Decided in transactions that forget what a refused record remembered, as the database does. */
   final ApplyOnce applyOnce =
-      ApplyOnce.inMemory(
+      inTransactions(
           handled,
           new EventProjection() {
             @Override
@@ -53,8 +59,20 @@ class ApplyOnceTest {
             public void committed(EventEnvelope event) {
               committed.add(event);
             }
-          });
+          },
+          rollingBack(handled));
 
+  byte[] sealed(byte[] unsealed) {
+    return registry.seal(unsealed).value();
+  }
+
+  static ApplyOnce inTransactions(
+      HandledEvents handled, EventProjection projection, TransactionOperations transactions) {
+    return new ApplyOnce(
+        handled, projection, transactions, TestKeys.ring(), VerifiedChain.inMemory());
+  }
+
+  /** An unsealed record, as any Kafka client could write it. */
   static byte[] record(String eventId, String type, int version, long position) {
     return ("""
         {"metadata": {"eventId": "%s", "eventType": "%s", "eventVersion": %d,
@@ -69,7 +87,7 @@ class ApplyOnceTest {
 
   @Test
   void aKnownEventIsAppliedOnceAndItsRedeliveryChangesNothing() {
-    byte[] event = record("e-1", "forum.ForumStatusChanged", 1, 43);
+    byte[] event = sealed(record("e-1", "forum.ForumStatusChanged", 1, 43));
 
     assertThat(applyOnce.accept(event)).isEqualTo(ApplyOnce.Outcome.APPLIED);
     assertThat(applyOnce.accept(event)).isEqualTo(ApplyOnce.Outcome.DUPLICATE);
@@ -81,12 +99,11 @@ class ApplyOnceTest {
 
   @Test
   void anUnknownTypeOrVersionIsRememberedAsSkippedAndMovesThePosition() {
-    assertThat(applyOnce.accept(record("e-2", "forum.SomethingNew", 1, 44)))
+    byte[] unknown = sealed(record("e-2", "forum.SomethingNew", 1, 44));
+    assertThat(applyOnce.accept(unknown)).isEqualTo(ApplyOnce.Outcome.SKIPPED_UNKNOWN_TYPE);
+    assertThat(applyOnce.accept(sealed(record("e-3", "forum.ForumStatusChanged", 9, 45))))
         .isEqualTo(ApplyOnce.Outcome.SKIPPED_UNKNOWN_TYPE);
-    assertThat(applyOnce.accept(record("e-3", "forum.ForumStatusChanged", 9, 45)))
-        .isEqualTo(ApplyOnce.Outcome.SKIPPED_UNKNOWN_TYPE);
-    assertThat(applyOnce.accept(record("e-2", "forum.SomethingNew", 1, 44)))
-        .isEqualTo(ApplyOnce.Outcome.DUPLICATE);
+    assertThat(applyOnce.accept(unknown)).isEqualTo(ApplyOnce.Outcome.DUPLICATE);
 
     assertThat(applied).isEmpty();
     assertThat(handled.skippedById).containsEntry("e-2", true).containsEntry("e-3", true);
@@ -122,24 +139,25 @@ class ApplyOnceTest {
   void aFailingProjectionLeavesTheEventToBeTriedAgain() {
     Remembered rolledBack = new Remembered();
     ApplyOnce failing =
-        new ApplyOnce(
+        inTransactions(
             rolledBack,
             event -> {
               throw new IllegalStateException("database went away");
             },
             rollingBack(rolledBack));
+    byte[] event = sealed(record("e-4", "forum.ForumStatusChanged", 1, 46));
 
-    assertThatThrownBy(() -> failing.accept(record("e-4", "forum.ForumStatusChanged", 1, 46)))
-        .hasMessage("database went away");
+    assertThatThrownBy(() -> failing.accept(event)).hasMessage("database went away");
     assertThat(rolledBack.skippedById).doesNotContainKey("e-4");
   }
 
   @Test
   void aBatchIsDecidedInOrderAndCommittedEventsAreToldAfterTheCommit() {
-    byte[] first = record("e-5", "forum.ForumStatusChanged", 1, 47);
+    byte[] first = sealed(record("e-5", "forum.ForumStatusChanged", 1, 47));
 
     List<ApplyOnce.Outcome> outcomes =
-        applyOnce.acceptAll(List.of(first, record("e-6", "forum.SomethingNew", 1, 48), first));
+        applyOnce.acceptAll(
+            List.of(first, sealed(record("e-6", "forum.SomethingNew", 1, 48)), first));
 
     assertThat(outcomes)
         .containsExactly(
@@ -156,7 +174,7 @@ class ApplyOnceTest {
     Remembered rolledBack = new Remembered();
     List<EventEnvelope> toldCommitted = new ArrayList<>();
     ApplyOnce batch =
-        new ApplyOnce(
+        inTransactions(
             rolledBack,
             new EventProjection() {
               @Override
@@ -173,10 +191,79 @@ class ApplyOnceTest {
             () ->
                 batch.acceptAll(
                     List.of(
-                        record("e-7", "forum.ForumStatusChanged", 1, 49),
+                        sealed(record("e-7", "forum.ForumStatusChanged", 1, 49)),
                         "not json".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(UncheckedIOException.class);
     assertThat(rolledBack.skippedById).isEmpty();
     assertThat(toldCommitted).isEmpty();
+  }
+
+  private void assertRejected(byte[] value, SealException.Reason reason) {
+    long positionBefore = applyOnce.position();
+    var headBefore = applyOnce.chainHead();
+    int rememberedBefore = handled.skippedById.size();
+    assertThatThrownBy(() -> applyOnce.accept(value))
+        .isInstanceOfSatisfying(SealException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    assertThat(applyOnce.position()).isEqualTo(positionBefore);
+    assertThat(applyOnce.chainHead()).isEqualTo(headBefore);
+    assertThat(handled.skippedById).hasSize(rememberedBefore);
+  }
+
+  @Test
+  void anUnsignedOrForgedRecordIsRefusedAndChangesNothing() {
+    applyOnce.accept(sealed(record("e-10", "forum.ForumStatusChanged", 1, 10)));
+
+    assertRejected(
+        record("e-11", "forum.ForumStatusChanged", 1, 11), SealException.Reason.UNSIGNED);
+    assertRejected(
+        new ChainSealer(TestKeys.FORGER)
+            .seal(record("e-12", "forum.SomethingNew", 1, 999999))
+            .value(),
+        SealException.Reason.UNKNOWN_KEY);
+    assertThat(applied).hasSize(1);
+    assertThat(applyOnce.position()).isEqualTo(10);
+  }
+
+  @Test
+  void anOldEventSentAgainWithANewPositionIsRefused() {
+    byte[] original = sealed(record("e-20", "forum.ForumStatusChanged", 1, 20));
+    applyOnce.accept(original);
+    byte[] moved =
+        new String(original, StandardCharsets.UTF_8)
+            .replace("\"globalPosition\":20", "\"globalPosition\":21")
+            .replace("\"eventId\":\"e-20\"", "\"eventId\":\"e-21\"")
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertRejected(moved, SealException.Reason.ALTERED);
+  }
+
+  @Test
+  void aSealOfAPlaceAlreadyPassedIsRefusedAsAReplay() {
+    byte[] early = registry.sealDetached(record("e-30", "forum.ForumStatusChanged", 1, 30)).value();
+    applyOnce.accept(sealed(record("e-31", "forum.ForumStatusChanged", 1, 31)));
+
+    assertRejected(early, SealException.Reason.REPLAYED);
+  }
+
+  @Test
+  void aRecordAfterAMissingOneIsRefusedUntilTheMissingOneComes() {
+    applyOnce.accept(sealed(record("e-40", "forum.ForumStatusChanged", 1, 40)));
+    byte[] missing = sealed(record("e-41", "forum.ForumStatusChanged", 1, 41));
+    byte[] after = sealed(record("e-42", "forum.ForumStatusChanged", 1, 42));
+
+    assertRejected(after, SealException.Reason.MISSING_PREDECESSOR);
+    assertThat(applyOnce.acceptAll(List.of(missing, after)))
+        .containsExactly(ApplyOnce.Outcome.APPLIED, ApplyOnce.Outcome.APPLIED);
+    assertThat(applyOnce.chainHead().sequence()).isEqualTo(3);
+  }
+
+  @Test
+  void eventsSignedBeforeAKeyRotationStillVerify() {
+    registry.rotateTo(TestKeys.RETIRED);
+    applyOnce.accept(sealed(record("e-50", "forum.ForumStatusChanged", 1, 50)));
+    registry.rotateTo(TestKeys.REGISTRY);
+    applyOnce.accept(sealed(record("e-51", "forum.ForumStatusChanged", 1, 51)));
+
+    assertThat(applied).hasSize(2);
   }
 }

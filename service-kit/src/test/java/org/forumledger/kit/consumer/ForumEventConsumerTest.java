@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.Topics;
+import org.forumledger.events.testing.ChainSealer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
@@ -25,7 +26,7 @@ class ForumEventConsumerTest {
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final ForumEventConsumer consumer =
       new ForumEventConsumer(
-          new ApplyOnce(
+          ApplyOnceTest.inTransactions(
               handled,
               new EventProjection() {
                 @Override
@@ -39,6 +40,12 @@ class ForumEventConsumerTest {
               ApplyOnceTest.rollingBack(handled)),
           meters);
 
+  final ChainSealer registry = new ChainSealer();
+
+  byte[] sealed(byte[] unsealed) {
+    return registry.seal(unsealed).value();
+  }
+
   static List<ConsumerRecord<String, byte[]>> batch(byte[]... values) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
@@ -49,11 +56,8 @@ class ForumEventConsumerTest {
 
   @Test
   void aWholeBatchIsAppliedAndCounted() {
-    consumer.onBatch(
-        batch(
-            record("e-1", "forum.ForumStatusChanged", 1, 1),
-            record("e-2", "forum.SomethingNew", 1, 2),
-            record("e-1", "forum.ForumStatusChanged", 1, 1)));
+    byte[] first = sealed(record("e-1", "forum.ForumStatusChanged", 1, 1));
+    consumer.onBatch(batch(first, sealed(record("e-2", "forum.SomethingNew", 1, 2)), first));
 
     assertThat(applied).hasSize(1);
     assertThat(meters.counter("ledger.events.applied").count()).isEqualTo(1);
@@ -71,9 +75,9 @@ class ForumEventConsumerTest {
             () ->
                 consumer.onBatch(
                     batch(
-                        record("e-3", "forum.ForumStatusChanged", 1, 3),
+                        sealed(record("e-3", "forum.ForumStatusChanged", 1, 3)),
                         "not json".getBytes(StandardCharsets.UTF_8),
-                        record("e-4", "forum.ForumStatusChanged", 1, 4))));
+                        sealed(record("e-4", "forum.ForumStatusChanged", 1, 4)))));
 
     assertThat(failure.getIndex()).isEqualTo(1);
     assertThat(failure).hasCauseInstanceOf(UncheckedIOException.class);

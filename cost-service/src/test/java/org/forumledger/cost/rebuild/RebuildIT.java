@@ -75,6 +75,11 @@ class RebuildIT {
     recordsPublished++;
   }
 
+  static void publishUnsealed(String key, byte[] value, String type, String eventId) {
+    stack.publishUnsealed(key, value, type, eventId);
+    recordsPublished++;
+  }
+
   static double handled() {
     double sum = stack.counter("ledger.events.skipped", "reason", "unknown-type");
     for (String outcome : OUTCOMES) {
@@ -177,7 +182,7 @@ class RebuildIT {
     publishRaw(a, unknown.value(), unknown.eventType(), unknown.eventId());
     publishRaw(a, unknown.value(), unknown.eventType(), unknown.eventId());
     lastPosition = Math.max(lastPosition, unknown.globalPosition());
-    stack.publishUnsealed(
+    publishUnsealed(
         b,
         "{not an envelope".getBytes(StandardCharsets.UTF_8),
         "forum.AnnualFeeSet",
@@ -189,7 +194,7 @@ class RebuildIT {
     String refusedId = UUID.randomUUID().toString();
     ((ObjectNode) refused.get("metadata")).put("eventId", refusedId);
     // sealed in the chain's next place but left out of it: the following event takes that place
-    stack.publishUnsealed(
+    publishUnsealed(
         b,
         stack.registry().sealDetached(CostStack.json(refused)).value(),
         "forum.AnnualFeeSet",

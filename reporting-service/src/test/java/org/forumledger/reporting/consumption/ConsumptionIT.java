@@ -28,6 +28,7 @@ import org.forumledger.events.Body;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.Topics;
 import org.forumledger.events.testing.EventStream;
+import org.forumledger.events.testing.TestKeys;
 import org.forumledger.reporting.ReportingServiceApplication;
 import org.forumledger.reporting.support.Fixture;
 import org.forumledger.reporting.support.ReportingStack;
@@ -163,7 +164,9 @@ class ConsumptionIT {
                 "--spring.datasource.password=" + stack.infra.dbPassword(),
                 "--spring.kafka.bootstrap-servers=" + stack.infra.kafkaBootstrapServers(),
                 "--spring.kafka.consumer.group-id=reporting-service-rerun",
-                "--ledger.security.viewer-password=x")) {
+                "--ledger.security.viewer-password=x",
+                "--" + TestKeys.consumerProperties()[0],
+                "--" + TestKeys.consumerProperties()[1])) {
       EventEnvelope marker =
           events.envelope(forum("revast").headcount(2030, Body.KS).people(1, 1), Fixture.T0, null);
       stack.publish(marker);
@@ -342,7 +345,7 @@ class ConsumptionIT {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (int p = 0; p < 3; p++) {
+      for (int p = 0; p < Topics.FORUM_EVENTS_PARTITIONS; p++) {
         latest.put(new TopicPartition(Topics.FORUM_EVENTS, p), OffsetSpec.latest());
       }
       var ends = admin.listOffsets(latest).all().get();

@@ -170,7 +170,8 @@ public final class Benchmark {
               ReadTarget.standard(endpoints),
               readConcurrency,
               registry.forumCount(),
-              positions.both());
+              positions.both(),
+              registry.highestPosition());
     }
     if (options.runs("commands")) {
       commands =
@@ -199,7 +200,8 @@ public final class Benchmark {
               ReadTarget.withKnownAt(endpoints, knownAt),
               readConcurrency,
               registry.forumCount() + options.forums(),
-              positions.both());
+              positions.both(),
+              history.published().lastPosition());
     }
   }
 

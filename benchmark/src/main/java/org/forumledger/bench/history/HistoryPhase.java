@@ -165,10 +165,7 @@ public final class HistoryPhase {
         stage.note());
   }
 
-  /**
-   * The rebuild empties the read model and replays the topic: its position drops, then climbs back
-   * to where it was. Done when it is back at the end, after the drop was seen.
-   */
+  /** A rebuild from the moment it is asked for until the cost position is back at the end. */
   private HistoryResult.Stage rebuild(long last, FullRead plain) {
     long started = System.nanoTime();
     double cpuAtStart = stackCpuSeconds.getAsDouble();
@@ -189,30 +186,24 @@ public final class HistoryPhase {
           null,
           "rebuild refused: " + answer.status() + " " + answer.snippet());
     }
-    boolean[] dropped = {false};
-    Await.Result result =
-        Await.until(
-            positions::cost,
-            p -> {
-              dropped[0] |= p < last;
-              return dropped[0] && p >= last;
-            },
-            timeout,
-            POLL);
-    double seconds = (System.nanoTime() - started) / 1e9;
-    double rate = result.reached() ? plain.records() / seconds : result.lastValue() / seconds;
+    RebuildWatch watch = RebuildWatch.follow(positions::cost, last, timeout, POLL);
+    double seconds = (watch.endedNanos() - started) / 1e9;
+    double rate = watch.finished() ? plain.records() / seconds : watch.lastPosition() / seconds;
     String note =
-        !dropped[0]
-            ? "the position never dropped: the rebuild was not seen"
-            : result.reached()
+        !watch.finished()
+            ? "did not finish within " + timeout.toSeconds() + " s"
+            : watch.dropSeen()
                 ? "all " + plain.records() + " records on the topic"
-                : "did not finish within " + timeout.toSeconds() + " s";
+                : "all "
+                    + plain.records()
+                    + " records; no drop of the position was seen, so the"
+                    + " time is that of the first poll at the end (an upper bound)";
     return new HistoryResult.Stage(
-        result.reached(),
+        watch.finished(),
         seconds,
         plain.records(),
         rate,
-        result.lastValue(),
+        watch.lastPosition(),
         timeout.toSeconds(),
         cores(cpuAtStart, seconds),
         rate / plain.perSecond(),

@@ -215,7 +215,10 @@ public final class Scorecard {
               baseline ? "–" : Format.ratio(read.ratio()),
               targeted ? target : "–",
               targeted
-                  ? Verdict.of(read.load().errors() == 0 && read.load().latency().p99Ms() <= p99Ms)
+                  ? Verdict.of(
+                      read.load().succeeded() > 0
+                          && read.load().errors() == 0
+                          && read.load().latency().p99Ms() <= p99Ms)
                   : Verdict.NONE,
               history
                   ? IssueFigures.historyRead(read.name(), read.clients())

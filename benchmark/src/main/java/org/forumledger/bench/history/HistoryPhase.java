@@ -1,6 +1,7 @@
 package org.forumledger.bench.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,10 +175,25 @@ public final class HistoryPhase {
   private HistoryResult.Stage rebuild(long last, FullRead plain) {
     long started = System.nanoTime();
     double cpuAtStart = stackCpuSeconds.getAsDouble();
-    Http.Answer answer =
-        http.post(stack.costUrl() + "/costs/admin/rebuild", stack.users().registrarAuth());
-    if (answer.status() == 403) {
-      answer = http.post(stack.costUrl() + "/costs/admin/rebuild", stack.users().auditorAuth());
+    Http.Answer answer;
+    try {
+      answer = http.post(stack.costUrl() + "/costs/admin/rebuild", stack.users().registrarAuth());
+      if (answer.status() == 403) {
+        answer = http.post(stack.costUrl() + "/costs/admin/rebuild", stack.users().auditorAuth());
+      }
+    } catch (UncheckedIOException unanswered) {
+      // a rebuild slower than the request timeout is a finding, not the end of the run
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new HistoryResult.Stage(
+          false,
+          seconds,
+          plain.records(),
+          0,
+          0,
+          timeout.toSeconds(),
+          cores(cpuAtStart, seconds),
+          null,
+          "no answer within the request timeout: " + unanswered.getMessage());
     }
     double requestSeconds = (System.nanoTime() - started) / 1e9;
     Double cores = cores(cpuAtStart, requestSeconds);

@@ -87,6 +87,19 @@ public final class InventoryImport {
     return fromFile(csv, new RegistryClient(registryBaseUrl, username, password));
   }
 
+  /**
+   * An inventory already read, such as a file a registrar uploaded, imported as {@code username}:
+   * that person is the actor of every event the import makes.
+   */
+  public static InventoryImport fromText(
+      String sourceName, String csv, String registryBaseUrl, String username, String password) {
+    return new InventoryImport(
+        sourceName,
+        () -> csv,
+        new RegistryClient(registryBaseUrl, username, password),
+        ROWS_AT_A_TIME);
+  }
+
   static InventoryImport fromFile(Path csv, RegistryTransport registry) {
     return new InventoryImport(
         csv.toString(),

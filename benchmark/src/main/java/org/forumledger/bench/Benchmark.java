@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class Benchmark {
 
   private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+
+  /** What the command prints for the person who ran it: plain lines on stdout (logback.xml). */
+  private static final Logger output = LoggerFactory.getLogger("org.forumledger.bench.output");
+
   private static final long HISTORY_SEED = 20_231_122L;
 
   private final BenchmarkOptions options;
@@ -68,12 +72,12 @@ public final class Benchmark {
     try {
       options = BenchmarkOptions.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\n\n" + BenchmarkOptions.USAGE);
+      log.error("{}\n\n{}", e.getMessage(), BenchmarkOptions.USAGE);
       System.exit(2);
       return;
     }
     if (options.help()) {
-      System.out.println(BenchmarkOptions.USAGE);
+      output.info(BenchmarkOptions.USAGE);
       return;
     }
     Benchmark benchmark = new Benchmark(options);
@@ -113,11 +117,10 @@ public final class Benchmark {
             memory,
             List.copyOf(notes));
     List<Row> rows = Scorecard.rows(results);
-    System.out.println();
-    System.out.println(Reports.table(rows));
+    output.info("\n{}", Reports.table(rows));
     Reports.write(options.out(), Reports.json(results, rows));
     Reports.write(options.markdown(), Reports.markdown(results, rows));
-    System.out.println("Written: " + options.out() + " and " + options.markdown());
+    output.info("Written: {} and {}", options.out(), options.markdown());
   }
 
   private StackEndpoints connect() {
@@ -170,7 +173,8 @@ public final class Benchmark {
               ReadTarget.standard(endpoints),
               readConcurrency,
               registry.forumCount(),
-              positions.both());
+              positions.both(),
+              registry.highestPosition());
     }
     if (options.runs("commands")) {
       commands =
@@ -199,7 +203,8 @@ public final class Benchmark {
               ReadTarget.withKnownAt(endpoints, knownAt),
               readConcurrency,
               registry.forumCount() + options.forums(),
-              positions.both());
+              positions.both(),
+              history.published().lastPosition());
     }
   }
 

@@ -172,7 +172,7 @@ public record BenchmarkOptions(
         seconds(given, "--read-seconds", quick ? 3 : 10),
         Double.parseDouble(given.getOrDefault("--steady-rate", "20")),
         seconds(given, "--burst-seconds", quick ? 5 : 10),
-        seconds(given, "--timeout-seconds", quick ? 180 : 1800),
+        seconds(given, "--timeout-seconds", quick ? 120 : 1800),
         seconds(given, "--request-timeout-seconds", quick ? 30 : 120),
         seconds(given, "--startup-timeout-seconds", 300));
   }

@@ -35,7 +35,15 @@ public final class WebApp {
   /** Starts it on {@code port} (0 picks a free one). */
   public static ConfigurableApplicationContext start(
       ServiceStack services, Credentials credentials, int port) {
-    Map<String, Object> properties = new HashMap<>();
+    return start(services, credentials, port, Map.of());
+  }
+
+  /**
+   * Starts it with {@code settings} (such as {@code LEDGER_WEB_OPEN_READING}) besides the wiring.
+   */
+  public static ConfigurableApplicationContext start(
+      ServiceStack services, Credentials credentials, int port, Map<String, Object> settings) {
+    Map<String, Object> properties = new HashMap<>(settings);
     properties.put("spring.config.name", "web-app");
     properties.put("spring.autoconfigure.exclude", SERVICE_AUTO_CONFIGURATIONS);
     properties.put("WEB_PORT", port);

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,7 +97,10 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, PATIENCE).until(condition);
+    // a page that htmx redraws may replace an element between finding and reading it
+    return new WebDriverWait(driver, PATIENCE)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   Object script(String script, Object... args) {

@@ -29,6 +29,13 @@ record Http(String user, String password) {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  HttpResponse<String> postForm(String url, String form) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
   HttpResponse<String> put(String url, String json) {
     return send(
         HttpRequest.newBuilder(URI.create(url))

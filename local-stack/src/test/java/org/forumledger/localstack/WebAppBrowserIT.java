@@ -41,6 +41,7 @@ class WebAppBrowserIT {
   static LedgerInfrastructure infra;
   static ServiceStack stack;
   static ConfigurableApplicationContext web;
+  static ConfigurableApplicationContext openWeb;
   static Browser browser;
   static Http viewer = new Http("viewer", "viewer-pw");
   static Http registrar = new Http("registrar", "registrar-pw");
@@ -78,6 +79,9 @@ class WebAppBrowserIT {
       }
     } finally {
       try {
+        if (openWeb != null) {
+          openWeb.close();
+        }
         if (web != null) {
           web.close();
         }
@@ -162,8 +166,8 @@ class WebAppBrowserIT {
 
   @Test
   @Order(3)
-  void aClickThroughToAForumShowsItsHistory() {
-    browser.signIn("auditor", "auditor-pw");
+  void aClickThroughToAForumShowsItsHistoryToEveryReader() {
+    browser.signIn("viewer", "viewer-pw");
     browser.open("/forums");
     assertThat(browser.text("#forum-count")).isEqualTo("Visar 108 av 108 forum");
     browser.checkPage("forums");
@@ -182,8 +186,10 @@ class WebAppBrowserIT {
     assertThat(browser.find("#timeline li[data-event='ForumRegistered'] .actor").getText())
         .contains("registrar");
     assertThat(browser.find("#timeline").getText()).contains("SLK-2023-01081");
-    browser.checkPage("forum-for-auditor");
+    browser.checkPage("forum-for-viewer-with-history");
 
+    browser.signOut();
+    browser.signIn("auditor", "auditor-pw");
     browser.open("/audit?actor=registrar");
     assertThat(browser.text("#chain")).startsWith("Kedjan är obruten");
     assertThat(browser.findAll("#audit-entries tbody tr")).isNotEmpty();
@@ -205,6 +211,7 @@ class WebAppBrowserIT {
     browser.driver().switchTo().newWindow(WindowType.TAB);
     browser.open("/forums/" + forumId);
     browser.checkPage("forum-for-registrar");
+    browser.screenshotAtPhoneWidth("forum-for-registrar");
     fill("fee", Map.of("fromYear", "2023", "amount", "50 000", "effectiveDate", "2023-01-01"));
     fill(
         "fee",
@@ -216,6 +223,9 @@ class WebAppBrowserIT {
     assertThat(browser.text("#recorded")).isEqualTo("Årsavgiften är registrerad.");
     assertThat(browser.find("#fees tr[data-from-year='2023'] .fee-amount").getText())
         .isEqualTo("50,0");
+    WebElement recorded = browser.find("#timeline li");
+    assertThat(recorded.getAttribute("data-event")).isEqualTo("AnnualFeeSet");
+    assertThat(recorded.findElement(By.cssSelector(".actor")).getText()).isEqualTo("av registrar");
     browser.driver().close();
 
     browser.driver().switchTo().window(overview);
@@ -224,7 +234,7 @@ class WebAppBrowserIT {
     browser.screenshot("overview-after-live-update");
 
     browser.signOut();
-    browser.signIn("auditor", "auditor-pw");
+    browser.signIn("viewer", "viewer-pw");
     browser.open("/forums/" + forumId);
     WebElement newest = browser.find("#timeline li");
     assertThat(newest.getAttribute("data-event")).isEqualTo("AnnualFeeSet");
@@ -342,10 +352,230 @@ class WebAppBrowserIT {
     assertThat(browser.text("#recorded")).isEqualTo("Forumet är registrerat.");
   }
 
+  @Test
+  @Order(9)
+  void costsOverTheYearsShowActualAndProjectedAndEachFigureItsExplanation() {
+    browser.signIn("viewer", "viewer-pw");
+    browser.find("nav a[href='/costs']").click();
+    browser.await(d -> !browser.findAll("#cost-years").isEmpty());
+    JsonNode projections = viewer.json(stack.costUrl() + "/costs/projections?from=2019");
+    assertThat(browser.findAll("#cost-years tbody tr")).hasSize(projections.get("years").size());
+    JsonNode year2023 = null;
+    for (JsonNode year : projections.get("years")) {
+      WebElement row = browser.find("#cost-years tr[data-year='" + year.get("year").asInt() + "']");
+      assertThat(cell(row, "fee")).isEqualTo(tkr(year.get("annualFeeTotal")));
+      assertThat(cell(row, "total")).isEqualTo(tkr(year.get("total")));
+      assertThat(cell(row, "projected")).isEqualTo(tkr(year.get("projectedSek")));
+      if (year.get("year").asInt() == 2023) {
+        year2023 = year;
+      }
+    }
+    assertThat(year2023).isNotNull();
+    JsonNode period = viewer.json(stack.costUrl() + "/costs/mandate-periods/2023-2026");
+    WebElement periodRow = browser.find("#cost-periods tr[data-period='2023-2026']");
+    assertThat(cell(periodRow, "total")).isEqualTo(tkr(period.get("total")));
+    assertThat(cell(periodRow, "actual")).isEqualTo(tkr(period.get("actualSek")));
+    browser.checkPage("costs");
+    browser.screenshotAtPhoneWidth("costs");
+
+    browser.find("#cost-years tr[data-year='2023'] td.fee a").click();
+    browser.await(d -> !browser.findAll("#contributions").isEmpty());
+    String basis = "ACTUAL".equals(year2023.get("certainty").asText()) ? "actual" : "projected";
+    assertThat(browser.driver().getCurrentUrl()).contains("basis=" + basis);
+    JsonNode explained = viewer.json(stack.costUrl() + "/costs/years/2023/explain?basis=" + basis);
+    assertThat(browser.text("#explained-fee"))
+        .isEqualTo(tkr(explained.get("annualFeeTotal")) + " tkr");
+    long fees = 0;
+    for (JsonNode contribution : explained.get("contributions")) {
+      fees += "annualFee".equals(contribution.get("component").asText()) ? 1 : 0;
+    }
+    assertThat(browser.findAll("#contributions tbody tr")).hasSize((int) fees);
+    assertThat(browser.findAll("#contributions tbody tr[data-component='otherCost']")).isEmpty();
+    assertThat(browser.text("#explained-rule")).isNotBlank();
+    assertThat(browser.findAll("#contributions .fact")).isNotEmpty();
+    assertThat(browser.find("#contributions").getText()).contains("Årsavgift satt");
+    browser.checkPage("cost-explanation");
+  }
+
+  @Test
+  @Order(10)
+  void aDoubleSubmittedFormCreatesOneEventAndTheOtherFormsRecord() {
+    String forumId = forumId("2.2.1");
+    browser.signIn("registrar", "registrar-pw");
+    browser.open("/forums/" + forumId);
+    long before = registryVersion(forumId);
+    int historyBefore = history(forumId).size();
+
+    fill("headcount", Map.of("year", "2024", "headcountMin", "2", "headcountMax", "3"));
+    fill("headcount", Map.of("effectiveDate", "2024-01-01", "reason", "Två till tre (webbtest)"));
+    fill("headcount", Map.of("decisionReference", "KS 2024-01-10 § 8"));
+    new Select(browser.find("#headcount-body")).selectByValue("SLK");
+    Object statuses =
+        browser.asyncScript(
+            """
+            const done = arguments[arguments.length - 1];
+            const form = document.getElementById('headcount-form');
+            const send = () => fetch(form.action, {method: 'POST', redirect: 'manual',
+                body: new URLSearchParams(new FormData(form))}).then(r => r.type);
+            Promise.all([send(), send()]).then(done, e => done(String(e)));
+            """);
+    assertThat(statuses).asList().containsExactly("opaqueredirect", "opaqueredirect");
+    assertThat(registryVersion(forumId)).isEqualTo(before + 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> history(forumId).size() > historyBefore);
+    assertThat(history(forumId)).hasSize(historyBefore + 1);
+
+    browser.open("/forums/" + forumId);
+    assertThat(browser.find("#timeline li").getAttribute("data-event"))
+        .isEqualTo("HeadcountRecorded");
+    assertThat(browser.find("#timeline li").getText()).contains("Två till tre (webbtest)");
+
+    fill("appoint", Map.of("personName", "Ada Webbtest", "validFrom", "2024-02-01"));
+    fill("appoint", Map.of("effectiveDate", "2024-02-01", "reason", "Utsedd av KS (webbtest)"));
+    new Select(browser.find("#appoint-role")).selectByValue("ERSATTARE");
+    browser.find("#appoint-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#recorded").isEmpty());
+    assertThat(browser.text("#recorded")).isEqualTo("Representanten är utsedd.");
+    assertThat(browser.find("section[aria-labelledby='representatives-heading']").getText())
+        .contains("Ada Webbtest");
+    browser.checkPage("forum-after-appointment");
+
+    fill("endAppointment", Map.of("endedOn", "2024-06-30", "effectiveDate", "2024-06-30"));
+    fill("endAppointment", Map.of("reason", "Avgick (webbtest)"));
+    new Select(browser.find("#endAppointment-appointmentId"))
+        .selectByVisibleText("Ada Webbtest (KS, ERSATTARE)");
+    browser.find("#endAppointment-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#recorded").isEmpty());
+    assertThat(browser.text("#recorded")).isEqualTo("Uppdraget är avslutat.");
+    assertThat(browser.find("#timeline li").getAttribute("data-event"))
+        .isEqualTo("AppointmentEnded");
+
+    fill("withdrawFee", Map.of("fromYear", "2031", "effectiveDate", "2031-01-01"));
+    fill("withdrawFee", Map.of("reason", "Ingen sådan avgift"));
+    browser.find("#withdrawFee-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#withdrawFee-form .alert").isEmpty());
+    browser.checkPage("forum-withdraw-refused");
+  }
+
+  @Test
+  @Order(11)
+  void anAuditorSeesTheChainTheReconciliationAndAReplayWithItsProgress() {
+    browser.signIn("auditor", "auditor-pw");
+    browser.find("nav a[href='/audit/checks']").click();
+    browser.await(d -> !browser.findAll("#reconciliation").isEmpty());
+    assertThat(browser.text("#chain")).startsWith("Kedjan är obruten");
+    JsonNode reconciliation =
+        new Http("auditor", "auditor-pw")
+            .json(stack.reportingUrl() + "/reports/reconciliation?year=2023");
+    assertThat(reconciliation.get("agree").asBoolean()).isTrue();
+    assertThat(browser.text("#reconciliation-result"))
+        .isEqualTo("Rapporttjänsten och kostnadstjänsten stämmer överens.");
+    assertThat(browser.findAll("#differences li")).isEmpty();
+    browser.checkPage("checks");
+
+    browser.find("#replay-form button[type=submit]").click();
+    browser.await(d -> "DONE".equals(browser.find("#replay").getAttribute("data-state")));
+    assertThat(browser.find("#replay-progress").getAttribute("value")).isEqualTo("100");
+    assertThat(browser.find("#replay").getAttribute("data-equal")).isEqualTo("true");
+    assertThat(browser.text("#replay-status")).contains("lika med den levande");
+    browser.screenshot("checks-after-replay");
+  }
+
+  @Test
+  @Order(12)
+  void withTheReadingPagesOpenAnyoneReadsWithoutSignInButAuditAndWritesStillNeedARole() {
+    String forumId = forumId("2.1.1");
+    Http anonymous = Http.anonymous();
+    assertThat(anonymous.get(WebApp.url(web) + "/forums").statusCode()).isEqualTo(302);
+
+    // closed with the rest: closing a Boot web app disposes Reactor Netty's shared resources
+    openWeb =
+        WebApp.start(
+            stack,
+            Credentials.fixed("registrar-pw", "auditor-pw", "viewer-pw"),
+            0,
+            Map.of("LEDGER_WEB_OPEN_READING", "true"));
+    String url = WebApp.url(openWeb);
+    for (String page :
+        new String[] {"/", "/costs", "/forums", "/forums/" + forumId, "/costs/explain?year=2023"}) {
+      var response = anonymous.get(url + page);
+      assertThat(response.statusCode()).as(page).isEqualTo(200);
+      assertThat(response.body()).as(page).contains("Logga in").doesNotContain("Logga ut");
+    }
+    assertThat(anonymous.get(url + "/forums/" + forumId).body())
+        .contains("id=\"timeline\"")
+        .doesNotContain("id=\"fee-form\"");
+    assertThat(anonymous.get(url + "/downloads/appendix?year=2023&format=csv").statusCode())
+        .isEqualTo(200);
+    assertThat(anonymous.get(url + "/audit").statusCode()).isEqualTo(302);
+    assertThat(anonymous.get(url + "/audit/checks").statusCode()).isEqualTo(302);
+    assertThat(anonymous.get(url + "/forums/new").statusCode()).isEqualTo(302);
+    long before = registryVersion(forumId);
+    var write =
+        anonymous.postForm(
+            url + "/forums/" + forumId + "/fees",
+            "fromYear=2023&status=NONE&effectiveDate=2023-01-01&reason=x");
+    assertThat(write.statusCode()).isIn(401, 403);
+    assertThat(registryVersion(forumId)).isEqualTo(before);
+
+    browser.driver().get(url + "/?year=2023");
+    browser.await(d -> !browser.findAll("#area-totals").isEmpty());
+    assertThat(browser.findAll("nav a[href='/costs']")).hasSize(1);
+    assertThat(browser.findAll("nav a[href='/audit']")).isEmpty();
+    browser.checkPage("overview-open-without-sign-in");
+  }
+
+  @Test
+  @Order(13)
+  void aRegistrarUploadsAnInventoryAndSeesTheRowReportWithThemAsTheActor() throws Exception {
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(INVENTORY);
+    String template = lines.get(1);
+    String original = "2.1.1,Västsvenska referensgruppen för sammanhållningspolitiken,";
+    assertThat(template).startsWith(original);
+    String imported = template.replace(original, "9.1.1,Uppladdat testforum (webbtest),");
+    String refused =
+        template
+            .replace(original, "9.1.2,Avvisat testforum (webbtest),")
+            .replace(",COLLABORATION,", ",SOMETHING_ELSE,");
+    Path upload = Path.of("target", "upload-inventory.csv").toAbsolutePath();
+    java.nio.file.Files.writeString(
+        upload, String.join("\n", lines.get(0), imported, refused) + "\n");
+
+    browser.signIn("registrar", "registrar-pw");
+    browser.find("nav a[href='/imports']").click();
+    browser.await(d -> !browser.findAll("#import-form").isEmpty());
+    browser.checkPage("import");
+    browser.find("#import-file").sendKeys(upload.toString());
+    browser.find("#import-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#import-summary").isEmpty());
+    assertThat(browser.text("#import-rows")).isEqualTo("2");
+    assertThat(browser.text("#import-imported")).isEqualTo("1");
+    assertThat(browser.text("#import-registered")).isEqualTo("1");
+    assertThat(browser.text("#import-refused")).isEqualTo("1");
+    assertThat(browser.findAll("#refused-lines li")).hasSize(1);
+    assertThat(browser.text("#refused-lines li")).contains("line 3", "9.1.2", "kind");
+    browser.checkPage("import-report");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> viewer.json(stack.reportingUrl() + "/forums").toString().contains("9.1.1"));
+    String forumId = forumId("9.1.1");
+    assertThat(history(forumId).get(0).get("actor").asText()).isEqualTo("registrar");
+    browser.open("/forums/" + forumId);
+    assertThat(browser.find("h1").getText()).contains("Uppladdat testforum (webbtest)");
+    assertThat(browser.find("#timeline li[data-event='ForumRegistered'] .actor").getText())
+        .isEqualTo("av registrar");
+  }
+
+  private static JsonNode history(String forumId) {
+    return viewer.json(stack.reportingUrl() + "/forums/" + forumId + "/history");
+  }
+
   private static void fill(String form, Map<String, String> values) {
     values.forEach(
         (field, value) -> {
           WebElement input = browser.find("#" + form + "-" + field);
+          // each form is folded in a disclosure; open it as a person would
+          browser.script("const d = arguments[0].closest('details'); if (d) d.open = true;", input);
           if ("date".equals(input.getAttribute("type"))) {
             // typing into a date picker follows the browser's locale; the value is ISO everywhere
             browser.script("arguments[0].value = arguments[1];", input, value);

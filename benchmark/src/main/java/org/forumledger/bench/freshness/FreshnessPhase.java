@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.locks.LockSupport;
 import org.forumledger.bench.commands.CommandMix;
 import org.forumledger.bench.commands.RegistryWriter;
@@ -61,6 +62,7 @@ public final class FreshnessPhase {
       ConcurrentLinkedQueue<Answered> answered = new ConcurrentLinkedQueue<>();
       Errors errors = new Errors();
       AtomicLong sent = new AtomicLong();
+      LongAccumulator lastSent = new LongAccumulator(Math::max, 0);
       List<LatencyRecorder> answerTimes = new ArrayList<>();
       long started = System.nanoTime() + Duration.ofMillis(200).toNanos();
       long ends = started + duration.toNanos();
@@ -85,6 +87,7 @@ public final class FreshnessPhase {
                     sleepUntil(due);
                     long asked = System.nanoTime();
                     sent.incrementAndGet();
+                    lastSent.accumulate(asked);
                     try {
                       RegistryWriter.Written written = writer.next();
                       long now = System.nanoTime();
@@ -106,6 +109,9 @@ public final class FreshnessPhase {
       threads.shutdown();
       long burstEnded = System.nanoTime();
       double seconds = (burstEnded - started) / 1e9;
+      // n commands due 1/rate apart span (n - 1)/rate; a late schedule spans longer
+      double sendingSeconds =
+          Math.max((lastSent.get() - started) / 1e9, Math.max(0, sent.get() - 1) / rate);
       List<Answered> commands = List.copyOf(answered);
       log.info("{}: {} commands in {} s; following them to the read side", name, sent, seconds);
 
@@ -134,7 +140,7 @@ public final class FreshnessPhase {
       return new FreshnessResult(
           name,
           rate,
-          sent.get() / seconds,
+          sendingSeconds == 0 ? 0 : Math.max(0, sent.get() - 1) / sendingSeconds,
           clients,
           seconds,
           sent.get(),

@@ -4,7 +4,8 @@ import java.util.List;
 import org.forumledger.bench.stats.LatencySummary;
 
 /**
- * One burst of commands at a set rate: how long after a command's 2xx answer its event was on the
+ * One burst of commands at a set rate ({@code achievedPerSecond}: as they were sent; {@code
+ * seconds} lasts until the last answer): how long after a command's 2xx answer its event was on the
  * topic, and visible in each consumer's position; and how long after the burst's last answer each
  * consumer had drained it. Null drain times mean not within {@code timeoutSeconds}.
  */

@@ -90,7 +90,7 @@ public final class MemorySampler implements AutoCloseable {
     return switch (status.name()) {
       case "java" -> "stack JVM (services, Kafka broker)";
       case "postgres" -> "PostgreSQL";
-      default -> "start-up helpers (" + status.name() + ")";
+      default -> "other (initdb, pg_ctl, shells)";
     };
   }
 

@@ -26,7 +26,11 @@ public final class ReadsPhase {
   }
 
   public ReadsResult run(
-      List<ReadTarget> targets, List<Integer> concurrencies, long forums, long position) {
+      List<ReadTarget> targets,
+      List<Integer> concurrencies,
+      long forums,
+      long position,
+      long publishedPosition) {
     List<ReadsResult.Read> reads = new ArrayList<>();
     for (int clients : concurrencies) {
       LoadResult baseline = null;
@@ -43,7 +47,7 @@ public final class ReadsPhase {
         reads.add(new ReadsResult.Read(target.name(), target.url(), clients, load, ratio));
       }
     }
-    return new ReadsResult(forums, position, reads);
+    return new ReadsResult(forums, position, publishedPosition, reads);
   }
 
   private ClosedLoop.Client client(ReadTarget target) {

@@ -4,10 +4,11 @@ import java.util.List;
 import org.forumledger.bench.stats.LoadResult;
 
 /**
- * Each read at each concurrency, with the stack's size when measured; {@code ratio} is the read's
- * requests per second ÷ the health endpoint's without credentials at the same concurrency.
+ * Each read at each concurrency, with the stack's size when measured: its forums, the position both
+ * read sides had reached and the last position published; {@code ratio} is the read's requests per
+ * second ÷ the health endpoint's without credentials at the same concurrency.
  */
-public record ReadsResult(long forums, long position, List<Read> reads) {
+public record ReadsResult(long forums, long position, long publishedPosition, List<Read> reads) {
 
   public record Read(String name, String url, int clients, LoadResult load, double ratio) {}
 }

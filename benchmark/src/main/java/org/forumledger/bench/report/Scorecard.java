@@ -184,14 +184,17 @@ public final class Scorecard {
 
   private static void reads(
       ReadsResult reads, double p99Ms, String target, boolean history, List<Row> rows) {
-    String scale =
-        history
-            ? " ("
-                + Format.count(reads.forums())
-                + " forums, position "
-                + Format.count(reads.position())
-                + ")"
-            : " (" + Format.count(reads.forums()) + " forums)";
+    String scale = " (" + Format.count(reads.forums()) + " forums";
+    if (reads.position() < reads.publishedPosition()) {
+      scale +=
+          ", read side at "
+              + Format.count(reads.position())
+              + " of "
+              + Format.count(reads.publishedPosition());
+    } else if (history) {
+      scale += ", " + Format.count(reads.publishedPosition()) + " events";
+    }
+    scale += ")";
     for (ReadsResult.Read read : reads.reads()) {
       boolean baseline = read.name().equals(ReadTarget.HEALTH);
       boolean targeted =
@@ -212,7 +215,10 @@ public final class Scorecard {
               baseline ? "–" : Format.ratio(read.ratio()),
               targeted ? target : "–",
               targeted
-                  ? Verdict.of(read.load().errors() == 0 && read.load().latency().p99Ms() <= p99Ms)
+                  ? Verdict.of(
+                      read.load().succeeded() > 0
+                          && read.load().errors() == 0
+                          && read.load().latency().p99Ms() <= p99Ms)
                   : Verdict.NONE,
               history
                   ? IssueFigures.historyRead(read.name(), read.clients())
@@ -253,6 +259,15 @@ public final class Scorecard {
             "≤ 1 GiB",
             Verdict.of(memory.peakTotalRssMib() <= STACK_RSS_MIB),
             IssueFigures.MEMORY));
+    rows.add(
+        new Row(
+            "the benchmark's own JVM, peak RSS",
+            Format.mib(memory.benchmarkPeakRssMib()),
+            "–",
+            "–",
+            "–",
+            Verdict.NONE,
+            "–"));
   }
 
   static String load(LoadResult load) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.bench.commands.CommandsResult;
+import org.forumledger.bench.freshness.FreshnessResult;
 import org.forumledger.bench.process.MemoryResult;
 import org.forumledger.bench.process.StartupResult;
 import org.forumledger.bench.report.Row.Verdict;
@@ -103,6 +104,59 @@ class ReportsTest {
 
     assertThat(row(Scorecard.rows(belowTenth), "commands/s, 32").verdict())
         .isEqualTo(Verdict.NOT_MET);
+  }
+
+  private static FreshnessResult burst(double p99Ms, Double costDrained, Double reportingDrained) {
+    LatencySummary latency = new LatencySummary(500, p99Ms / 5, p99Ms, p99Ms, p99Ms / 4);
+    return new FreshnessResult(
+        "highest sustained rate",
+        500,
+        498,
+        32,
+        10,
+        5000,
+        5000,
+        0,
+        List.of(),
+        latency,
+        latency,
+        latency,
+        latency,
+        0,
+        costDrained,
+        reportingDrained,
+        120,
+        2,
+        2,
+        0,
+        true);
+  }
+
+  private static Verdict freshnessVerdict(FreshnessResult burst) {
+    Results base = results(1500, 40, 900);
+    Results withBurst =
+        new Results(
+            base.date(),
+            MACHINE,
+            base.settings(),
+            base.startup(),
+            null,
+            null,
+            null,
+            burst,
+            null,
+            null,
+            base.memory(),
+            List.of());
+    return row(Scorecard.rows(withBurst), "freshness at").verdict();
+  }
+
+  @Test
+  void freshnessMeetsItsTargetOnlyWhenBothReadSidesDrainWithinASecond() {
+    assertThat(freshnessVerdict(burst(800, 0.3, 0.6))).isEqualTo(Verdict.MET);
+    assertThat(freshnessVerdict(burst(1200, 0.3, 0.6))).isEqualTo(Verdict.NOT_MET);
+    assertThat(freshnessVerdict(burst(800, 0.3, 4.0))).isEqualTo(Verdict.NOT_MET);
+    assertThat(freshnessVerdict(burst(800, 0.3, null))).isEqualTo(Verdict.NOT_MET);
   }
 
   @Test

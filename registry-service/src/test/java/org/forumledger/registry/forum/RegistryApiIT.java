@@ -237,6 +237,40 @@ class RegistryApiIT {
   }
 
   @Test
+  void aWriteWhoseTransactionRollsBackLeavesNoTraceInTheForumKeptInMemory() {
+    String forumId = register();
+    String fee = "{\"status\": \"AMOUNT\", \"amount\": 5000, " + PROVENANCE + "}";
+    // the events are appended, then keeping the answer fails: the whole transaction rolls back
+    jdbc.execute(
+        "create or replace function refuse_doomed_answer() returns trigger language plpgsql as $$"
+            + " begin if new.idempotency_key = 'doomed' then"
+            + " raise exception 'the kept answer cannot be written'; end if; return new; end $$");
+    jdbc.execute(
+        "create trigger refuse_doomed_answer before update on idempotent_request"
+            + " for each row execute function refuse_doomed_answer()");
+    long before = storedEvents();
+    try {
+      registrar
+          .put()
+          .uri("/forums/{id}/fees/2023", forumId)
+          .header("Idempotency-Key", "doomed")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(fee)
+          .exchange()
+          .expectStatus()
+          .is5xxServerError();
+    } finally {
+      jdbc.execute("drop trigger refuse_doomed_answer on idempotent_request");
+    }
+    assertThat(storedEvents()).isEqualTo(before);
+
+    // had the forum in memory kept the lost fee, the same fee would be "no change" and write
+    // nothing
+    putFee(forumId, 2023, fee).expectStatus().isOk();
+    assertThat(storedEvents()).isEqualTo(before + 1);
+  }
+
+  @Test
   void aBadIfMatchWithAnIdempotencyKeyDoesNotBlockTheKey() {
     String forumId = register();
     String appoint =

@@ -27,11 +27,19 @@ public record AuditEntry(
 
   /** The event's logical name without its {@code forum.} prefix, the key of its label. */
   public String kind() {
+    return kind(eventType);
+  }
+
+  public String summary() {
+    return summary(payload);
+  }
+
+  public static String kind(String eventType) {
     return eventType == null ? "" : eventType.substring(eventType.indexOf('.') + 1);
   }
 
-  /** The event's own facts in a line, in the order a reader looks for them. */
-  public String summary() {
+  /** An event's own facts in a line, in the order a reader looks for them. */
+  public static String summary(Map<String, Object> payload) {
     return Stream.of(
             "name",
             "fromYear",

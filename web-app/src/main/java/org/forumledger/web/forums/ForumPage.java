@@ -2,13 +2,14 @@ package org.forumledger.web.forums;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.web.LedgerClients;
-import org.forumledger.web.audit.AuditEntry;
-import org.forumledger.web.audit.AuditReads;
 import org.forumledger.web.page.FormState;
 import org.forumledger.web.page.TimeSlice;
+import org.forumledger.web.recording.RecordingForm;
+import org.forumledger.web.recording.RecordingForms;
 import org.forumledger.web.signin.Person;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,26 +19,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * One forum's page: its details, people, headcounts and costs by year from the reporting service at
- * the page's times; its history for auditors; and, for a registrar looking at the present, the
- * recording forms drawn at the version the registry's ETag names.
+ * the page's times; its history (who, when, why, on which decision) for every reader; and, for a
+ * registrar looking at the present, the recording forms drawn at the version the registry's ETag
+ * names.
  */
 @Component
 public class ForumPage {
-
-  /** The forms on a forum's page, by name. */
-  public static final List<String> FORMS = List.of("fee", "otherCost", "status");
 
   private static final Duration CATCH_UP_STEP = Duration.ofMillis(200);
   private static final int CATCH_UP_STEPS = 25;
 
   private final LedgerClients clients;
   private final ForumReads forums;
-  private final AuditReads audit;
 
-  public ForumPage(LedgerClients clients, ForumReads forums, AuditReads audit) {
+  public ForumPage(LedgerClients clients, ForumReads forums) {
     this.clients = clients;
     this.forums = forums;
-    this.audit = audit;
   }
 
   /**
@@ -53,11 +50,9 @@ public class ForumPage {
               Mono<Long> version = forms ? registryVersion(forumId) : Mono.just(-1L);
               return version.flatMap(
                   v ->
-                      Mono.zip(
-                              forumCaughtUp(forumId, slice, v),
-                              person.canAudit()
-                                  ? audit.find(AuditReads.AuditFilter.forum(forumId))
-                                  : Mono.just(List.<AuditEntry>of()))
+                      // the history is read once the forum caught up, so it holds the same events
+                      forumCaughtUp(forumId, slice, v)
+                          .zipWhen(forum -> forums.history(forumId, slice))
                           .map(
                               found ->
                                   page(
@@ -70,7 +65,7 @@ public class ForumPage {
   }
 
   private Rendering page(
-      Forum forum, List<AuditEntry> history, Long version, FormState refused, String recorded) {
+      Forum forum, List<HistoryEntry> history, Long version, FormState refused, String recorded) {
     Rendering.Builder<?> page =
         Rendering.view("forum")
             .modelAttribute("page", "forums")
@@ -78,17 +73,23 @@ public class ForumPage {
             .modelAttribute(
                 "timeline",
                 history.stream()
-                    .sorted(Comparator.comparingLong(AuditEntry::seq).reversed())
+                    .sorted(Comparator.comparingLong(HistoryEntry::sequenceNumber).reversed())
                     .toList())
             .modelAttribute("recorded", recorded);
     if (version != null) {
-      for (String name : FORMS) {
-        page.modelAttribute(
-            name + "Form",
-            refused != null && refused.name().equals(name)
+      Map<String, FormState> states = new LinkedHashMap<>();
+      for (RecordingForm form : RecordingForms.ALL) {
+        states.put(
+            form.name(),
+            refused != null && refused.name().equals(form.name())
                 ? refused
-                : FormState.fresh(name, version, Map.of()));
+                : FormState.fresh(
+                    form.name(), version, RecordingForms.defaults(form.name(), forum)));
       }
+      page.modelAttribute("forms", RecordingForms.ALL)
+          .modelAttribute("formStates", states)
+          .modelAttribute("choices", RecordingForms.choices(forum))
+          .modelAttribute("conflict", refused != null && refused.conflict());
     }
     if (refused != null) {
       page.status(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY);

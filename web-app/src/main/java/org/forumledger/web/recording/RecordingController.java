@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.forumledger.web.LedgerClients;
 import org.forumledger.web.forums.ForumPage;
 import org.forumledger.web.page.FormState;
 import org.forumledger.web.page.TimeSlice;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -32,9 +31,6 @@ import reactor.core.publisher.Mono;
 @Controller
 class RecordingController {
 
-  private static final Pattern YEAR = Pattern.compile("\\d{4}");
-  private static final Set<String> FEE_NUMBERS = Set.of("amount", "exchangeRate", "toYear");
-
   private final LedgerClients clients;
   private final ForumPage forumPage;
   private final MessageSource messages;
@@ -45,88 +41,35 @@ class RecordingController {
     this.messages = messages;
   }
 
-  @PostMapping("/forums/{forumId}/fees")
-  Mono<Rendering> setFee(@PathVariable String forumId, ServerWebExchange exchange) {
+  /**
+   * Every form on a forum's page posts here: the form named by the address's last segment says
+   * which fields it has and which write the registry is asked; the rest is the same for all.
+   */
+  @PostMapping("/forums/{forumId}/{action}")
+  Mono<Rendering> record(
+      @PathVariable String forumId, @PathVariable String action, ServerWebExchange exchange) {
+    RecordingForm form =
+        RecordingForms.byAction(action)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     return exchange
         .getFormData()
         .flatMap(
             data -> {
-              Submission fee = Submission.of("fee", data);
-              if (!YEAR.matcher(fee.value("fromYear")).matches()) {
-                return onForumPage(forumId, refusedAt(fee, "fromYear", exchange));
+              Submission submission = Submission.of(form.name(), data);
+              RecordingForm.Field unsendable = form.unsendable(submission);
+              if (unsendable != null) {
+                return onForumPage(forumId, refusedAt(submission, unsendable, exchange));
               }
-              Map<String, Object> body =
-                  fee.body(
-                      FEE_NUMBERS,
-                      "status",
-                      "amount",
-                      "toYear",
-                      "currency",
-                      "exchangeRate",
-                      "reportedUnder");
+              RecordingForm.Write write = form.write().apply(submission);
               return send(
                   forumId,
-                  fee,
-                  Set.of(
-                      "fromYear",
-                      "status",
-                      "amount",
-                      "toYear",
-                      "currency",
-                      "exchangeRate",
-                      "reportedUnder"),
+                  submission,
+                  Set.copyOf(form.fieldNames()),
                   clients
                       .registry()
-                      .method(HttpMethod.PUT)
-                      .uri("/forums/{id}/fees/{year}", forumId, fee.value("fromYear")),
-                  body,
-                  exchange);
-            });
-  }
-
-  @PostMapping("/forums/{forumId}/other-costs")
-  Mono<Rendering> recordOtherCost(@PathVariable String forumId, ServerWebExchange exchange) {
-    return exchange
-        .getFormData()
-        .flatMap(
-            data -> {
-              Submission cost = Submission.of("otherCost", data);
-              if (!YEAR.matcher(cost.value("year")).matches()) {
-                return onForumPage(forumId, refusedAt(cost, "year", exchange));
-              }
-              Map<String, Object> body = cost.body(Set.of(), "status", "reportedUnder");
-              if (!cost.value("amountSek").isEmpty()) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("category", cost.value("category"));
-                line.put("amountSek", Submission.number(cost.value("amountSek")));
-                body.put("lines", List.of(line));
-              }
-              return send(
-                  forumId,
-                  cost,
-                  Set.of("year", "status", "category", "amountSek", "reportedUnder"),
-                  clients
-                      .registry()
-                      .method(HttpMethod.PUT)
-                      .uri("/forums/{id}/other-costs/{year}", forumId, cost.value("year")),
-                  body,
-                  exchange);
-            });
-  }
-
-  @PostMapping("/forums/{forumId}/status")
-  Mono<Rendering> changeStatus(@PathVariable String forumId, ServerWebExchange exchange) {
-    return exchange
-        .getFormData()
-        .flatMap(
-            data -> {
-              Submission status = Submission.of("status", data);
-              return send(
-                  forumId,
-                  status,
-                  Set.of("status"),
-                  clients.registry().method(HttpMethod.PUT).uri("/forums/{id}/status", forumId),
-                  status.body(Set.of(), "status"),
+                      .method(write.method())
+                      .uri("/forums/{id}" + write.path(), forumId),
+                  write.body(),
                   exchange);
             });
   }
@@ -138,17 +81,17 @@ class RecordingController {
 
   @PostMapping("/forums")
   Mono<Rendering> register(ServerWebExchange exchange) {
-    Set<String> fields =
-        Set.of("inventoryReference", "name", "purpose", "area", "kind", "convener");
+    RecordingForm form = RecordingForms.REGISTER;
     return exchange
         .getFormData()
         .flatMap(
             data -> {
-              Submission forum = Submission.of("register", data);
+              Submission forum = Submission.of(form.name(), data);
+              RecordingForm.Write write = form.write().apply(forum);
               return write(
-                      clients.registry().post().uri("/forums"),
+                      clients.registry().method(write.method()).uri("/forums" + write.path()),
                       forum,
-                      forum.body(Set.of(), fields.toArray(String[]::new)))
+                      write.body())
                   .map(
                       answer -> {
                         if (answer.succeeded()) {
@@ -157,7 +100,7 @@ class RecordingController {
                           return Rendering.redirectTo(path + "?recorded=register").build();
                         }
                         return registerPage(
-                            refusal(answer, forum, fields, exchange),
+                            refusal(answer, forum, Set.copyOf(form.fieldNames()), exchange),
                             HttpStatus.UNPROCESSABLE_ENTITY);
                       });
             });
@@ -167,6 +110,7 @@ class RecordingController {
     Rendering.Builder<?> page =
         Rendering.view("forum-new")
             .modelAttribute("page", "register")
+            .modelAttribute("form", RecordingForms.REGISTER)
             .modelAttribute("registerForm", form);
     if (status != null) {
       page.status(status);
@@ -271,20 +215,27 @@ class RecordingController {
         submission.form(), submission.version(), submission.typed(), byField, whole, false);
   }
 
-  /** The registry names an other cost's line fields by index; the form has one line. */
+  /**
+   * The registry names an other cost's line fields by index (the form has one line) and nests the
+   * ranges that the forms ask as two fields.
+   */
   private static String formField(String field) {
     if (field == null) {
       return "";
     }
-    return field.startsWith("lines[") ? field.substring(field.indexOf('.') + 1) : field;
+    String unlined = field.startsWith("lines[") ? field.substring(field.indexOf('.') + 1) : field;
+    return RecordingForms.REGISTRY_FIELDS.getOrDefault(unlined, unlined);
   }
 
-  private FormState refusedAt(Submission submission, String field, ServerWebExchange exchange) {
+  private FormState refusedAt(
+      Submission submission, RecordingForm.Field field, ServerWebExchange exchange) {
     return FormState.refused(
         submission.form(),
         submission.version(),
         submission.typed(),
-        Map.of(field, message("form.year.invalid", exchange)),
+        Map.of(
+            field.name(),
+            message(field.choice() ? "form.choice.invalid" : "form.year.invalid", exchange)),
         message("form.fieldsRefused", exchange),
         false);
   }

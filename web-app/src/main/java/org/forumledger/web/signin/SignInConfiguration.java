@@ -23,13 +23,15 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 
 /**
  * Sign-in with a form against the local users; the session lives on the server. Reading pages need
  * any role, the audit pages the auditor's, and every POST other than signing in and out the
- * registrar's: a viewer's POST is refused here, before it could reach a service. Spring Security's
- * CSRF protection guards every form.
+ * registrar's: a viewer's POST is refused here, before it could reach a service. With {@link
+ * OpenReading} the reading pages need no sign-in. Spring Security's CSRF protection guards every
+ * form.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInConfiguration {
@@ -41,9 +43,12 @@ class SignInConfiguration {
       "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
           + " frame-ancestors 'none'; form-action 'self'";
 
+  /** A pattern no request path matches, for when the reading pages stay closed. */
+  private static final String[] NONE = {"/.closed"};
+
   @Bean
   SecurityWebFilterChain webSecurity(
-      ServerHttpSecurity http, ReactiveAuthenticationManager signIn) {
+      ServerHttpSecurity http, ReactiveAuthenticationManager signIn, OpenReading openReading) {
     RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
     signedOut.setLogoutSuccessUrl(URI.create("/signin?signedOut"));
     return http.authorizeExchange(
@@ -57,14 +62,17 @@ class SignInConfiguration {
                     .hasRole(Role.AUDITOR.name())
                     .pathMatchers(HttpMethod.POST, "/signout")
                     .authenticated()
-                    .pathMatchers(HttpMethod.GET, "/forums/new")
+                    .pathMatchers(HttpMethod.GET, "/forums/new", "/imports")
                     .hasRole(Role.REGISTRAR.name())
+                    .pathMatchers(HttpMethod.GET, openReading.enabled() ? OpenReading.PAGES : NONE)
+                    .permitAll()
                     .pathMatchers(HttpMethod.POST, "/**")
                     .hasRole(Role.REGISTRAR.name())
                     .pathMatchers(HttpMethod.GET, "/**")
                     .authenticated()
                     .anyExchange()
                     .denyAll())
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(tokenAlsoInUploads()))
         .authenticationManager(signIn)
         .formLogin(
             form ->
@@ -83,6 +91,17 @@ class SignInConfiguration {
                     .frameOptions(
                         frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
         .build();
+  }
+
+  /**
+   * The CSRF token is read from a multipart form too (the inventory upload), not only from a plain
+   * one.
+   */
+  private static XorServerCsrfTokenRequestAttributeHandler tokenAlsoInUploads() {
+    XorServerCsrfTokenRequestAttributeHandler handler =
+        new XorServerCsrfTokenRequestAttributeHandler();
+    handler.setTokenFromMultipartDataEnabled(true);
+    return handler;
   }
 
   /**

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.forumledger.events.Sha256;
+import org.forumledger.registry.eventstore.ForumsInMemory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -33,12 +36,17 @@ public class IdempotentRequests {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final Cache forums;
 
   public IdempotentRequests(
-      JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+      JdbcTemplate jdbc,
+      Clock clock,
+      PlatformTransactionManager transactions,
+      @Qualifier(ForumsInMemory.NAME) Cache forums) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
+    this.forums = forums;
   }
 
   record Stored(String requestHash, Integer status, String location, String etag, String body) {}
@@ -59,7 +67,11 @@ public class IdempotentRequests {
       WriteRequest write, Object body, Supplier<ResponseEntity<?>> action) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> run(write, body, action));
+        return transaction.execute(
+            status -> {
+              ForumsInMemory.forgetOnRollback(forums);
+              return run(write, body, action);
+            });
       } catch (ConcurrencyException concurrentChange) {
         if (write.expectedVersion() != null || attempt == ATTEMPTS_WITHOUT_IF_MATCH) {
           throw concurrentChange;

@@ -49,7 +49,7 @@ import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostComm
  * command becomes an event; a command that would change nothing (the same fee set again, say)
  * becomes no event, so a repeated import writes nothing new.
  */
-@Aggregate
+@Aggregate(cache = "forumCache")
 public class Forum {
 
   private static final int SEK_SCALE = 2;

@@ -1,0 +1,110 @@
+package org.forumledger.web.audit;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.forumledger.web.LedgerClients;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The auditor's checks: whether the hash chain is intact, whether the reporting and cost services
+ * agree on a year's totals (and where they differ), and a replay of the whole topic into a fresh
+ * read model compared with the live one, its progress drawn as it runs.
+ */
+@Controller
+class ChecksController {
+
+  private static final List<Integer> YEARS = IntStream.rangeClosed(2019, 2030).boxed().toList();
+
+  private final AuditReads audit;
+  private final LedgerClients clients;
+  private final ObjectMapper json;
+  private final int defaultYear;
+
+  ChecksController(
+      AuditReads audit,
+      LedgerClients clients,
+      ObjectMapper json,
+      @Value("${ledger.web.default-year}") int defaultYear) {
+    this.audit = audit;
+    this.clients = clients;
+    this.json = json;
+    this.defaultYear = defaultYear;
+  }
+
+  @GetMapping("/audit/checks")
+  Mono<Rendering> checks(@RequestParam(required = false) String year) {
+    int y =
+        year != null && year.strip().matches("\\d{4}")
+            ? Integer.parseInt(year.strip())
+            : defaultYear;
+    Mono<CheckFigures.Reconciliation> reconciliation =
+        clients
+            .reporting()
+            .get()
+            .uri(uri -> uri.path("/reports/reconciliation").queryParam("year", y).build())
+            .retrieve()
+            .bodyToMono(CheckFigures.Reconciliation.class);
+    return Mono.zip(audit.verify(), reconciliation, replay())
+        .map(
+            found ->
+                Rendering.view("checks")
+                    .modelAttribute("page", "checks")
+                    .modelAttribute("year", y)
+                    .modelAttribute("years", YEARS)
+                    .modelAttribute("verification", found.getT1())
+                    .modelAttribute("reconciliation", found.getT2())
+                    .modelAttribute("replay", found.getT3())
+                    .build());
+  }
+
+  @PostMapping("/audit/replay")
+  Mono<Rendering> startReplay() {
+    return clients
+        .reporting()
+        .post()
+        .uri("/admin/replay")
+        .retrieve()
+        .toBodilessEntity()
+        .thenReturn(Rendering.redirectTo("/audit/checks?replay=started").build());
+  }
+
+  /** The replay's progress relayed as the person signed in, each update as JSON. */
+  @GetMapping(path = "/audit/replay/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ResponseBody
+  Flux<ServerSentEvent<String>> replayProgress() {
+    return clients
+        .reporting()
+        .get()
+        .uri("/admin/replay/progress")
+        .accept(MediaType.TEXT_EVENT_STREAM)
+        .retrieve()
+        .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<CheckFigures.Replay>>() {})
+        .filter(event -> event.data() != null)
+        .map(
+            event ->
+                ServerSentEvent.builder(json.writeValueAsString(event.data()))
+                    .event("progress")
+                    .build());
+  }
+
+  private Mono<CheckFigures.Replay> replay() {
+    return clients
+        .reporting()
+        .get()
+        .uri("/admin/replay")
+        .retrieve()
+        .bodyToMono(CheckFigures.Replay.class);
+  }
+}

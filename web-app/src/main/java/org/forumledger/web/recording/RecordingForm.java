@@ -1,0 +1,93 @@
+package org.forumledger.web.recording;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpMethod;
+
+/**
+ * One of the registrar's forms on a forum's page: the fields it draws and how a submission becomes
+ * the registry's write. Every form also asks the effective date, the reason and the decision
+ * reference (see {@link Submission#PROVENANCE}); the forms differ only in what is declared here.
+ *
+ * @param name the form's name: its element ids, its labels' keys and its message after success
+ * @param action the last segment of the address the form posts to, under {@code /forums/{id}/}
+ * @param write the registry's method, path under the forum and body for a submission
+ */
+public record RecordingForm(
+    String name, String action, List<Field> fields, Function<Submission, Write> write) {
+
+  /** What the registry is asked: {@code path} is relative to {@code /forums/{id}}. */
+  public record Write(HttpMethod method, String path, Map<String, Object> body) {}
+
+  /**
+   * A field as drawn. A {@code pattern} is checked before anything is sent, for values that go into
+   * the registry's address (a year, a body) rather than its body, which the registry validates.
+   *
+   * @param options the choices of a select; empty for a text or date field, or for a select whose
+   *     choices depend on the forum (drawn from the page's {@code choices})
+   */
+  public record Field(
+      String name,
+      String type,
+      String labelKey,
+      boolean required,
+      Pattern pattern,
+      List<Option> options) {
+
+    static Field text(String name, String labelKey, boolean required) {
+      return new Field(name, "text", labelKey, required, null, List.of());
+    }
+
+    static Field year(String name, String labelKey, boolean required) {
+      return new Field(name, "text", labelKey, required, YEAR, List.of());
+    }
+
+    static Field date(String name, String labelKey, boolean required) {
+      return new Field(name, "date", labelKey, required, null, List.of());
+    }
+
+    static Field choice(String name, String labelKey, String prefix, String... values) {
+      return new Field(
+          name,
+          "choice",
+          labelKey,
+          true,
+          values.length == 0 ? null : Pattern.compile(String.join("|", values)),
+          Arrays.stream(values).map(v -> new Option(v, prefix + v, null)).toList());
+    }
+
+    /** A select whose choices the page gives (the forum's current appointments). */
+    static Field forumChoice(String name, String labelKey) {
+      return new Field(name, "choice", labelKey, true, Pattern.compile(".+"), List.of());
+    }
+
+    public boolean choice() {
+      return "choice".equals(type);
+    }
+
+    boolean accepts(String value) {
+      return pattern == null || pattern.matcher(value).matches();
+    }
+  }
+
+  /** A choice: its label is a message key, or a text as the register holds it (a person). */
+  public record Option(String value, String labelKey, String text) {}
+
+  static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+  public List<String> fieldNames() {
+    return fields.stream().map(Field::name).toList();
+  }
+
+  /** The first field whose value cannot go into the registry's address, or null. */
+  Field unsendable(Submission submission) {
+    return fields.stream()
+        .filter(f -> f.pattern() != null)
+        .filter(f -> !f.accepts(submission.value(f.name())))
+        .findFirst()
+        .orElse(null);
+  }
+}

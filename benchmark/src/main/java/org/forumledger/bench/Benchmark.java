@@ -145,7 +145,8 @@ public final class Benchmark {
           options.jdbcUrl(),
           options.dbUser(),
           options.dbPassword(),
-          Users.from(options.credentials(), System.getenv()));
+          Users.from(options.credentials(), System.getenv()),
+          options.credentials().toAbsolutePath().resolveSibling("signing"));
     }
     Path log = options.out().toAbsolutePath().resolveSibling("stack.log");
     stack = StackProcess.start(options.stackJar(), options.stackJavaOptions(), log);

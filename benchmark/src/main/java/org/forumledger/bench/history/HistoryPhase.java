@@ -16,6 +16,8 @@ import org.forumledger.bench.history.TopicScan.FullRead;
 import org.forumledger.bench.http.Http;
 import org.forumledger.bench.process.StackEndpoints;
 import org.forumledger.bench.stats.Await;
+import org.forumledger.events.seal.KeyFiles;
+import org.forumledger.events.seal.SigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +83,14 @@ public final class HistoryPhase {
 
     long started = System.nanoTime();
     double cpuAtStart = stackCpuSeconds.getAsDouble();
-    Published published = HistoryPublisher.publish(stack.kafkaBootstrapServers(), history);
+    SigningKey key =
+        KeyFiles.active(stack.signingKeyDir())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No registry signing key in " + stack.signingKeyDir()));
+    Published published =
+        HistoryPublisher.publish(stack.kafkaBootstrapServers(), history, key, tip.lastLink());
     log.info("History: published {}", published);
     HistoryResult.Stage[] catchUp = catchUp(last, events, started, cpuAtStart);
     log.info("History: cost caught up {}, reporting {}", catchUp[0], catchUp[1]);

@@ -15,13 +15,19 @@ import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.Topics;
 import org.forumledger.events.WireHeaders;
+import org.forumledger.events.seal.ChainLink;
+import org.forumledger.events.seal.Seals;
+import org.forumledger.events.seal.SigningKey;
 
 /**
  * Publishes a generated history with a plain producer, each record exactly as the registry's
  * publisher writes one: keyed by forum, stamped with its recorded time, the headers {@code
- * event-type}, {@code event-version} and {@code event-id}, the envelope's JSON as value. Sends are
- * pipelined (acknowledged by all replicas, idempotent, so in order); the producer's bounded buffer
- * holds back the generator, so memory stays flat however long the history.
+ * event-type}, {@code event-version} and {@code event-id}, the envelope's JSON as value, sealed
+ * with the registry's key as the links after the chain's last one (else the consumers would park
+ * every record as not vouched for). The registry's own next event then no longer continues the
+ * chain the consumers follow, so this is the benchmark's last writing phase. Sends are pipelined
+ * (acknowledged by all replicas, idempotent, so in order); the producer's bounded buffer holds back
+ * the generator, so memory stays flat however long the history.
  */
 public final class HistoryPublisher {
 
@@ -40,7 +46,9 @@ public final class HistoryPublisher {
 
   private HistoryPublisher() {}
 
-  public static Published publish(String bootstrapServers, HistoryGenerator history) {
+  public static Published publish(
+      String bootstrapServers, HistoryGenerator history, SigningKey key, ChainLink after) {
+    ChainLink link = after;
     Errors errors = new Errors();
     Instant first = null;
     Instant middle = null;
@@ -53,8 +61,10 @@ public final class HistoryPublisher {
       while (history.hasNext()) {
         EventEnvelope envelope = history.next();
         EventMetadata metadata = envelope.metadata();
+        Seals.Sealed sealed = Seals.seal(EventJson.write(envelope), link, key);
+        link = sealed.seal().link();
         producer.send(
-            record(envelope),
+            record(metadata, sealed.value()),
             (ack, failure) -> {
               if (failure != null) {
                 errors.add("position " + metadata.globalPosition() + ": " + failure);
@@ -85,15 +95,14 @@ public final class HistoryPublisher {
         errors.first());
   }
 
-  static ProducerRecord<String, byte[]> record(EventEnvelope envelope) {
-    EventMetadata metadata = envelope.metadata();
+  static ProducerRecord<String, byte[]> record(EventMetadata metadata, byte[] value) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             Topics.FORUM_EVENTS,
             null,
             metadata.recordedAt().toEpochMilli(),
             metadata.forumId(),
-            EventJson.write(envelope));
+            value);
     record.headers().add(WireHeaders.EVENT_TYPE, bytes(metadata.eventType()));
     record.headers().add(WireHeaders.EVENT_VERSION, bytes(String.valueOf(metadata.eventVersion())));
     record.headers().add(WireHeaders.EVENT_ID, bytes(metadata.eventId()));

@@ -1,5 +1,6 @@
 package org.forumledger.bench.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -12,12 +13,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
+import org.forumledger.events.seal.ChainLink;
+import org.forumledger.events.seal.Seals;
 
 /** Plain consumers on the forum-events topic, without a group: its tip, and a read of all of it. */
 public final class TopicScan {
 
-  /** The last event on the topic (position 0 and no instant when empty) and the record count. */
-  public record Tip(long lastPosition, Instant lastRecordedAt, long records) {}
+  /**
+   * The last event on the topic (position 0 and no instant when empty), the record count, and the
+   * chain's last link (the start when nothing sealed was published).
+   */
+  public record Tip(long lastPosition, Instant lastRecordedAt, long records, ChainLink lastLink) {}
 
   /**
    * The baseline: every record of the topic read once, as fast as a bare consumer can. {@code
@@ -40,6 +46,7 @@ public final class TopicScan {
       filled.forEach(p -> consumer.seek(p, ends.get(p) - 1));
       long lastPosition = 0;
       Instant lastRecordedAt = null;
+      ChainLink lastLink = ChainLink.START;
       Set<Integer> seen = new HashSet<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (seen.size() < filled.size()) {
@@ -55,10 +62,15 @@ public final class TopicScan {
             if (lastRecordedAt == null || last.recordedAt().isAfter(lastRecordedAt)) {
               lastRecordedAt = last.recordedAt();
             }
+            JsonNode seal = Seals.readTree(record.value()).get(Seals.SEAL);
+            if (seal != null && seal.path("chainSequence").asLong() > lastLink.sequence()) {
+              lastLink =
+                  new ChainLink(seal.path("chainSequence").asLong(), seal.path("hash").asText());
+            }
           }
         }
       }
-      return new Tip(lastPosition, lastRecordedAt, records);
+      return new Tip(lastPosition, lastRecordedAt, records, lastLink);
     }
   }
 

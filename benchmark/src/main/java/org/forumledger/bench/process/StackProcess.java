@@ -99,7 +99,8 @@ public final class StackProcess implements AutoCloseable {
               "jdbc:postgresql://localhost:" + postgres + "/postgres",
               "postgres",
               "postgres",
-              null);
+              null,
+              dataDir.resolve("signing"));
       return new StackProcess(
           process, startedNanos, dataDir, logFile, String.join(" ", javaOptions), endpoints);
     } catch (IOException e) {
@@ -127,7 +128,8 @@ public final class StackProcess implements AutoCloseable {
         endpoints.jdbcUrl(),
         endpoints.dbUser(),
         endpoints.dbPassword(),
-        users);
+        users,
+        endpoints.signingKeyDir());
   }
 
   /**

@@ -30,6 +30,11 @@ import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
 import org.forumledger.events.Topics;
 import org.forumledger.events.WireHeaders;
+import org.forumledger.events.seal.ChainLink;
+import org.forumledger.events.seal.EventSeal;
+import org.forumledger.events.seal.KeyRing;
+import org.forumledger.events.seal.Seals;
+import org.forumledger.events.seal.SigningKey;
 import org.junit.jupiter.api.Test;
 
 class HistoryGeneratorTest {
@@ -127,10 +132,14 @@ class HistoryGeneratorTest {
   }
 
   @Test
-  void aRecordCarriesWhatTheRegistrysPublisherWrites() {
+  void aRecordCarriesWhatTheRegistrysPublisherWritesSealedAfterTheChainsLastLink() {
     EventEnvelope envelope = generate(1, 1).get(0);
+    SigningKey registry = SigningKey.generate();
+    ChainLink last = new ChainLink(41, "ab".repeat(32));
 
-    ProducerRecord<String, byte[]> record = HistoryPublisher.record(envelope);
+    ProducerRecord<String, byte[]> record =
+        HistoryPublisher.record(
+            envelope.metadata(), Seals.seal(EventJson.write(envelope), last, registry).value());
 
     assertThat(record.topic()).isEqualTo(Topics.FORUM_EVENTS);
     assertThat(record.key()).isEqualTo(envelope.metadata().forumId());
@@ -139,6 +148,9 @@ class HistoryGeneratorTest {
     assertThat(header(record, WireHeaders.EVENT_VERSION)).isEqualTo("2");
     assertThat(header(record, WireHeaders.EVENT_ID)).isEqualTo(envelope.metadata().eventId());
     assertThat(EventJson.read(record.value())).contains(envelope);
+    EventSeal seal =
+        Seals.verify(record.value(), KeyRing.of(Map.of(registry.keyId(), registry.publicKey())));
+    assertThat(last.step(seal)).isEqualTo(ChainLink.Step.NEXT);
   }
 
   @Test

@@ -40,13 +40,14 @@ public class LedgerConsumerAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   KeyRing registryKeys(VerificationProperties properties) {
-    KeyRing configured = KeyRing.ofBase64(properties.publicKeys());
+    KeyRing configured = KeyRing.ofBase64(properties.keysById());
     if (properties.keyDir() != null && !properties.keyDir().isBlank()) {
       return configured.or(KeyFiles.ring(Path.of(properties.keyDir())));
     }
-    if (properties.publicKeys().isEmpty()) {
+    if (properties.keysById().isEmpty()) {
       log.warn(
-          "No registry public keys configured (ledger.verification.public-keys or key-dir):"
+          "No registry public keys configured (LEDGER_VERIFICATION_KEYS, ledger.verification.public-keys"
+              + " or LEDGER_VERIFICATION_KEY_DIR):"
               + " every record will be parked as signed by an unknown key");
     }
     return configured;

@@ -1,18 +1,27 @@
 package org.forumledger.reporting.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.events.EventJson;
+import org.forumledger.events.seal.KeyRing;
 import org.forumledger.reporting.audit.AuditEntry;
 import org.forumledger.reporting.audit.AuditLog;
 import org.forumledger.reporting.audit.AuditQuery;
 import org.forumledger.reporting.audit.AuditVerification;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -20,10 +29,16 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 public class AuditController {
 
-  private final AuditLog audit;
+  private static final String NDJSON = "application/x-ndjson";
+  private static final int EXPORT_PAGE = 1_000;
+  private static final DefaultDataBufferFactory BUFFERS = DefaultDataBufferFactory.sharedInstance;
 
-  public AuditController(AuditLog audit) {
+  private final AuditLog audit;
+  private final KeyRing registryKeys;
+
+  public AuditController(AuditLog audit, KeyRing registryKeys) {
     this.audit = audit;
+    this.registryKeys = registryKeys;
   }
 
   public record Entry(
@@ -41,7 +56,11 @@ public class AuditController {
       String correlationId,
       Map<String, Object> payload,
       String prevHash,
-      String hash) {}
+      String hash,
+      Long chainSequence,
+      String registryHash,
+      String keyId,
+      String signature) {}
 
   @GetMapping("/audit")
   public Mono<List<Entry>> entries(
@@ -63,7 +82,44 @@ public class AuditController {
 
   @GetMapping("/audit/verify")
   public Mono<AuditVerification> verify() {
-    return Mono.fromCallable(audit::verify).subscribeOn(Schedulers.boundedElastic());
+    return Mono.fromCallable(() -> audit.verify(registryKeys))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /**
+   * The history as the registry sealed it, one record per line (JSON Lines), in chain order; from
+   * chain sequence {@code from} to {@code to}, both inclusive, or all of it. Read a page at a time,
+   * so a long history streams without being held in memory.
+   */
+  @GetMapping(value = "/audit/export", produces = NDJSON)
+  public ResponseEntity<Flux<DataBuffer>> export(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    Long first = Params.optionalLong("from", from, 1);
+    Long last = Params.optionalLong("to", to, 1);
+    long after = first == null ? 0 : first - 1;
+    Flux<DataBuffer> lines =
+        page(after, last)
+            .expand(
+                page ->
+                    page.lines().size() < EXPORT_PAGE
+                        ? Mono.empty()
+                        : page(page.lastSequence(), last))
+            .concatMapIterable(AuditLog.ExportPage::lines)
+            .map(line -> BUFFERS.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(NDJSON))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("forum-ledger-history.jsonl")
+                .build()
+                .toString())
+        .body(lines);
+  }
+
+  private Mono<AuditLog.ExportPage> page(long after, Long to) {
+    return Mono.fromCallable(() -> audit.export(after, to, EXPORT_PAGE))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   private static Entry entry(AuditEntry e) {
@@ -88,7 +144,11 @@ public class AuditController {
         e.correlationId(),
         payload,
         e.prevHash(),
-        e.hash());
+        e.hash(),
+        e.registrySeal() == null ? null : e.registrySeal().chainSequence(),
+        e.registrySeal() == null ? null : e.registrySeal().hash(),
+        e.registrySeal() == null ? null : e.registrySeal().keyId(),
+        e.registrySeal() == null ? null : e.registrySeal().signature());
   }
 
   private static String blankToNull(String value) {

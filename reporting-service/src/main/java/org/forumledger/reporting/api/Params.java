@@ -31,6 +31,22 @@ public final class Params {
     }
   }
 
+  /** A whole number of at least {@code min}, or null when not given. */
+  public static Long optionalLong(String name, String value, long min) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      long number = Long.parseLong(value.trim());
+      if (number < min) {
+        throw new InvalidParameterException(name, name + " must be at least " + min);
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException(name, name + " must be a whole number");
+    }
+  }
+
   public static LocalDate date(String name, String value) {
     if (value == null || value.isBlank()) {
       return null;

@@ -3,7 +3,10 @@ package org.forumledger.reporting.audit;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One entry of the audit history as stored; {@code payload} is the event's JSON as hashed. */
+/**
+ * One entry of the audit history as stored; {@code payload} is the event's JSON as hashed. {@code
+ * registrySeal} is null for an entry made before the registry sealed its events.
+ */
 public record AuditEntry(
     long seq,
     String eventId,
@@ -19,4 +22,12 @@ public record AuditEntry(
     String correlationId,
     String payload,
     String prevHash,
-    String hash) {}
+    String hash,
+    RegistrySeal registrySeal) {
+
+  /**
+   * The registry's seal as the entry keeps it, with {@code sealedValue}: the record as received.
+   */
+  public record RegistrySeal(
+      long chainSequence, String hash, String keyId, String signature, String sealedValue) {}
+}

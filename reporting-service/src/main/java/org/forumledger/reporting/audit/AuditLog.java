@@ -1,5 +1,7 @@
 package org.forumledger.reporting.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,12 +10,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
+import org.forumledger.events.seal.ChainLink;
+import org.forumledger.events.seal.EventSeal;
+import org.forumledger.events.seal.KeyRing;
+import org.forumledger.events.seal.SealException;
+import org.forumledger.events.seal.Seals;
+import org.forumledger.reporting.history.Envelopes;
+import org.forumledger.reporting.store.EventLog;
 import org.forumledger.reporting.store.LoggedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only, hash-chained audit history. Appends run in the consumer's transaction under a
@@ -24,10 +36,11 @@ import org.springframework.stereotype.Repository;
 public class AuditLog {
 
   private static final long CHAIN_LOCK = 0x666f72756d4cL;
+  private static final int EXPORT_FETCH_SIZE = 1_000;
   private static final String COLUMNS =
       "seq, event_id, forum_id, event_type, event_version, global_position, recorded_at,"
           + " effective_date, actor, reason, decision_reference, correlation_id, payload,"
-          + " prev_hash, hash";
+          + " prev_hash, hash, chain_sequence, registry_hash, key_id, signature, sealed_value";
 
   private final JdbcTemplate jdbc;
 
@@ -55,25 +68,9 @@ public class AuditLog {
     List<Object[]> rows = new ArrayList<>(events.size());
     String prevHash = head;
     for (LoggedEvent event : events) {
-      EventMetadata m = event.envelope().metadata();
-      AuditEntry entry =
-          new AuditEntry(
-              0,
-              m.eventId(),
-              m.forumId(),
-              m.eventType(),
-              m.eventVersion(),
-              m.globalPosition(),
-              m.recordedAt(),
-              m.effectiveDate(),
-              m.actor(),
-              m.reason(),
-              m.decisionReference(),
-              m.correlationId(),
-              event.payloadJson(),
-              prevHash,
-              null);
+      AuditEntry entry = unhashed(event.envelope().metadata(), event.payloadJson(), prevHash);
       String hash = AuditCanonical.hash(entry, prevHash);
+      EventSeal seal = event.sealed() == null ? null : event.sealed().seal();
       rows.add(
           new Object[] {
             entry.eventId(),
@@ -89,16 +86,68 @@ public class AuditLog {
             entry.correlationId(),
             entry.payload(),
             prevHash,
-            hash
+            hash,
+            seal == null ? null : seal.chainSequence(),
+            seal == null ? null : seal.hash(),
+            seal == null ? null : seal.keyId(),
+            seal == null ? null : seal.signature(),
+            seal == null ? null : new String(event.sealed().value(), StandardCharsets.UTF_8)
           });
       prevHash = hash;
     }
     jdbc.batchUpdate(
         "insert into audit_entry (event_id, forum_id, event_type, event_version, global_position,"
             + " recorded_at, effective_date, actor, reason, decision_reference, correlation_id,"
-            + " payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " payload, prev_hash, hash, chain_sequence, registry_hash, key_id, signature,"
+            + " sealed_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
     return prevHash;
+  }
+
+  /** The entry an event makes, before its hash is computed. */
+  private static AuditEntry unhashed(EventMetadata m, String payloadJson, String prevHash) {
+    return new AuditEntry(
+        0,
+        m.eventId(),
+        m.forumId(),
+        m.eventType(),
+        m.eventVersion(),
+        m.globalPosition(),
+        m.recordedAt(),
+        m.effectiveDate(),
+        m.actor(),
+        m.reason(),
+        m.decisionReference(),
+        m.correlationId(),
+        payloadJson,
+        prevHash,
+        null,
+        null);
+  }
+
+  /** Some of the records as the registry sealed them, and the chain sequence of the last. */
+  public record ExportPage(List<String> lines, long lastSequence) {}
+
+  /**
+   * The records as the registry sealed them, exactly as received, in chain order: at most {@code
+   * size} of them after chain sequence {@code after}, up to {@code to} (inclusive; null for the
+   * end). What an auditor takes away to check with the registry's public key alone.
+   */
+  public ExportPage export(long after, Long to, int size) {
+    List<String> lines = new ArrayList<>(size);
+    long[] last = {after};
+    jdbc.query(
+        "select chain_sequence, sealed_value from audit_entry where chain_sequence > ?"
+            + " and chain_sequence <= ? order by chain_sequence limit ?",
+        (RowCallbackHandler)
+            rs -> {
+              last[0] = rs.getLong(1);
+              lines.add(rs.getString(2));
+            },
+        after,
+        to == null ? Long.MAX_VALUE : to,
+        size);
+    return new ExportPage(lines, last[0]);
   }
 
   public List<AuditEntry> find(AuditQuery query) {
@@ -125,17 +174,48 @@ public class AuditLog {
     return jdbc.query(sql.toString(), ROW, args.toArray());
   }
 
-  /** Walks the whole chain in order and recomputes every hash. */
-  public AuditVerification verify() {
-    Walk walk = new Walk();
-    jdbc.query("select " + COLUMNS + " from audit_entry order by seq", walk);
-    return new AuditVerification(walk.broken == null, walk.count, walk.head, walk.broken);
+  /**
+   * Walks the whole history in order. Every entry's own hash is recomputed and must chain to its
+   * predecessor's. An entry with the registry's seal must also carry a seal that verifies with one
+   * of {@code registryKeys}, continue the registry's chain from the entry before, and hold exactly
+   * what the registry signed: its hash recomputed from the sealed record must be its own. So a row
+   * rewritten together with every hash after it is still found, and so is a record the registry
+   * never signed. Once the registry's seals begin, every later entry must carry one.
+   */
+  @Transactional(readOnly = true)
+  public AuditVerification verify(KeyRing registryKeys) {
+    Walk walk = new Walk(registryKeys);
+    jdbc.query(
+        connection -> {
+          PreparedStatement statement =
+              connection.prepareStatement(
+                  "select " + COLUMNS + " from audit_entry order by seq",
+                  ResultSet.TYPE_FORWARD_ONLY,
+                  ResultSet.CONCUR_READ_ONLY);
+          statement.setFetchSize(EXPORT_FETCH_SIZE);
+          return statement;
+        },
+        walk);
+    return new AuditVerification(
+        walk.broken == null,
+        walk.count,
+        walk.head,
+        walk.sealed,
+        walk.registry == null ? null : new AuditVerification.RegistryHead(walk.registry),
+        walk.broken);
   }
 
   private static final class Walk implements RowCallbackHandler {
+    private final KeyRing registryKeys;
     long count;
+    long sealed;
     String head = AuditCanonical.GENESIS;
+    ChainLink registry;
     AuditVerification.BrokenEntry broken;
+
+    Walk(KeyRing registryKeys) {
+      this.registryKeys = registryKeys;
+    }
 
     @Override
     public void processRow(ResultSet rs) throws SQLException {
@@ -144,18 +224,60 @@ public class AuditLog {
       if (broken != null) {
         return;
       }
-      if (!entry.prevHash().equals(head)) {
-        broken =
-            new AuditVerification.BrokenEntry(
-                entry.seq(),
-                entry.eventId(),
-                "prev_hash does not match the preceding entry's hash");
-      } else if (!AuditCanonical.hash(entry, entry.prevHash()).equals(entry.hash())) {
-        broken =
-            new AuditVerification.BrokenEntry(
-                entry.seq(), entry.eventId(), "content does not match its hash");
+      String problem = problemOf(entry);
+      if (problem != null) {
+        broken = new AuditVerification.BrokenEntry(entry.seq(), entry.eventId(), problem);
       }
       head = entry.hash();
+    }
+
+    private String problemOf(AuditEntry entry) {
+      if (!entry.prevHash().equals(head)) {
+        return "prev_hash does not match the preceding entry's hash";
+      }
+      if (!AuditCanonical.hash(entry, entry.prevHash()).equals(entry.hash())) {
+        return "content does not match its hash";
+      }
+      AuditEntry.RegistrySeal kept = entry.registrySeal();
+      if (kept == null) {
+        return registry == null ? null : "carries no registry seal, yet an earlier entry does";
+      }
+      try {
+        byte[] value = kept.sealedValue().getBytes(StandardCharsets.UTF_8);
+        EventSeal seal = Seals.verify(value, registryKeys);
+        if (seal.chainSequence() != kept.chainSequence()
+            || !seal.hash().equals(kept.hash())
+            || !seal.keyId().equals(kept.keyId())
+            || !seal.signature().equals(kept.signature())) {
+          return "its seal columns differ from the record the registry sealed";
+        }
+        ChainLink before = registry == null ? ChainLink.START : registry;
+        if (before.step(seal) == ChainLink.Step.BEHIND) {
+          return "chain sequence "
+              + seal.chainSequence()
+              + " again, after "
+              + before.sequence()
+              + ": the registry sealed it for another entry";
+        }
+        EventEnvelope signed =
+            Envelopes.normalised(
+                EventJson.read(value)
+                    .orElseThrow(() -> new IllegalStateException("no event of a known type")));
+        String signedHash =
+            AuditCanonical.hash(
+                unhashed(signed.metadata(), EventLog.json(signed.payload()), entry.prevHash()),
+                entry.prevHash());
+        if (!signedHash.equals(entry.hash())) {
+          return "content differs from what the registry signed";
+        }
+        registry = seal.link();
+        sealed++;
+        return null;
+      } catch (SealException e) {
+        return "registry seal: " + e.getMessage();
+      } catch (RuntimeException e) {
+        return "the sealed record cannot be read: " + e.getMessage();
+      }
     }
   }
 
@@ -176,7 +298,15 @@ public class AuditLog {
               rs.getString("correlation_id"),
               rs.getString("payload"),
               rs.getString("prev_hash"),
-              rs.getString("hash"));
+              rs.getString("hash"),
+              rs.getString("sealed_value") == null
+                  ? null
+                  : new AuditEntry.RegistrySeal(
+                      rs.getLong("chain_sequence"),
+                      rs.getString("registry_hash"),
+                      rs.getString("key_id"),
+                      rs.getString("signature"),
+                      rs.getString("sealed_value")));
 
   private static Instant instant(ResultSet rs) throws SQLException {
     OffsetDateTime value = rs.getObject("recorded_at", OffsetDateTime.class);

@@ -1,11 +1,26 @@
 package org.forumledger.reporting.audit;
 
+import org.forumledger.events.seal.ChainLink;
+
 /**
- * The outcome of walking the chain: intact with its head hash and length, or the first entry where
- * it breaks and why.
+ * The outcome of walking the history: intact with its head hash and length, how many entries carry
+ * the registry's seal and the last link of the registry's chain they follow; or the first entry
+ * where it breaks and why.
  */
 public record AuditVerification(
-    boolean intact, long entryCount, String headHash, BrokenEntry firstBroken) {
+    boolean intact,
+    long entryCount,
+    String headHash,
+    long sealedEntries,
+    RegistryHead registryHead,
+    BrokenEntry firstBroken) {
 
   public record BrokenEntry(long seq, String eventId, String problem) {}
+
+  /** The registry's chain as far as the history follows it: its sequence and hash there. */
+  public record RegistryHead(long chainSequence, String hash) {
+    RegistryHead(ChainLink link) {
+      this(link.sequence(), link.hash());
+    }
+  }
 }

@@ -3,6 +3,7 @@ package org.forumledger.reporting.consumption;
 import java.time.Clock;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
+import org.forumledger.events.seal.Seals;
 import org.forumledger.kit.consumer.EventProjection;
 import org.forumledger.kit.consumer.HandledEvents;
 import org.forumledger.reporting.audit.AuditLog;
@@ -63,7 +64,12 @@ public class EventApplier implements EventProjection, HandledEvents {
 
   @Override
   public void apply(EventEnvelope received) {
-    changes().apply(Envelopes.normalised(received));
+    changes().apply(Envelopes.normalised(received), null);
+  }
+
+  @Override
+  public void apply(EventEnvelope received, Seals.Sealed record) {
+    changes().apply(Envelopes.normalised(received), record);
   }
 
   @Override

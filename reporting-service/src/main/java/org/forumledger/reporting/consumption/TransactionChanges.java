@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumRegistered;
+import org.forumledger.events.seal.Seals;
 import org.forumledger.reporting.audit.AuditLog;
 import org.forumledger.reporting.history.ForumFold;
 import org.forumledger.reporting.history.ForumState;
@@ -65,10 +66,10 @@ final class TransactionChanges implements TransactionSynchronization {
     return position;
   }
 
-  void apply(EventEnvelope envelope) {
+  void apply(EventEnvelope envelope, Seals.Sealed sealed) {
     applied.add(
         new LoggedEvent(
-            envelope, EventLog.json(envelope.payload()), TimeSlice.validFrom(envelope)));
+            envelope, EventLog.json(envelope.payload()), TimeSlice.validFrom(envelope), sealed));
     String forumId = envelope.metadata().forumId();
     WorkingForum forum = forums.computeIfAbsent(forumId, id -> start(id, envelope));
     forum.events.add(envelope);

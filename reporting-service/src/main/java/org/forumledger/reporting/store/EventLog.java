@@ -209,7 +209,10 @@ public class EventLog {
             rs ->
                 action.accept(
                     new LoggedEvent(
-                        ROW.mapRow(rs, 0), null, rs.getObject("valid_from", LocalDate.class))));
+                        ROW.mapRow(rs, 0),
+                        null,
+                        rs.getObject("valid_from", LocalDate.class),
+                        null)));
   }
 
   public List<EventEnvelope> all() {

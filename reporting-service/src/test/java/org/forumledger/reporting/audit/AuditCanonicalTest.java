@@ -24,6 +24,7 @@ class AuditCanonicalTest {
         "c1",
         payload,
         null,
+        null,
         null);
   }
 

@@ -129,7 +129,7 @@ public final class ApplyOnce {
     if (read.isEmpty()) {
       return new Decision(Outcome.SKIPPED_UNKNOWN_TYPE, null, seal.link());
     }
-    projection.apply(read.get());
+    projection.apply(read.get(), new Seals.Sealed(value, seal));
     return new Decision(Outcome.APPLIED, read.get(), seal.link());
   }
 

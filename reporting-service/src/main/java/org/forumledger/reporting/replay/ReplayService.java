@@ -39,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -57,7 +58,7 @@ public class ReplayService implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
   private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
 
-  private final String bootstrapServers;
+  private final Map<String, Object> consumerConfig;
   private final KeyRing registryKeys;
   private final EventLog eventLog;
   private final ForumViews views;
@@ -76,7 +77,7 @@ public class ReplayService implements DisposableBean {
   private final Sinks.Many<ReplayProgress> updates = Sinks.many().replay().latest();
 
   public ReplayService(
-      @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+      ConsumerFactory<?, ?> listenerConsumers,
       @Value("${ledger.replay.catch-up-timeout:PT60S}") Duration catchUpTimeout,
       EventLog eventLog,
       ForumViews views,
@@ -84,7 +85,14 @@ public class ReplayService implements DisposableBean {
       Clock clock,
       KeyRing registryKeys) {
     this.registryKeys = registryKeys;
-    this.bootstrapServers = bootstrapServers;
+    // the listener's settings, security included, without its group
+    Map<String, Object> config = new HashMap<>(listenerConsumers.getConfigurationProperties());
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
+    this.consumerConfig = Map.copyOf(config);
     this.catchUpTimeout = catchUpTimeout;
     this.eventLog = eventLog;
     this.views = views;
@@ -182,13 +190,9 @@ public class ReplayService implements DisposableBean {
   }
 
   private long read(Fold fold, long[] recordsRead, Instant started) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
     try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(
+            consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(Topics.FORUM_EVENTS, Duration.ofSeconds(30)).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))

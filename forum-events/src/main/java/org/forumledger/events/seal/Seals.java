@@ -58,6 +58,15 @@ public final class Seals {
     }
   }
 
+  /** Any JSON value in the canonical form: sorted members, no white space, numbers as written. */
+  public static byte[] canonicalBytes(JsonNode value) {
+    try {
+      return MAPPER.writeValueAsBytes(sorted(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write canonical bytes", e);
+    }
+  }
+
   private static JsonNode sorted(JsonNode node) {
     if (node.isObject()) {
       Map<String, JsonNode> members = new TreeMap<>();
@@ -228,7 +237,7 @@ public final class Seals {
     }
   }
 
-  private static byte[] sha256(byte[] bytes) {
+  static byte[] sha256(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {

@@ -5,10 +5,12 @@ import org.forumledger.kit.security.AccessTable;
 import org.forumledger.kit.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
- * Every role reads the forums and the registry's public keys; only registrars change them. The kit
- * adds health, the API documentation and metrics, and refuses the rest.
+ * Every role reads the forums, the registry's public keys, its chain and checkpoints; only
+ * registrars change forums and only auditors ask for a checkpoint. The kit adds health, the API
+ * documentation and metrics, and refuses the rest.
  */
 @Configuration(proxyBeanMethods = false)
 class RegistryAccess {
@@ -17,6 +19,10 @@ class RegistryAccess {
   AccessTable accessTable() {
     return AccessTable.builder()
         .read("/keys", Roles.READERS)
+        .read("/chain/**", Roles.READERS)
+        .read("/checkpoints", Roles.READERS)
+        .read("/checkpoints/**", Roles.READERS)
+        .route(HttpMethod.POST, "/checkpoints", Set.of(Roles.AUDITOR))
         .read("/forums", Roles.READERS)
         .read("/forums/**", Roles.READERS)
         .any("/forums", Set.of(Roles.REGISTRAR))

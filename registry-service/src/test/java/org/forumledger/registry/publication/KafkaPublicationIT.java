@@ -1,9 +1,11 @@
 package org.forumledger.registry.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -26,7 +28,9 @@ import org.forumledger.events.Topics;
 import org.forumledger.events.seal.ChainLink;
 import org.forumledger.events.seal.EventSeal;
 import org.forumledger.events.seal.KeyRing;
+import org.forumledger.events.seal.SealException;
 import org.forumledger.events.seal.Seals;
+import org.forumledger.events.seal.SignedStatement;
 import org.forumledger.events.seal.SigningKey;
 import org.forumledger.registry.RegistryTestStack;
 import org.junit.jupiter.api.AfterAll;
@@ -143,31 +147,12 @@ class KafkaPublicationIT {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> forums.forEach(id -> assertThat(envelopesFor(id)).hasSize(1)));
 
-    JsonNode served =
-        EventJson.mapper()
-            .readTree(
-                stack
-                    .client("viewer", RegistryTestStack.VIEWER_PASSWORD)
-                    .get()
-                    .uri("/keys")
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody()
-                    .returnResult()
-                    .getResponseBodyContent());
-    Map<String, PublicKey> keys = new HashMap<>();
-    served
-        .get("keys")
-        .forEach(
-            k ->
-                keys.put(
-                    k.get("keyId").asText(), SigningKey.publicKey(k.get("publicKey").asText())));
-    assertThat(keys).containsKey(served.get("activeKeyId").asText());
+    KeyRing keys = servedKeys();
+    assertThat(keys.find(asViewer("/keys").get("activeKeyId").asText())).isPresent();
 
     ChainLink head = ChainLink.START;
     for (ConsumerRecord<String, byte[]> record : List.copyOf(received)) {
-      EventSeal seal = Seals.verify(record.value(), KeyRing.of(keys));
+      EventSeal seal = Seals.verify(record.value(), keys);
       if (head.step(seal) == ChainLink.Step.NEXT) {
         head = seal.link();
       }
@@ -185,6 +170,96 @@ class KafkaPublicationIT {
                 .getBean(JdbcTemplate.class)
                 .queryForObject("select max(chain_sequence) from publication_seal", Long.class))
         .isEqualTo(head.sequence());
+  }
+
+  @Test
+  void theChainsHeadItsLinksAndASignedCheckpointOfTheHeadAreServed() throws Exception {
+    String forumId = register("Checkpointed");
+    await().atMost(Duration.ofSeconds(20)).until(() -> !envelopesFor(forumId).isEmpty());
+    JdbcTemplate jdbc = stack.context().getBean(JdbcTemplate.class);
+    long last = jdbc.queryForObject("select max(chain_sequence) from publication_seal", Long.class);
+    String lastHash =
+        jdbc.queryForObject(
+            "select hash from publication_seal where chain_sequence = ?", String.class, last);
+
+    JsonNode head = asViewer("/chain/head");
+    assertThat(head.get("chainSequence").asLong()).isEqualTo(last);
+    assertThat(head.get("hash").asText()).isEqualTo(lastHash);
+    assertThat(asViewer("/chain/links/1").get("previousHash").asText())
+        .isEqualTo(ChainLink.GENESIS_HASH);
+    stack
+        .client("viewer", RegistryTestStack.VIEWER_PASSWORD)
+        .get()
+        .uri("/chain/links/999999")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+    stack.registrar().post().uri("/checkpoints").exchange().expectStatus().isForbidden();
+    JsonNode issued =
+        EventJson.mapper()
+            .readTree(
+                stack
+                    .client("auditor", RegistryTestStack.AUDITOR_PASSWORD)
+                    .post()
+                    .uri("/checkpoints")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBodyContent());
+
+    SignedStatement signed = signedIn(issued);
+    assertThat(signed.statement().get("chainSequence").asLong())
+        .isEqualTo(issued.get("chainSequence").asLong())
+        .isGreaterThanOrEqualTo(last);
+    assertThat(signed.statement().get("issuedBy").asText()).isEqualTo("auditor");
+    signed.verify(servedKeys());
+    assertThat(asViewer("/checkpoints/latest").get("hash").asText()).isEqualTo(signed.hash());
+    ObjectNode altered = (ObjectNode) signed.statement().deepCopy();
+    altered.put("chainSequence", 1);
+    assertThatThrownBy(
+            () ->
+                new SignedStatement(altered, signed.hash(), signed.keyId(), signed.signature())
+                    .verify(servedKeys()))
+        .isInstanceOf(SealException.class);
+  }
+
+  private static SignedStatement signedIn(JsonNode checkpoint) throws java.io.IOException {
+    return new SignedStatement(
+        EventJson.mapper().readTree(checkpoint.get("statement").asText()),
+        checkpoint.get("hash").asText(),
+        checkpoint.get("keyId").asText(),
+        checkpoint.get("signature").asText());
+  }
+
+  private static JsonNode asViewer(String uri) throws java.io.IOException {
+    return EventJson.mapper()
+        .readTree(
+            stack
+                .client("viewer", RegistryTestStack.VIEWER_PASSWORD)
+                .get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent());
+  }
+
+  private static KeyRing servedKeys() throws java.io.IOException {
+    Map<String, PublicKey> keys = new HashMap<>();
+    asViewer("/keys")
+        .get("keys")
+        .forEach(
+            k ->
+                keys.put(
+                    k.get("keyId").asText(), SigningKey.publicKey(k.get("publicKey").asText())));
+    return KeyRing.of(keys);
   }
 
   @Test

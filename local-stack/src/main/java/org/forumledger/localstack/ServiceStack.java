@@ -105,6 +105,8 @@ public final class ServiceStack implements AutoCloseable {
               wiring,
               withoutAxon,
               readiness));
+      String registryUrl =
+          "http://localhost:" + started.get(0).getEnvironment().getProperty("local.server.port");
       String costUrl =
           "http://localhost:" + started.get(1).getEnvironment().getProperty("local.server.port");
       started.add(
@@ -115,6 +117,8 @@ public final class ServiceStack implements AutoCloseable {
               ports.reporting(),
               wiring,
               Map.of(
+                  "LEDGER_REGISTRY_URL",
+                  registryUrl,
                   "LEDGER_COST_URL",
                   costUrl,
                   "spring.autoconfigure.exclude",

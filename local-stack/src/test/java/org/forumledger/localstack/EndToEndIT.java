@@ -161,6 +161,16 @@ class EndToEndIT {
                 .registry()
                 .getBean(JdbcTemplate.class)
                 .queryForObject("select max(global_index) from domain_event_entry", Long.class));
+    JsonNode chain = reconciliation.path("chain");
+    long published =
+        stack
+            .registry()
+            .getBean(JdbcTemplate.class)
+            .queryForObject("select max(chain_sequence) from publication_seal", Long.class);
+    assertThat(chain.path("registry").path("chainSequence").asLong()).isEqualTo(published);
+    assertThat(chain.path("reporting").path("hash").asText())
+        .isEqualTo(chain.path("registry").path("hash").asText())
+        .isEqualTo(chain.path("cost").path("hash").asText());
 
     long eventsAfterFirstImport = storedEvents();
     InventoryImport.Summary again =

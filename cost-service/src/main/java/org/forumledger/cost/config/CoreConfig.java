@@ -19,6 +19,7 @@ class CoreConfig {
   AccessTable accessTable() {
     return AccessTable.builder()
         .route(HttpMethod.POST, "/costs/admin/**", Set.of(Roles.REGISTRAR))
+        .read("/chain/head", Roles.READERS)
         .read("/costs", Roles.READERS)
         .read("/costs/**", Roles.READERS)
         .build();

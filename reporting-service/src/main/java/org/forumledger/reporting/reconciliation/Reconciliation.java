@@ -9,12 +9,14 @@ import java.util.Objects;
 
 /**
  * Reporting's and the cost service's actual totals for one year, each with the registry position it
- * reflects. They can only be expected to agree at the same position.
+ * reflects, and the chain each holds beside the one the registry published. They can only be
+ * expected to agree at the same position.
  */
 public record Reconciliation(
     int year,
     Side reporting,
     Side cost,
+    ChainComparison chain,
     boolean samePosition,
     boolean agree,
     List<String> differences) {
@@ -35,10 +37,19 @@ public record Reconciliation(
       BigDecimal otherCostTotal,
       int notCalculatedCount) {}
 
-  static Reconciliation of(int year, Side reporting, Side cost) {
-    List<String> differences = new ArrayList<>();
-    boolean samePosition = reporting.position() == cost.position();
-    if (!samePosition) {
+  static Reconciliation of(int year, Side reporting, Side cost, ChainComparison chain) {
+    List<String> differences = new ArrayList<>(chain.differences());
+    boolean samePosition = reporting.position() == cost.position() && chain.sameLink();
+    if (!chain.sameLink() && chain.registry() != null) {
+      differences.add(
+          "chain sequences differ: registry "
+              + chain.registry().chainSequence()
+              + ", reporting "
+              + chain.reporting().chainSequence()
+              + ", cost "
+              + chain.cost().chainSequence());
+    }
+    if (reporting.position() != cost.position()) {
       differences.add(
           "positions differ: reporting " + reporting.position() + ", cost " + cost.position());
     }
@@ -72,7 +83,13 @@ public record Reconciliation(
     }
     costAreas.keySet().forEach(area -> differences.add("area '" + area + "' only in cost"));
     return new Reconciliation(
-        year, reporting, cost, samePosition, differences.isEmpty(), List.copyOf(differences));
+        year,
+        reporting,
+        cost,
+        chain,
+        samePosition,
+        differences.isEmpty(),
+        List.copyOf(differences));
   }
 
   private static void compare(List<String> differences, String field, Object mine, Object theirs) {

@@ -22,6 +22,12 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The consumer side for a service that declares an {@link EventProjection} and {@link
@@ -73,6 +79,19 @@ public class LedgerConsumerAutoConfiguration {
       VerifiedChain chain) {
     return new ApplyOnce(
         handled, projection, new TransactionTemplate(transactions), registryKeys, chain);
+  }
+
+  /** {@code GET /chain/head}: the chain this service holds (see {@link HeldChain}). */
+  @Bean
+  RouterFunction<ServerResponse> heldChainRoute(
+      ApplyOnce applyOnce, PlatformTransactionManager transactions) {
+    TransactionTemplate snapshot = HeldChain.snapshot(transactions);
+    return RouterFunctions.route(
+        RequestPredicates.GET("/chain/head"),
+        request ->
+            Mono.fromCallable(() -> HeldChain.read(applyOnce, snapshot))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(held -> ServerResponse.ok().bodyValue(held)));
   }
 
   @Bean

@@ -284,4 +284,42 @@ class VerifierChainTest {
         .extracting(LineFailure::problem)
         .isEqualTo(Problem.EMPTY);
   }
+
+  @Test
+  void aSignatureWithStrayBitsInItsLastCharacterIsNamedThoughItDecodesAlike() throws Exception {
+    String line = history.line(3);
+    int end = line.indexOf("==\"", line.indexOf("\"signature\""));
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char last = line.charAt(end - 1);
+    char stray = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+    history.replace(3, line.substring(0, end - 1) + stray + line.substring(end));
+
+    VerificationReport report = verify();
+
+    assertThat(report.failures())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.line()).isEqualTo(3);
+              assertThat(failure.problem()).isEqualTo(Problem.BAD_SIGNATURE);
+            });
+  }
+
+  @Test
+  void theFinalLineBreakTurnedIntoWhiteSpaceIsNamedAtTheLastLine() throws Exception {
+    Path file = history.write(dir);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 1] = ' ';
+    Files.write(file, bytes);
+
+    VerificationReport report = Verifier.verify(file, keys);
+
+    assertThat(report.failures())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.line()).isEqualTo(10);
+              assertThat(failure.problem()).isEqualTo(Problem.NOT_JSON);
+            });
+  }
 }

@@ -125,13 +125,14 @@ class VerifierTotalsTest {
   }
 
   @Test
-  void aRepeatedLineIsNotCountedTwice() throws Exception {
-    // the other cost of "unknown", once more after the last line: not a new record for the year
-    history.replace(history.size(), history.line(6));
+  void aRepeatedLineIsNotFoldedAgain() throws Exception {
+    // early's registration once more at the end: folded again it would wipe early's fee and cost
+    history.replace(history.size(), history.line(1));
 
     VerificationReport report = verify(List.of(2023));
 
     assertThat(report.intact()).isFalse();
+    assertThat(report.years().get(2023).fees()).isEqualByComparingTo("13500.25");
     assertThat(report.years().get(2023).otherCosts()).isEqualByComparingTo("3500.50");
   }
 

@@ -154,6 +154,11 @@ public final class ChainFollower {
     return Optional.ofNullable(start);
   }
 
+  /** Whether a verified line of this sequence came before. */
+  public boolean hasPassed(long sequence) {
+    return lineOfSequence.containsKey(sequence);
+  }
+
   /** The chain sequence the file starts at, 0 when no line verified. */
   public long firstSequence() {
     return firstSequence;

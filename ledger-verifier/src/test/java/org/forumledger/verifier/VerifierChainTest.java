@@ -44,6 +44,15 @@ class VerifierChainTest {
     return Verifier.verify(history.write(dir), keys);
   }
 
+  /** The report's one failure, on that line and of that kind. */
+  private static LineFailure onlyFailure(VerificationReport report, int line, Problem problem) {
+    assertThat(report.failures()).hasSize(1);
+    LineFailure failure = report.failures().get(0);
+    assertThat(failure.line()).isEqualTo(line);
+    assertThat(failure.problem()).isEqualTo(problem);
+    return failure;
+  }
+
   private static List<Integer> lines(VerificationReport report) {
     return report.failures().stream().map(LineFailure::line).toList();
   }
@@ -80,14 +89,8 @@ class VerifierChainTest {
     VerificationReport report = verify();
 
     assertThat(report.intact()).isFalse();
-    assertThat(report.failures())
-        .singleElement()
-        .satisfies(
-            failure -> {
-              assertThat(failure.line()).isEqualTo(4);
-              assertThat(failure.problem()).isEqualTo(Problem.ALTERED);
-              assertThat(failure.toString()).startsWith("line 4: chain sequence 4:");
-            });
+    LineFailure failure = onlyFailure(report, 4, Problem.ALTERED);
+    assertThat(failure.toString()).startsWith("line 4: chain sequence 4:");
     assertThat(report.lastSequence()).isEqualTo(10);
   }
 
@@ -107,15 +110,9 @@ class VerifierChainTest {
 
     VerificationReport report = verify();
 
-    assertThat(report.failures())
-        .singleElement()
-        .satisfies(
-            failure -> {
-              assertThat(failure.line()).isEqualTo(6);
-              assertThat(failure.problem()).isEqualTo(Problem.MISSING_LINES);
-              assertThat(failure.reason())
-                  .isEqualTo("chain sequence 7 follows 5: 1 line missing (sequence 6)");
-            });
+    LineFailure failure = onlyFailure(report, 6, Problem.MISSING_LINES);
+    assertThat(failure.reason())
+        .isEqualTo("chain sequence 7 follows 5: 1 line missing (sequence 6)");
   }
 
   @Test
@@ -163,14 +160,8 @@ class VerifierChainTest {
 
     VerificationReport report = verify();
 
-    assertThat(report.failures())
-        .singleElement()
-        .satisfies(
-            failure -> {
-              assertThat(failure.line()).isEqualTo(3);
-              assertThat(failure.problem()).isEqualTo(Problem.UNKNOWN_KEY);
-              assertThat(failure.reason()).contains(TestKeys.FORGER.keyId());
-            });
+    LineFailure failure = onlyFailure(report, 3, Problem.UNKNOWN_KEY);
+    assertThat(failure.reason()).contains(TestKeys.FORGER.keyId());
     // f-2's 20000 and f-3's 500 from 2022 on; f-1's forged fee is left out
     assertThat(report.years().get(2023).fees()).isEqualByComparingTo("20500");
   }
@@ -184,15 +175,8 @@ class VerifierChainTest {
 
     VerificationReport report = verify();
 
-    assertThat(report.failures())
-        .singleElement()
-        .satisfies(
-            failure -> {
-              assertThat(failure.line()).isEqualTo(7);
-              assertThat(failure.problem()).isEqualTo(Problem.BAD_SIGNATURE);
-              assertThat(failure.reason())
-                  .isEqualTo("signature does not verify with key test-registry-2");
-            });
+    LineFailure failure = onlyFailure(report, 7, Problem.BAD_SIGNATURE);
+    assertThat(failure.reason()).isEqualTo("signature does not verify with key test-registry-2");
   }
 
   @Test
@@ -296,13 +280,7 @@ class VerifierChainTest {
 
     VerificationReport report = verify();
 
-    assertThat(report.failures())
-        .singleElement()
-        .satisfies(
-            failure -> {
-              assertThat(failure.line()).isEqualTo(3);
-              assertThat(failure.problem()).isEqualTo(Problem.BAD_SIGNATURE);
-            });
+    onlyFailure(report, 3, Problem.BAD_SIGNATURE);
   }
 
   @Test
@@ -314,12 +292,6 @@ class VerifierChainTest {
 
     VerificationReport report = Verifier.verify(file, keys);
 
-    assertThat(report.failures())
-        .singleElement()
-        .satisfies(
-            failure -> {
-              assertThat(failure.line()).isEqualTo(10);
-              assertThat(failure.problem()).isEqualTo(Problem.NOT_JSON);
-            });
+    onlyFailure(report, 10, Problem.NOT_JSON);
   }
 }

@@ -29,11 +29,11 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import reactor.core.publisher.Mono;
 
 /**
- * Sign-in with a form against the local users, except under the {@code prod} profile; the session
- * lives on the server. The rules are {@link SignInRules}.
+ * Sign-in with a form against the local users, except under the {@code prod} profile (see {@link
+ * OidcSignInConfiguration}); the session lives on the server. The rules are {@link SignInRules}.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!prod")
+@Profile("!" + OidcSignInConfiguration.PROFILE)
 class LocalSignInConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(LocalSignInConfiguration.class);

@@ -8,12 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -22,57 +24,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
-import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
-import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import reactor.core.publisher.Mono;
 
 /**
- * Sign-in with a form against the local users; the session lives on the server. Reading pages need
- * any role, the audit pages the auditor's, and every POST other than signing in and out the
- * registrar's: a viewer's POST is refused here, before it could reach a service. With {@link
- * OpenReading} the reading pages need no sign-in. Spring Security's CSRF protection guards every
- * form.
+ * Sign-in with a form against the local users, except under the {@code prod} profile (see {@link
+ * OidcSignInConfiguration}); the session lives on the server. The rules are {@link SignInRules}.
  */
 @Configuration(proxyBeanMethods = false)
-class SignInConfiguration {
+@Profile("!" + OidcSignInConfiguration.PROFILE)
+class LocalSignInConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(SignInConfiguration.class);
-
-  /** Nothing is loaded from elsewhere; ECharts and htmx set inline styles. */
-  private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-          + " frame-ancestors 'none'; form-action 'self'";
-
-  /** A pattern no request path matches, for when the reading pages stay closed. */
-  private static final String[] NONE = {"/.closed"};
+  private static final Logger log = LoggerFactory.getLogger(LocalSignInConfiguration.class);
 
   @Bean
   SecurityWebFilterChain webSecurity(
       ServerHttpSecurity http, ReactiveAuthenticationManager signIn, OpenReading openReading) {
     RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
     signedOut.setLogoutSuccessUrl(URI.create("/signin?signedOut"));
-    return http.authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers("/css/**", "/js/**", "/webjars/**", "/signin")
-                    .permitAll()
-                    .pathMatchers("/actuator/health", "/actuator/info")
-                    .permitAll()
-                    .pathMatchers("/audit", "/audit/**")
-                    .hasRole(Role.AUDITOR.name())
-                    .pathMatchers(HttpMethod.POST, "/signout")
-                    .authenticated()
-                    .pathMatchers(HttpMethod.GET, "/forums/new", "/imports")
-                    .hasRole(Role.REGISTRAR.name())
-                    .pathMatchers(HttpMethod.GET, openReading.enabled() ? OpenReading.PAGES : NONE)
-                    .permitAll()
-                    .pathMatchers(HttpMethod.POST, "/**")
-                    .hasRole(Role.REGISTRAR.name())
-                    .pathMatchers(HttpMethod.GET, "/**")
-                    .authenticated()
-                    .anyExchange()
-                    .denyAll())
-        .csrf(csrf -> csrf.csrfTokenRequestHandler(tokenAlsoInUploads()))
+    return SignInRules.applyTo(http, openReading)
         .authenticationManager(signIn)
         .formLogin(
             form ->
@@ -80,28 +51,17 @@ class SignInConfiguration {
                     .authenticationFailureHandler(
                         new RedirectServerAuthenticationFailureHandler("/signin?error")))
         .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut))
-        .exceptionHandling(
-            denied ->
-                denied.accessDeniedHandler(
-                    new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN)))
-        .headers(
-            headers ->
-                headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .frameOptions(
-                        frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
         .build();
   }
 
   /**
-   * The CSRF token is read from a multipart form too (the inventory upload), not only from a plain
-   * one.
+   * The services are called with the signed-in person's own name and password. When the reading
+   * pages are open, a GET for someone not signed in is read as the local viewer.
    */
-  private static XorServerCsrfTokenRequestAttributeHandler tokenAlsoInUploads() {
-    XorServerCsrfTokenRequestAttributeHandler handler =
-        new XorServerCsrfTokenRequestAttributeHandler();
-    handler.setTokenFromMultipartDataEnabled(true);
-    return handler;
+  @Bean
+  ServiceCredentials serviceCredentials(OpenReading openReading, LocalUsers users) {
+    return new ServiceCredentials(
+        asSignedInUser(openReading.enabled() ? users.viewerPassword() : null));
   }
 
   /**
@@ -135,9 +95,7 @@ class SignInConfiguration {
     }
     UserDetailsRepositoryReactiveAuthenticationManager checked =
         new UserDetailsRepositoryReactiveAuthenticationManager(
-            known.isEmpty()
-                ? username -> reactor.core.publisher.Mono.empty()
-                : new MapReactiveUserDetailsService(known));
+            known.isEmpty() ? username -> Mono.empty() : new MapReactiveUserDetailsService(known));
     checked.setPasswordEncoder(encoder);
     return attempt ->
         checked
@@ -146,6 +104,33 @@ class SignInConfiguration {
                 verified ->
                     UsernamePasswordAuthenticationToken.authenticated(
                         verified.getName(), attempt.getCredentials(), verified.getAuthorities()));
+  }
+
+  /**
+   * @param readerPassword the local viewer's password, with which a reading page is read for
+   *     someone not signed in when the reading pages are open; null when they are not
+   */
+  private static ExchangeFilterFunction asSignedInUser(String readerPassword) {
+    return (request, next) ->
+        ReactiveSecurityContextHolder.getContext()
+            .map(SecurityContext::getAuthentication)
+            .filter(authentication -> authentication.getCredentials() instanceof String)
+            .map(p -> withBasic(request, p.getName(), (String) p.getCredentials()))
+            .switchIfEmpty(
+                Mono.fromSupplier(
+                    () ->
+                        readerPassword != null
+                                && !readerPassword.isBlank()
+                                && request.method() == HttpMethod.GET
+                            ? withBasic(request, "viewer", readerPassword)
+                            : request))
+            .flatMap(next::exchange);
+  }
+
+  private static ClientRequest withBasic(ClientRequest request, String name, String password) {
+    return ClientRequest.from(request)
+        .headers(headers -> headers.setBasicAuth(name, password))
+        .build();
   }
 
   private static String nullToEmpty(String value) {

@@ -1,0 +1,115 @@
+package org.forumledger.web.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.forumledger.web.WebApplication;
+import org.forumledger.web.signin.FakeServices.Call;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The web app without the {@code prod} profile, as the local stack runs it: the form signs the
+ * local users in, the services are called with the person's name and password, and with the reading
+ * pages open someone not signed in reads as the local viewer.
+ */
+class LocalSignInTest {
+
+  private static FakeServices services;
+  private static ConfigurableApplicationContext app;
+  private static String web;
+
+  @BeforeAll
+  static void start() throws IOException {
+    services = FakeServices.start();
+    app =
+        new SpringApplicationBuilder(WebApplication.class)
+            .properties(WebApplication.CONFIG_NAME)
+            .run(
+                "--server.port=0",
+                "--ledger.security.registrar-password=reg-pw",
+                "--ledger.security.auditor-password=aud-pw",
+                "--ledger.security.viewer-password=view-pw",
+                "--ledger.services.registry-url=" + services.url(),
+                "--ledger.services.cost-url=" + services.url(),
+                "--ledger.services.reporting-url=" + services.url(),
+                "--ledger.web.open-reading.enabled=true");
+    web = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+    services.close();
+  }
+
+  @Test
+  void theRegistrarSignsInWithTheFormAndTheServicesReceiveTheirPassword() throws Exception {
+    Browser browser = new Browser();
+
+    HttpResponse<String> signedIn = signIn(browser, "registrar", "reg-pw");
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    HttpResponse<String> forums = browser.get(web + "/forums");
+
+    assertThat(forums.statusCode()).isEqualTo(200);
+    assertThat(forums.body()).contains("href=\"/forums/new\"");
+    assertThat(services.calls()).contains(new Call("/forums", basic("registrar", "reg-pw")));
+  }
+
+  @Test
+  void aWrongPasswordReturnsToTheForm() throws Exception {
+    HttpResponse<String> refused = signIn(new Browser(), "registrar", "not-the-password");
+
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(refused.headers().firstValue("Location")).hasValue("/signin?error");
+  }
+
+  @Test
+  void theViewerIsRefusedTheAuditPages() throws Exception {
+    Browser browser = new Browser();
+    signIn(browser, "viewer", "view-pw");
+
+    assertThat(browser.get(web + "/audit").statusCode()).isEqualTo(403);
+    assertThat(browser.get(web + "/forums/new").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void withTheReadingPagesOpenSomeoneNotSignedInReadsAsTheViewer() throws Exception {
+    HttpResponse<String> forums = new Browser().get(web + "/forums?q=open");
+
+    assertThat(forums.statusCode()).isEqualTo(200);
+    assertThat(services.calls()).contains(new Call("/forums", basic("viewer", "view-pw")));
+    HttpResponse<String> audit = new Browser().get(web + "/audit");
+    assertThat(audit.statusCode()).isEqualTo(302);
+    assertThat(Browser.location(audit)).hasPath("/signin");
+  }
+
+  private static HttpResponse<String> signIn(Browser browser, String name, String password)
+      throws IOException, InterruptedException {
+    HttpResponse<String> form = browser.get(web + "/signin");
+    assertThat(form.body()).contains("name=\"password\"");
+    return browser.post(
+        web + "/signin",
+        "_csrf="
+            + Browser.csrfToken(form)
+            + "&username="
+            + name
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8));
+  }
+
+  private static String basic(String name, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +28,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.forumledger.events.Topics;
+import org.forumledger.events.seal.KeyRing;
+import org.forumledger.events.seal.SigningKey;
 import org.forumledger.importer.InventoryImport;
 import org.forumledger.infra.LedgerInfrastructure;
+import org.forumledger.verifier.VerificationReport;
+import org.forumledger.verifier.Verifier;
+import org.forumledger.verifier.VerifierCommand;
+import org.forumledger.verifier.chain.LineFailure;
+import org.forumledger.verifier.totals.YearTotals;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -211,8 +224,69 @@ class EndToEndIT {
     assertThat(areas).containsExactlyInAnyOrderElementsOf(expected.byArea().keySet());
   }
 
+  /**
+   * What an auditor does on another machine: the history exported from reporting and the keys from
+   * the registry, checked by the offline verifier alone, recompute the totals the services report;
+   * one byte changed in the file is named by its line.
+   */
   @Test
   @Order(2)
+  void theExportedHistoryPassesTheOfflineVerifierWithTheReportedTotals(@TempDir Path dir)
+      throws Exception {
+    HttpResponse<String> export = auditor.get(stack.reportingUrl() + "/audit/export");
+    assertThat(export.statusCode()).isEqualTo(200);
+    Path history = Files.writeString(dir.resolve("history.jsonl"), export.body());
+    Path keys =
+        Files.writeString(
+            dir.resolve("keys.json"), viewer.get(stack.registryUrl() + "/keys").body());
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    int exit =
+        VerifierCommand.run(
+            new String[] {"--key", keys.toString(), "--year", "2023", history.toString()},
+            new PrintStream(printed, true, StandardCharsets.UTF_8),
+            System.err);
+
+    assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+    VerificationReport report = Verifier.verify(history, registryKeys(keys), List.of(2023));
+    assertThat(report.wholeHistory()).isTrue();
+    assertThat(report.linesChecked()).isEqualTo(export.body().lines().count());
+    JsonNode chain = viewer.json(stack.registryUrl() + "/chain/head");
+    assertThat(report.lastSequence()).isEqualTo(chain.get("chainSequence").asLong());
+    assertThat(report.headHash()).isEqualTo(chain.get("hash").asText());
+    YearTotals recomputed = report.years().get(2023);
+    JsonNode reported = viewer.json(stack.reportingUrl() + "/reports/totals?year=2023");
+    assertThat(recomputed.fees()).isEqualByComparingTo("7905000");
+    assertThat(recomputed.otherCosts()).isEqualByComparingTo("2079000");
+    assertThat(recomputed.fees())
+        .isEqualByComparingTo(reported.get("annualFeeTotal").decimalValue());
+    assertThat(recomputed.otherCosts())
+        .isEqualByComparingTo(reported.get("otherCostTotal").decimalValue());
+    assertThat(recomputed.forums()).isEqualTo(reported.get("forumCount").asInt());
+    assertThat(recomputed.notCalculated()).isEqualTo(reported.get("notCalculatedCount").asInt());
+
+    List<String> lines = new ArrayList<>(export.body().lines().toList());
+    int changed = 41;
+    lines.set(changed - 1, lines.get(changed - 1).replaceFirst("\"reason\":\"", "\"reason\":\"X"));
+    Path altered = Files.write(dir.resolve("altered.jsonl"), lines);
+    VerificationReport failed = Verifier.verify(altered, registryKeys(keys), List.of(2023));
+    assertThat(failed.intact()).isFalse();
+    assertThat(failed.failures()).extracting(LineFailure::line).containsExactly(changed);
+  }
+
+  private static KeyRing registryKeys(Path keysJson) throws java.io.IOException {
+    Map<String, PublicKey> keys = new java.util.HashMap<>();
+    Http.parse(Files.readString(keysJson))
+        .get("keys")
+        .forEach(
+            k ->
+                keys.put(
+                    k.get("keyId").asText(), SigningKey.publicKey(k.get("publicKey").asText())));
+    return KeyRing.of(keys);
+  }
+
+  @Test
+  @Order(3)
   void aForumPostedToTheRegistryIsVisibleThroughCostAndReporting() {
     String forumId = register("Västsvenska nätverket för e2e");
 
@@ -225,7 +299,7 @@ class EndToEndIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aRedeliveredEventChangesNothing() {
     String forumId = register("Redelivery forum");
     await().atMost(VISIBLE_WITHIN).until(() -> visibleInBoth(forumId));
@@ -262,7 +336,7 @@ class EndToEndIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void forumsRegisteredWhileTheBrokerIsDownAllArrive() {
     List<String> forums = new ArrayList<>();
     infra.stopKafka();

@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.forumledger.events.Topics;
 import org.forumledger.events.seal.KeyRing;
+import org.forumledger.events.seal.SignedStatement;
 import org.forumledger.events.seal.SigningKey;
 import org.forumledger.importer.InventoryImport;
 import org.forumledger.infra.LedgerInfrastructure;
@@ -393,5 +394,79 @@ class EndToEndIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * An auditor closes 2023: the registry signs the year's totals at the link reporting holds. The
+   * year stays as it was closed; a fact about 2023 recorded afterwards is listed as a change after
+   * closing, with who and why, and a second closing is refused.
+   */
+  @Test
+  @Order(6)
+  void aClosedYearStaysAsClosedAndALaterFactIsListedAsAChangeAfterClosing(@TempDir Path dir)
+      throws Exception {
+    HttpResponse<String> checkpoint = auditor.post(stack.registryUrl() + "/checkpoints", "");
+    assertThat(checkpoint.statusCode()).as(checkpoint.body()).isEqualTo(201);
+    long checkpointed = Http.parse(checkpoint.body()).get("chainSequence").asLong();
+    JsonNode verified = auditor.json(stack.reportingUrl() + "/audit/verify");
+    assertThat(verified.get("checkpoint").get("chainSequence").asLong()).isEqualTo(checkpointed);
+    assertThat(verified.get("checkpoint").get("signatureValid").asBoolean()).isTrue();
+    assertThat(verified.get("checkpoint").get("reached").asBoolean()).isTrue();
+    assertThat(verified.get("checkpoint").get("matches").asBoolean()).isTrue();
+    assertThat(verified.get("intact").asBoolean()).isTrue();
+
+    String close = stack.reportingUrl() + "/audit/years/2023/close";
+    assertThat(registrar.post(close, "").statusCode()).isEqualTo(403);
+    JsonNode totals = viewer.json(stack.reportingUrl() + "/reports/totals?year=2023");
+
+    HttpResponse<String> closed = auditor.post(close, "");
+
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(201);
+    JsonNode closing = Http.parse(closed.body());
+    assertThat(closing.get("closedBy").asText()).isEqualTo("auditor");
+    assertThat(closing.get("totals").get("annualFeeTotal").decimalValue())
+        .isEqualByComparingTo(totals.get("annualFeeTotal").decimalValue())
+        .isEqualByComparingTo("7905000");
+    assertThat(closing.get("totals").get("otherCostTotal").decimalValue())
+        .isEqualByComparingTo("2079000");
+    assertThat(closing.get("chainSequence").asLong())
+        .isEqualTo(viewer.json(stack.registryUrl() + "/chain/head").get("chainSequence").asLong());
+    Path keys =
+        Files.writeString(
+            dir.resolve("keys.json"), viewer.get(stack.registryUrl() + "/keys").body());
+    new SignedStatement(
+            Http.parse(closing.get("statement").asText()),
+            closing.get("hash").asText(),
+            closing.get("keyId").asText(),
+            closing.get("signature").asText())
+        .verify(registryKeys(keys));
+
+    HttpResponse<String> again = auditor.post(close, "");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(Http.parse(again.body()).get("type").asText())
+        .isEqualTo("https://forumledger.org/problems/year-closed");
+
+    HttpResponse<String> late =
+        registrar.post(
+            stack.registryUrl() + "/forums",
+            """
+        {"name": "Found after closing", "area": "Regional utveckling", "kind": "NETWORK",
+         "effectiveDate": "2023-06-01", "reason": "missed in the inventory", "decisionReference": "KS 2024-05-02 § 12"}
+        """);
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(201);
+    String review = stack.reportingUrl() + "/audit/years/2023";
+    await()
+        .atMost(VISIBLE_WITHIN)
+        .until(() -> auditor.json(review).get("changesAfterClosing").size() == 1);
+
+    JsonNode reviewed = auditor.json(review);
+    JsonNode change = reviewed.get("changesAfterClosing").get(0);
+    assertThat(change.get("eventType").asText()).isEqualTo("forum.ForumRegistered");
+    assertThat(change.get("actor").asText()).isEqualTo("registrar");
+    assertThat(change.get("reason").asText()).isEqualTo("missed in the inventory");
+    assertThat(reviewed.get("closing").get("hash").asText())
+        .isEqualTo(closing.get("hash").asText());
+    assertThat(reviewed.get("closing").get("totals").get("annualFeeTotal").decimalValue())
+        .isEqualByComparingTo("7905000");
   }
 }

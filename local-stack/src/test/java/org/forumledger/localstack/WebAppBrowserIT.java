@@ -618,4 +618,30 @@ class WebAppBrowserIT {
   private static long registryVersion(String forumId) {
     return viewer.json(stack.registryUrl() + "/forums/" + forumId).get("version").asLong();
   }
+
+  @Test
+  @Order(14)
+  void anAuditorClosesAYearAndSeesItClosedWithTheRegistrysSignature() {
+    browser.signIn("auditor", "auditor-pw");
+    browser.open("/audit/checks?year=2023");
+    assertThat(browser.text("#closing-status")).isEqualTo("2023 är inte stängt.");
+    assertThat(browser.text("#registry-seal")).contains("bär registrets signatur");
+    JsonNode totals =
+        new Http("viewer", "viewer-pw").json(stack.reportingUrl() + "/reports/totals?year=2023");
+
+    browser.find("#close-form button[type=submit]").click();
+    browser.await(d -> !browser.findAll("#closing-status.notice").isEmpty());
+
+    assertThat(browser.text("#closing-status")).startsWith("2023 stängdes av auditor");
+    assertThat(browser.findAll("#close-form")).isEmpty();
+    assertThat(browser.findAll("#closing-refused")).isEmpty();
+    JsonNode closing =
+        new Http("viewer", "viewer-pw").json(stack.registryUrl() + "/years/2023/closing");
+    assertThat(closing.get("closedBy").asText()).isEqualTo("auditor");
+    assertThat(closing.get("totals").get("annualFeeTotal").decimalValue())
+        .isEqualByComparingTo(totals.get("annualFeeTotal").decimalValue());
+    assertThat(browser.text("#closing-status"))
+        .contains("länk " + closing.get("chainSequence").asLong());
+    browser.checkPage("checks-year-closed");
+  }
 }

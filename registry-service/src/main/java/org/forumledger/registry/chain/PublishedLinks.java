@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads the publication chain the publisher writes ({@code publication_seal}). */
 @Repository
-class PublishedLinks {
+public class PublishedLinks {
 
   private static final String COLUMNS =
       "chain_sequence, hash, previous_hash, event_id, global_index";
@@ -26,7 +26,7 @@ class PublishedLinks {
     this.jdbc = jdbc;
   }
 
-  PublishedLink head() {
+  public PublishedLink head() {
     return jdbc
         .query(
             "select " + COLUMNS + " from publication_seal order by chain_sequence desc limit 1",
@@ -36,7 +36,7 @@ class PublishedLinks {
         .orElse(PublishedLink.NONE);
   }
 
-  Optional<PublishedLink> at(long chainSequence) {
+  public Optional<PublishedLink> at(long chainSequence) {
     return jdbc
         .query(
             "select " + COLUMNS + " from publication_seal where chain_sequence = ?",

@@ -9,8 +9,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Every role reads the forums, the registry's public keys, its chain and checkpoints; only
- * registrars change forums and only auditors ask for a checkpoint. The kit adds health, the API
- * documentation and metrics, and refuses the rest.
+ * registrars change forums and only auditors ask for a checkpoint or close a year. The kit adds
+ * health, the API documentation and metrics, and refuses the rest.
  */
 @Configuration(proxyBeanMethods = false)
 class RegistryAccess {
@@ -23,6 +23,8 @@ class RegistryAccess {
         .read("/checkpoints", Roles.READERS)
         .read("/checkpoints/**", Roles.READERS)
         .route(HttpMethod.POST, "/checkpoints", Set.of(Roles.AUDITOR))
+        .read("/years/**", Roles.READERS)
+        .route(HttpMethod.POST, "/years/*/closing", Set.of(Roles.AUDITOR))
         .read("/forums", Roles.READERS)
         .read("/forums/**", Roles.READERS)
         .any("/forums", Set.of(Roles.REGISTRAR))

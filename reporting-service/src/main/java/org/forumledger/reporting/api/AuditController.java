@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.seal.KeyRing;
 import org.forumledger.reporting.audit.AuditEntry;
 import org.forumledger.reporting.audit.AuditLog;
 import org.forumledger.reporting.audit.AuditQuery;
 import org.forumledger.reporting.audit.AuditVerification;
+import org.forumledger.reporting.audit.CheckpointCheck;
+import org.forumledger.reporting.reconciliation.RegistryServiceProperties;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
@@ -19,8 +22,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -35,10 +42,13 @@ public class AuditController {
 
   private final AuditLog audit;
   private final KeyRing registryKeys;
+  private final WebClient registry;
 
-  public AuditController(AuditLog audit, KeyRing registryKeys) {
+  public AuditController(
+      AuditLog audit, KeyRing registryKeys, RegistryServiceProperties registryService) {
     this.audit = audit;
     this.registryKeys = registryKeys;
+    this.registry = WebClient.builder().baseUrl(registryService.url()).build();
   }
 
   public record Entry(
@@ -80,10 +90,51 @@ public class AuditController {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
+  /**
+   * Walks the history (see {@link AuditLog#verify}) and holds it against the registry's latest
+   * signed checkpoint, read with the caller's own credentials.
+   */
   @GetMapping("/audit/verify")
-  public Mono<AuditVerification> verify() {
-    return Mono.fromCallable(() -> audit.verify(registryKeys))
-        .subscribeOn(Schedulers.boundedElastic());
+  public Mono<AuditVerification> verify(
+      @RequestHeader(HttpHeaders.AUTHORIZATION) String credentials) {
+    Mono<Optional<CheckpointCheck.Signed>> latest =
+        registry
+            .get()
+            .uri("/checkpoints/latest")
+            .header(HttpHeaders.AUTHORIZATION, credentials)
+            .retrieve()
+            .bodyToMono(CheckpointCheck.Signed.class)
+            .map(Optional::of)
+            .onErrorResume(
+                WebClientResponseException.NotFound.class, none -> Mono.just(Optional.empty()));
+    return latest
+        .flatMap(
+            checkpoint ->
+                Mono.fromCallable(
+                        () -> {
+                          AuditVerification walked = audit.verify(registryKeys);
+                          return checkpoint
+                              .map(
+                                  c ->
+                                      walked.with(
+                                          CheckpointCheck.of(
+                                              c,
+                                              registryKeys,
+                                              audit.registryHashAt(c.chainSequence()))))
+                              .orElse(walked);
+                        })
+                    .subscribeOn(Schedulers.boundedElastic()))
+        .onErrorResume(
+            WebClientException.class,
+            away ->
+                Mono.fromCallable(
+                        () ->
+                            audit
+                                .verify(registryKeys)
+                                .with(
+                                    CheckpointCheck.unavailable(
+                                        "the registry did not answer: " + away.getMessage())))
+                    .subscribeOn(Schedulers.boundedElastic()));
   }
 
   /**
@@ -122,7 +173,7 @@ public class AuditController {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private static Entry entry(AuditEntry e) {
+  public static Entry entry(AuditEntry e) {
     Map<String, Object> payload;
     try {
       payload = EventJson.mapper().readValue(e.payload(), new TypeReference<>() {});

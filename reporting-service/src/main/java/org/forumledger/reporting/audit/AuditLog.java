@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
@@ -150,6 +151,22 @@ public class AuditLog {
     return new ExportPage(lines, last[0]);
   }
 
+  /**
+   * The entries after chain sequence {@code after} whose facts are valid on or before {@code
+   * until}: what may change a year closed at that link, in chain order.
+   */
+  public List<AuditEntry> changedAfter(long after, LocalDate until) {
+    return jdbc.query(
+        "select "
+            + COLUMNS.replaceAll("(\\w+)", "a.$1")
+            + " from audit_entry a join event_log e on e.event_id = a.event_id"
+            + " where a.chain_sequence > ? and (e.valid_from is null or e.valid_from <= ?)"
+            + " order by a.chain_sequence",
+        ROW,
+        after,
+        until);
+  }
+
   public List<AuditEntry> find(AuditQuery query) {
     StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_entry where true");
     List<Object> args = new ArrayList<>();
@@ -202,7 +219,21 @@ public class AuditLog {
         walk.head,
         walk.sealed,
         walk.registry == null ? null : new AuditVerification.RegistryHead(walk.registry),
+        null,
         walk.broken);
+  }
+
+  /**
+   * The registry's hash at {@code chainSequence} as the history keeps it; empty when not reached.
+   */
+  public Optional<String> registryHashAt(long chainSequence) {
+    return jdbc
+        .queryForList(
+            "select registry_hash from audit_entry where chain_sequence = ?",
+            String.class,
+            chainSequence)
+        .stream()
+        .findFirst();
   }
 
   private static final class Walk implements RowCallbackHandler {

@@ -8,10 +8,6 @@ import org.springframework.context.annotation.Configuration;
 @ConfigurationProperties("ledger.cost-service")
 public record CostServiceProperties(String url) {}
 
-/** Where the registry answers; reconciliation reads its published chain as the viewer. */
-@ConfigurationProperties("ledger.registry-service")
-record RegistryServiceProperties(String url) {}
-
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CostServiceProperties.class, RegistryServiceProperties.class})
 class CostServiceConfiguration {}

@@ -24,11 +24,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.Topics;
+import org.forumledger.events.seal.Seals;
 import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.forumledger.reporting.consumption.EventApplier;
 import org.forumledger.reporting.history.Totals;
 import org.forumledger.reporting.history.TotalsCalculator;
 import org.forumledger.reporting.support.AsABatchListener;
+import org.forumledger.reporting.support.AsABatchListener.Received;
 import org.forumledger.reporting.support.ReportingStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,14 +182,14 @@ class ReadModelSpeedIT {
   }
 
   /** Publishes the next {@code n} events without waiting on each; the last one's position. */
-  private static long publish(long n, java.util.function.Consumer<EventEnvelope> alsoWith) {
+  private static long publish(long n, java.util.function.Consumer<Received> alsoWith) {
     long last = -1;
     for (long i = 0; i < n; i++) {
       EventEnvelope envelope = history.next();
-      alsoWith.accept(envelope);
+      Seals.Sealed sealed = stack.registry.seal(EventJson.write(envelope));
+      alsoWith.accept(new Received(envelope, sealed));
       stack.producer.send(
-          new ProducerRecord<>(
-              Topics.FORUM_EVENTS, envelope.metadata().forumId(), stack.registry.seal(envelope)));
+          new ProducerRecord<>(Topics.FORUM_EVENTS, envelope.metadata().forumId(), sealed.value()));
       last = envelope.metadata().globalPosition();
     }
     stack.producer.flush();
@@ -202,17 +204,18 @@ class ReadModelSpeedIT {
     EventApplier applier = stack.app.getBean(EventApplier.class);
     TransactionTemplate transactions =
         new TransactionTemplate(stack.app.getBean(PlatformTransactionManager.class));
-    List<EventEnvelope> batch = new ArrayList<>();
+    List<Received> batch = new ArrayList<>();
     publish(
         n,
-        envelope -> {
-          batch.add(envelope);
+        received -> {
+          batch.add(received);
           if (batch.size() == EVENTS_PER_TRANSACTION) {
-            AsABatchListener.applyInOneTransaction(applier, transactions, List.copyOf(batch));
+            AsABatchListener.applyReceivedInOneTransaction(
+                applier, transactions, List.copyOf(batch));
             batch.clear();
           }
         });
-    AsABatchListener.applyInOneTransaction(applier, transactions, List.copyOf(batch));
+    AsABatchListener.applyReceivedInOneTransaction(applier, transactions, List.copyOf(batch));
   }
 
   private static long readTopicWithAPlainConsumer() {

@@ -21,6 +21,7 @@ public enum ProblemType {
   CONCURRENT_CHANGE(
       HttpStatus.CONFLICT, "concurrent-change", "Another change happened at the same time"),
   POSITION_NOT_CURRENT(HttpStatus.CONFLICT, "position-not-current", "Position not current"),
+  YEAR_CLOSED(HttpStatus.CONFLICT, "year-closed", "The year is already closed"),
   STALE_VERSION(
       HttpStatus.PRECONDITION_FAILED,
       "stale-version",

@@ -52,7 +52,17 @@ public class AuditReads {
     }
   }
 
-  /** Whether every entry's hash still chains to the one before it. */
+  /**
+   * Whether every entry's hash still chains to the one before it, and how many entries carry the
+   * registry's signature, following its chain up to {@code registryHead}.
+   */
   public record Verification(
-      boolean intact, long entryCount, String headHash, Object firstBroken) {}
+      boolean intact,
+      long entryCount,
+      String headHash,
+      long sealedEntries,
+      RegistryHead registryHead,
+      Object firstBroken) {}
+
+  public record RegistryHead(long chainSequence, String hash) {}
 }

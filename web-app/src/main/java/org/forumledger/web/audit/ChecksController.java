@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -44,7 +45,9 @@ class ChecksController {
   }
 
   @GetMapping("/audit/checks")
-  Mono<Rendering> checks(@RequestParam(required = false) String year) {
+  Mono<Rendering> checks(
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String closeRefused) {
     int y =
         year != null && year.strip().matches("\\d{4}")
             ? Integer.parseInt(year.strip())
@@ -56,7 +59,14 @@ class ChecksController {
             .uri(uri -> uri.path("/reports/reconciliation").queryParam("year", y).build())
             .retrieve()
             .bodyToMono(CheckFigures.Reconciliation.class);
-    return Mono.zip(audit.verify(), reconciliation, replay())
+    Mono<CheckFigures.YearAudit> closing =
+        clients
+            .reporting()
+            .get()
+            .uri("/audit/years/{year}", y)
+            .retrieve()
+            .bodyToMono(CheckFigures.YearAudit.class);
+    return Mono.zip(audit.verify(), reconciliation, replay(), closing)
         .map(
             found ->
                 Rendering.view("checks")
@@ -66,7 +76,33 @@ class ChecksController {
                     .modelAttribute("verification", found.getT1())
                     .modelAttribute("reconciliation", found.getT2())
                     .modelAttribute("replay", found.getT3())
+                    .modelAttribute("yearAudit", found.getT4())
+                    .modelAttribute("closeRefused", closeRefused != null)
                     .build());
+  }
+
+  /**
+   * Closes the year as the auditor signed in; the registry signs the statement. A year closed
+   * before is shown as it was closed, with the refusal's reason.
+   */
+  @PostMapping("/audit/years/{year}/close")
+  Mono<Rendering> closeYear(@PathVariable int year) {
+    return clients
+        .reporting()
+        .post()
+        .uri("/audit/years/{year}/close", year)
+        .exchangeToMono(
+            answer ->
+                answer
+                    .releaseBody()
+                    .thenReturn(
+                        Rendering.redirectTo(
+                                "/audit/checks?year="
+                                    + year
+                                    + (answer.statusCode().is2xxSuccessful()
+                                        ? "&closed"
+                                        : "&closeRefused=" + answer.statusCode().value()))
+                            .build()));
   }
 
   @PostMapping("/audit/replay")

@@ -71,6 +71,20 @@ class LocalSignInTest {
 
     assertThat(refused.statusCode()).isEqualTo(302);
     assertThat(refused.headers().firstValue("Location")).hasValue("/signin?error");
+    assertThat(new Browser().get(web + "/signin?error").body())
+        .contains("Fel användarnamn eller lösenord.")
+        .doesNotContain("Du är utloggad.");
+  }
+
+  @Test
+  void theFormAloneSaysNothingWentWrong() throws Exception {
+    String form = new Browser().get(web + "/signin").body();
+
+    assertThat(form)
+        .contains("name=\"password\"")
+        .doesNotContain("Fel användarnamn eller lösenord.")
+        .doesNotContain("Du är utloggad.");
+    assertThat(new Browser().get(web + "/signin?signedOut").body()).contains("Du är utloggad.");
   }
 
   @Test

@@ -13,7 +13,9 @@ for variable in LEDGER_KAFKA_ADMIN_PASSWORD LEDGER_KAFKA_REGISTRY_PASSWORD \
 done
 
 bin=/opt/kafka/bin
-bootstrap=kafka:9092
+bootstrap="${LEDGER_KAFKA_BOOTSTRAP_SERVERS:-kafka:9092}"
+replication="${LEDGER_KAFKA_REPLICATION_FACTOR:-1}"
+min_isr="${LEDGER_KAFKA_MIN_INSYNC_REPLICAS:-1}"
 admin=/tmp/admin.properties
 umask 077
 printf 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=%s\n' \
@@ -29,12 +31,26 @@ scram() {
 }
 topic() {
   "$bin/kafka-topics.sh" --bootstrap-server "$bootstrap" --command-config "$admin" --create \
-    --if-not-exists --topic "$1" --partitions 1 --replication-factor 1 "${@:2}"
+    --if-not-exists --topic "$1" --partitions 1 --replication-factor "$replication" \
+    --config "min.insync.replicas=$min_isr" "${@:2}"
 }
 allow() {
   "$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --command-config "$admin" --add \
     --allow-principal "User:$1" "${@:2}"
 }
+
+# a topic can be replicated only once that many brokers have joined
+for attempt in $(seq 1 60); do
+  brokers=$("$bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" \
+    --command-config "$admin" 2>/dev/null | grep -c '(id: ' || true)
+  [[ "$brokers" -ge "$replication" ]] && break
+  echo "kafka-init: $brokers of $replication brokers up, waiting"
+  sleep 2
+done
+if [[ "$brokers" -lt "$replication" ]]; then
+  echo "kafka-init: only $brokers brokers joined; the topics need $replication" >&2
+  exit 1
+fi
 
 scram registry "$LEDGER_KAFKA_REGISTRY_PASSWORD"
 scram cost "$LEDGER_KAFKA_COST_PASSWORD"

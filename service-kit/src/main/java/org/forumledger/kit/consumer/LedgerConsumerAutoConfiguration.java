@@ -100,10 +100,13 @@ public class LedgerConsumerAutoConfiguration {
   }
 
   @Bean
-  NewTopic deadLetterTopic(@Value("${spring.kafka.consumer.group-id}") String group) {
-    return TopicBuilder.name(Topics.deadLetter(group))
-        .partitions(Topics.FORUM_EVENTS_PARTITIONS)
-        .replicas(1)
+  NewTopic deadLetterTopic(
+      @Value("${spring.kafka.consumer.group-id}") String group,
+      @Value(TopicReplication.REPLICAS) int replicas,
+      @Value(TopicReplication.MIN_IN_SYNC) int minInSync) {
+    return new TopicReplication(replicas, minInSync)
+        .applyTo(
+            TopicBuilder.name(Topics.deadLetter(group)).partitions(Topics.FORUM_EVENTS_PARTITIONS))
         .build();
   }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
+import org.forumledger.events.ForumStatus;
+import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.seal.SealException;
 import org.forumledger.events.testing.ChainSealer;
 import org.forumledger.events.testing.TestKeys;
@@ -108,6 +110,28 @@ class ApplyOnceTest {
     assertThat(applied).isEmpty();
     assertThat(handled.skippedById).containsEntry("e-2", true).containsEntry("e-3", true);
     assertThat(applyOnce.position()).isEqualTo(45);
+  }
+
+  @Test
+  void fieldsAddedByALaterRegistryAreIgnoredAndTheEventIsApplied() {
+    byte[] later =
+        sealed(
+            """
+            {"metadata": {"eventId": "e-9", "eventType": "forum.ForumStatusChanged",
+              "eventVersion": 1, "forumId": "7d0c2c5e-4f7b-4a8e-9f43-2b1a6e9c0d11",
+              "sequenceNumber": 4, "globalPosition": 50, "recordedAt": "2024-02-26T09:15:00Z",
+              "actor": "registrar", "unit": "SLK"},
+             "payload": {"forumId": "7d0c2c5e-4f7b-4a8e-9f43-2b1a6e9c0d11", "status": "PAUSED",
+              "effectiveFrom": "2020-03-15", "decidedBy": {"body": "KS"}}}
+            """
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(applyOnce.accept(later)).isEqualTo(ApplyOnce.Outcome.APPLIED);
+    assertThat(applied)
+        .singleElement()
+        .extracting(e -> ((ForumStatusChanged) e.payload()).status())
+        .isEqualTo(ForumStatus.PAUSED);
+    assertThat(applyOnce.position()).isEqualTo(50);
   }
 
   @Test

@@ -183,10 +183,17 @@ public final class CostStack implements AutoCloseable {
         .build();
   }
 
-  /** Rebuilds the read model as a registrar; the rebuild's answer. */
+  /**
+   * Rebuilds the read model as a registrar; the rebuild's answer. The rebuild answers when it is
+   * done, which takes as long as the history is long and the machine is busy: a speed measured, not
+   * a deadline.
+   */
   public JsonNode rebuild() {
     return Json.parse(
         registrar()
+            .mutate()
+            .responseTimeout(Duration.ofMinutes(5))
+            .build()
             .post()
             .uri("/costs/admin/rebuild")
             .exchange()

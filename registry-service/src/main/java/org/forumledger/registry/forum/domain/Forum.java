@@ -456,10 +456,10 @@ public class Forum {
   /**
    * An ended forum takes corrections of what was true while it existed (its details, its
    * classification, costs, headcounts and appointments up to its end) and can be reopened by a
-   * status change; it refuses facts that begin after its end. It takes part in a year only when it
-   * had not ended by that year's first day (as the totals count it), so a year is refused when the
-   * end falls on or before its 1 January. Every write to an ended forum, a reopening among them, is
-   * a correction and names the decision it rests on.
+   * status change; it refuses facts that begin after its end: a day after it, or a year after the
+   * year it ended in (the totals still add a fee or cost set for the year of the end, even when an
+   * end on 1 January keeps the forum from being counted that year). Every write to an ended forum,
+   * a reopening among them, is a correction and names the decision it rests on.
    */
   private void requireWhileNotEnded(LocalDate date, String field) {
     if (endedFrom != null && date.isAfter(endedFrom)) {
@@ -476,7 +476,7 @@ public class Forum {
   }
 
   private void requireYearWhileNotEnded(int year, String field) {
-    if (endedFrom != null && !LocalDate.of(year, 1, 1).isBefore(endedFrom)) {
+    if (endedFrom != null && year > endedFrom.getYear()) {
       throw new ForumRuleViolation(
           field,
           field

@@ -356,21 +356,21 @@ class ForumTest {
     }
 
     @Test
-    void aForumEndedOnNewYearsDayTakesNothingForThatYear() {
+    void aForumEndedOnNewYearsDayTakesNothingForTheYearAfter() {
       fixture
           .given(REGISTERED, ENDED_ON_NEW_YEAR)
-          .when(sekFee(2024, "100"), DECISION)
+          .when(sekFee(2025, "100"), DECISION)
           .expectException(ForumRuleViolation.class)
           .expectException(fieldIs("fromYear"))
           .expectNoEvents();
     }
 
     @Test
-    void aForumEndedOnNewYearsDayTakesTheYearBefore() {
+    void aForumEndedOnNewYearsDayStillTakesAFeeOfThatYearAsTheTotalsAddIt() {
       fixture
           .given(REGISTERED, ENDED_ON_NEW_YEAR)
-          .when(sekFee(2023, "100"), DECISION)
-          .expectEvents(sekFeeSet(2023, "100", false));
+          .when(sekFee(2024, "100"), DECISION)
+          .expectEvents(sekFeeSet(2024, "100", false));
     }
 
     @Test

@@ -92,11 +92,18 @@ public record ForumFacts(
    */
   public boolean countedIn(int year) {
     boolean registered = registeredOn == null || !registeredOn.isAfter(LocalDate.of(year, 12, 31));
-    boolean ended =
-        currentStatus != null
-            && currentStatus.status() == ForumStatus.ENDED
-            && currentStatus.effectiveFrom() != null
-            && !currentStatus.effectiveFrom().isAfter(LocalDate.of(year, 1, 1));
-    return registered && !ended;
+    return registered && !endedBy(LocalDate.of(year, 1, 1));
+  }
+
+  /**
+   * Ended on or before {@code day} by its latest status change, as the registry and reporting
+   * decide it: a reopened forum (a status change after ENDED, a correction of a mistaken end) is
+   * not ended, whatever the effective dates of the end and the reopening.
+   */
+  public boolean endedBy(LocalDate day) {
+    return currentStatus != null
+        && currentStatus.status() == ForumStatus.ENDED
+        && currentStatus.effectiveFrom() != null
+        && !currentStatus.effectiveFrom().isAfter(day);
   }
 }

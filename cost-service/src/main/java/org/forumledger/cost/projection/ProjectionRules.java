@@ -68,8 +68,10 @@ public final class ProjectionRules {
   // ---------------------------------------------------------------- actuals (totals definition)
 
   public ForumYear actual(ForumFacts forum, int year) {
-    // a fee does not recur into a year the forum had ended by; the year it was recorded from counts
-    boolean ended = forum.statusAtStartOf(year) == ForumStatus.ENDED;
+    // a fee does not recur into a year the forum had ended by; the year it was recorded from
+    // counts.
+    // Ended is the latest status, as in reporting and the verifier: a reopening undoes the end
+    boolean ended = forum.endedBy(LocalDate.of(year, 1, 1));
     Optional<FeeFact> fee = forum.applicableFee(year).filter(f -> !ended || f.fromYear() == year);
     Figure feeFigure =
         fee.map(

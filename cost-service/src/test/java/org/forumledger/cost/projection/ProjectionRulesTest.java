@@ -301,6 +301,24 @@ class ProjectionRulesTest {
     }
 
     @Test
+    void aReopenedForumCountsWithItsFeeInTheYearsItsMistakenEndHadTakenFromIt() {
+      // ended from 2024-01-01 by mistake, reopened from 2025-03-01: the latest status decides,
+      // as in the registry, reporting and the verifier
+      ForumFacts reopened =
+          Facts.forum("reopened")
+              .fixedFee(2023, null, "100000")
+              .status(org.forumledger.events.ForumStatus.ENDED, java.time.LocalDate.of(2024, 1, 1))
+              .status(org.forumledger.events.ForumStatus.ACTIVE, java.time.LocalDate.of(2025, 3, 1))
+              .build();
+
+      for (int year : new int[] {2024, 2025, 2026}) {
+        YearTotals totals = PLAIN.actualYear(List.of(reopened), year);
+        assertThat(totals.forumCount()).as("counted in %s", year).isEqualTo(1);
+        assertThat(totals.annualFeeTotal()).as("fee in %s", year).isEqualByComparingTo("100000");
+      }
+    }
+
+    @Test
     void aCostNotCalculatedIsCountedAndNeverSummedAsZero() {
       ForumFacts known = Facts.forum("known").otherCost(2023, "1000", "0").build();
       ForumFacts partnership =

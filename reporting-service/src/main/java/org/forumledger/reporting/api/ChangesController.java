@@ -1,7 +1,16 @@
 package org.forumledger.reporting.api;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.forumledger.events.EventJson;
+import org.forumledger.events.ForumStatus;
+import org.forumledger.reporting.audit.AuditEntry;
+import org.forumledger.reporting.audit.AuditLog;
 import org.forumledger.reporting.history.Changes;
+import org.forumledger.reporting.history.Changes.StatusStep;
 import org.forumledger.reporting.history.TimeSlice;
 import org.forumledger.reporting.query.RegistryQueries;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +27,11 @@ import reactor.core.scheduler.Schedulers;
 public class ChangesController {
 
   private final RegistryQueries queries;
+  private final AuditLog audit;
 
-  public ChangesController(RegistryQueries queries) {
+  public ChangesController(RegistryQueries queries, AuditLog audit) {
     this.queries = queries;
+    this.audit = audit;
   }
 
   @GetMapping("/reports/changes")
@@ -47,8 +58,31 @@ public class ChangesController {
                     start,
                     end,
                     queries.asMap(new TimeSlice(start, known)),
-                    queries.asMap(new TimeSlice(end, known))))
+                    queries.asMap(new TimeSlice(end, known)),
+                    statusSteps(known)))
         .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private List<StatusStep> statusSteps(Instant knownAt) {
+    return audit.statusChanges(knownAt).stream().map(ChangesController::step).toList();
+  }
+
+  private static StatusStep step(AuditEntry entry) {
+    JsonNode payload;
+    try {
+      payload = EventJson.mapper().readTree(entry.payload());
+    } catch (JacksonException e) {
+      throw new IllegalStateException("Unreadable status change " + entry.eventId(), e);
+    }
+    JsonNode from = payload.get("effectiveFrom");
+    return new StatusStep(
+        entry.forumId(),
+        ForumStatus.valueOf(payload.get("status").asText()),
+        from == null || from.isNull() ? entry.effectiveDate() : LocalDate.parse(from.asText()),
+        entry.recordedAt(),
+        entry.actor(),
+        entry.reason(),
+        entry.decisionReference());
   }
 
   /** A mandate period written {@code 2023-2026}: four budget years from a start year. */

@@ -43,6 +43,9 @@ public class AuditLog {
           + " effective_date, actor, reason, decision_reference, correlation_id, payload,"
           + " prev_hash, hash, chain_sequence, registry_hash, key_id, signature, sealed_value";
 
+  private static final String STATUS_CHANGED =
+      org.forumledger.events.ForumEventType.FORUM_STATUS_CHANGED.logicalName();
+
   private final JdbcTemplate jdbc;
 
   public AuditLog(JdbcTemplate jdbc) {
@@ -165,6 +168,26 @@ public class AuditLog {
         ROW,
         after,
         until);
+  }
+
+  /**
+   * Every status change recorded by {@code knownAt} (all, when null), in chain order: what the
+   * changes between two dates need to find a forum that was ended and reopened, with the reason and
+   * the decision of each step.
+   */
+  public List<AuditEntry> statusChanges(Instant knownAt) {
+    return knownAt == null
+        ? jdbc.query(
+            "select " + COLUMNS + " from audit_entry where event_type = ? order by seq",
+            ROW,
+            STATUS_CHANGED)
+        : jdbc.query(
+            "select "
+                + COLUMNS
+                + " from audit_entry where event_type = ? and recorded_at <= ? order by seq",
+            ROW,
+            STATUS_CHANGED,
+            Timestamp.from(knownAt));
   }
 
   public List<AuditEntry> find(AuditQuery query) {

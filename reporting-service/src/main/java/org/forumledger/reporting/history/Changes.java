@@ -1,9 +1,11 @@
 package org.forumledger.reporting.history;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,22 +13,44 @@ import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.Body;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.ForumRegistered;
+import org.forumledger.events.ForumStatus;
 import org.forumledger.events.Role;
 
 /**
- * What changed between two dates: forums that joined or left, fees whose applicable value differs
- * between the two dates' years, and appointments that began or ended in between.
+ * What changed between two dates: forums that joined or left, forums that joined and left in
+ * between (in neither list, since they take part on neither date), forums reopened in between (an
+ * end undone by a later status change, with the reason and decision of both), fees whose applicable
+ * value differs between the two dates' years, and appointments that began or ended in between.
  */
 public record Changes(
     LocalDate from,
     LocalDate to,
     List<ForumRef> joined,
     List<ForumRef> left,
+    List<ForumRef> joinedAndLeft,
+    List<Reopening> reopened,
     List<FeeChange> feesChanged,
     List<AppointmentChange> appointed,
     List<AppointmentChange> ended) {
 
   public record ForumRef(String forumId, String inventoryReference, String name, String area) {}
+
+  /**
+   * A status change as the audit history keeps it, in recording order.
+   *
+   * @param effectiveFrom the day the status takes effect
+   */
+  public record StatusStep(
+      String forumId,
+      ForumStatus status,
+      LocalDate effectiveFrom,
+      Instant recordedAt,
+      String actor,
+      String reason,
+      String decisionReference) {}
+
+  /** A forum whose end ({@code ended}) was undone by {@code reopening}, effective in between. */
+  public record Reopening(ForumRef forum, StatusStep ended, StatusStep reopening) {}
 
   public record Fee(int year, CostStatus status, BigDecimal amountSek) {}
 
@@ -46,7 +70,20 @@ public record Changes(
    */
   public static Changes between(
       LocalDate from, LocalDate to, Map<String, ForumState> atFrom, Map<String, ForumState> atTo) {
+    return between(from, to, atFrom, atTo, List.of());
+  }
+
+  /**
+   * @param statusSteps every status change known, in recording order (any forum)
+   */
+  public static Changes between(
+      LocalDate from,
+      LocalDate to,
+      Map<String, ForumState> atFrom,
+      Map<String, ForumState> atTo,
+      List<StatusStep> statusSteps) {
     List<ForumRef> joined = new ArrayList<>();
+    List<ForumRef> joinedAndLeft = new ArrayList<>();
     List<ForumRef> left = new ArrayList<>();
     List<FeeChange> fees = new ArrayList<>();
     List<AppointmentChange> appointed = new ArrayList<>();
@@ -60,6 +97,8 @@ public record Changes(
         joined.add(ref);
       } else if (wasIn && !isIn) {
         left.add(ref);
+      } else if (!wasIn && !isIn && joinedBetween(after, from, to)) {
+        joinedAndLeft.add(ref);
       }
       Fee feeBefore = before == null ? null : fee(before, from.getYear());
       Fee feeAfter = fee(after, to.getYear());
@@ -81,14 +120,49 @@ public record Changes(
         left.add(ref(before));
       }
     }
+    List<Reopening> reopened = reopenings(from, to, atTo, statusSteps);
     Comparator<ForumRef> order =
         Comparator.comparing(ForumRef::inventoryReference, InventoryReference.ORDER);
     joined.sort(order);
     left.sort(order);
+    joinedAndLeft.sort(order);
     fees.sort(Comparator.comparing(FeeChange::forum, order));
     appointed.sort(Comparator.comparing(AppointmentChange::on));
     ended.sort(Comparator.comparing(AppointmentChange::on));
-    return new Changes(from, to, joined, left, fees, appointed, ended);
+    return new Changes(from, to, joined, left, joinedAndLeft, reopened, fees, appointed, ended);
+  }
+
+  /** Registered after {@code from}, by {@code to}, and no longer taking part on {@code to}. */
+  private static boolean joinedBetween(ForumState forum, LocalDate from, LocalDate to) {
+    LocalDate registered = forum.registeredFrom();
+    return registered != null && registered.isAfter(from) && !registered.isAfter(to);
+  }
+
+  /**
+   * Each status change that follows an ENDED one of the same forum in recording order and takes
+   * effect after {@code from} and by {@code to}: the registry's reopening of an ended forum.
+   */
+  private static List<Reopening> reopenings(
+      LocalDate from, LocalDate to, Map<String, ForumState> atTo, List<StatusStep> steps) {
+    Map<String, StatusStep> lastEnd = new HashMap<>();
+    List<Reopening> reopened = new ArrayList<>();
+    for (StatusStep step : steps) {
+      if (step.status() == ForumStatus.ENDED) {
+        lastEnd.put(step.forumId(), step);
+        continue;
+      }
+      StatusStep end = lastEnd.remove(step.forumId());
+      ForumState forum = atTo.get(step.forumId());
+      boolean inBetween =
+          step.effectiveFrom() != null
+              && step.effectiveFrom().isAfter(from)
+              && !step.effectiveFrom().isAfter(to);
+      if (end != null && forum != null && inBetween) {
+        reopened.add(new Reopening(ref(forum), end, step));
+      }
+    }
+    reopened.sort(Comparator.comparing(r -> r.reopening().effectiveFrom()));
+    return reopened;
   }
 
   private static ForumRef ref(ForumState forum) {

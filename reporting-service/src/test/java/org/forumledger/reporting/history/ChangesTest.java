@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.forumledger.events.Body;
@@ -77,5 +78,55 @@ class ChangesTest {
     assertThat(changes.ended())
         .extracting(Changes.AppointmentChange::appointmentId)
         .containsExactly("old", "short");
+  }
+
+  @Test
+  void aForumThatJoinedAndLeftInBetweenAndAReopenedForumAreListed() {
+    EventStream e = new EventStream(1);
+    List<EventEnvelope> log =
+        List.of(
+            e.envelope(registered("brief", "2.1.1", "Brief", "A"), T, "2023-05-01"),
+            e.envelope(forum("brief").status(ForumStatus.ENDED).from("2024-06-30"), T, null),
+            e.envelope(registered("reopened", "2.1.2", "Reopened", "A"), T, "2019-01-01"));
+    LocalDate from = LocalDate.parse("2022-12-31");
+    LocalDate to = LocalDate.parse("2026-12-31");
+    Instant t = Instant.parse(T);
+    Changes.StatusStep end =
+        new Changes.StatusStep(
+            "reopened", ForumStatus.ENDED, LocalDate.parse("2024-01-01"), t, "r", "left", "KS 1");
+    Changes.StatusStep reopening =
+        new Changes.StatusStep(
+            "reopened",
+            ForumStatus.ACTIVE,
+            LocalDate.parse("2024-01-01"),
+            t,
+            "r",
+            "mistake",
+            "KS 2");
+    Changes.StatusStep earlier =
+        new Changes.StatusStep(
+            "reopened", ForumStatus.ACTIVE, LocalDate.parse("2020-01-01"), t, "r", "old", "KS 0");
+
+    Changes changes =
+        Changes.between(
+            from,
+            to,
+            ForumFold.fold(log, new TimeSlice(from, null)),
+            ForumFold.fold(log, new TimeSlice(to, null)),
+            List.of(
+                new Changes.StatusStep(
+                    "reopened", ForumStatus.ENDED, LocalDate.parse("2019-06-01"), t, "r", "", "KS"),
+                earlier,
+                end,
+                reopening));
+
+    assertThat(changes.joinedAndLeft())
+        .extracting(Changes.ForumRef::forumId)
+        .containsExactly("brief");
+    assertThat(changes.joined()).isEmpty();
+    assertThat(changes.left()).isEmpty();
+    assertThat(changes.reopened()).hasSize(1);
+    assertThat(changes.reopened().get(0).ended()).isEqualTo(end);
+    assertThat(changes.reopened().get(0).reopening()).isEqualTo(reopening);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.forumledger.events.AnnualFeeSet;
@@ -29,6 +30,7 @@ import org.forumledger.events.ForumStatus;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.HeadcountRecorded;
 import org.forumledger.events.LedgerCalendar;
+import org.forumledger.events.MetadataKeys;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
@@ -96,7 +98,9 @@ public class Forum {
   }
 
   @CommandHandler
-  public void handle(ReviseForumDetailsCommand command) {
+  public void handle(
+      ReviseForumDetailsCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     requireText(command.name(), "name");
     requireRange(command.meetingsPerYear(), "meetingsPerYear");
     ForumDetailsRevised revised =
@@ -116,12 +120,15 @@ public class Forum {
             && Objects.equals(revised.meetingsPerYear(), details.meetingsPerYear())
             && revised.meetingMode() == details.meetingMode();
     if (!unchanged) {
+      requireDecisionWhileEnded(decisionReference);
       apply(revised);
     }
   }
 
   @CommandHandler
-  public void handle(ReclassifyForumCommand command) {
+  public void handle(
+      ReclassifyForumCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     requireText(command.area(), "area");
     require(command.kind() != null, "kind", "kind is required");
     require(
@@ -134,6 +141,7 @@ public class Forum {
             && command.kind() == details.kind()
             && Objects.equals(command.collaborationType(), details.collaborationType());
     if (!unchanged) {
+      requireDecisionWhileEnded(decisionReference);
       apply(
           new ForumReclassified(
               forumId,
@@ -145,17 +153,22 @@ public class Forum {
   }
 
   @CommandHandler
-  public void handle(ChangeForumStatusCommand command) {
+  public void handle(
+      ChangeForumStatusCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     require(command.status() != null, "status", "status is required");
     require(command.effectiveFrom() != null, "effectiveDate", "an effective date is required");
     requireDate(command.effectiveFrom(), "effectiveDate");
     if (command.status() != status) {
+      requireDecisionWhileEnded(decisionReference);
       apply(new ForumStatusChanged(forumId, command.status(), command.effectiveFrom()));
     }
   }
 
   @CommandHandler
-  public void handle(AppointRepresentativeCommand command) {
+  public void handle(
+      AppointRepresentativeCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     requireText(command.appointmentId(), "appointmentId");
     requireText(command.personName(), "personName");
     require(command.body() != null, "body", "body is required");
@@ -187,11 +200,14 @@ public class Forum {
           "appointment " + command.appointmentId() + " already exists with other details");
       return;
     }
+    requireDecisionWhileEnded(decisionReference);
     apply(appointed);
   }
 
   @CommandHandler
-  public void handle(EndAppointmentCommand command) {
+  public void handle(
+      EndAppointmentCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     RepresentativeAppointed appointment = openAppointments.get(command.appointmentId());
     require(
         appointment != null,
@@ -203,11 +219,14 @@ public class Forum {
         !command.endedOn().isBefore(appointment.validFrom()),
         "endedOn",
         "an appointment cannot end before it starts (" + appointment.validFrom() + ")");
+    requireDecisionWhileEnded(decisionReference);
     apply(new AppointmentEnded(forumId, command.appointmentId(), command.endedOn()));
   }
 
   @CommandHandler
-  public void handle(RecordHeadcountCommand command) {
+  public void handle(
+      RecordHeadcountCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     require(command.body() != null, "body", "body is required");
     requireYear(command.year(), "year");
     requireYearWhileNotEnded(command.year(), "year");
@@ -217,12 +236,15 @@ public class Forum {
         new HeadcountRecorded(
             forumId, command.year(), command.body(), command.headcount(), command.asWritten());
     if (!recorded.equals(headcounts.get(headcountKey(command.year(), command.body())))) {
+      requireDecisionWhileEnded(decisionReference);
       apply(recorded);
     }
   }
 
   @CommandHandler
-  public void handle(SetAnnualFeeCommand command) {
+  public void handle(
+      SetAnnualFeeCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     requireYear(command.fromYear(), "fromYear");
     requireYearWhileNotEnded(command.fromYear(), "fromYear");
     if (command.toYear() != null) {
@@ -239,6 +261,7 @@ public class Forum {
     if (current != null && sameFee(current, fee)) {
       return;
     }
+    requireDecisionWhileEnded(decisionReference);
     apply(
         new AnnualFeeSet(
             fee.forumId(),
@@ -258,16 +281,21 @@ public class Forum {
   }
 
   @CommandHandler
-  public void handle(WithdrawAnnualFeeCommand command) {
+  public void handle(
+      WithdrawAnnualFeeCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     require(
         fees.containsKey(command.fromYear()),
         "fromYear",
         "no fee is recorded from " + command.fromYear());
+    requireDecisionWhileEnded(decisionReference);
     apply(new AnnualFeeWithdrawn(forumId, command.fromYear()));
   }
 
   @CommandHandler
-  public void handle(RecordOtherCostCommand command) {
+  public void handle(
+      RecordOtherCostCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     requireYear(command.year(), "year");
     requireYearWhileNotEnded(command.year(), "year");
     require(command.status() != null, "status", "status is required");
@@ -300,15 +328,19 @@ public class Forum {
     if (current != null && sameOtherCost(current, recorded)) {
       return;
     }
+    requireDecisionWhileEnded(decisionReference);
     apply(recorded);
   }
 
   @CommandHandler
-  public void handle(WithdrawOtherCostCommand command) {
+  public void handle(
+      WithdrawOtherCostCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
     require(
         otherCosts.containsKey(command.year()),
         "year",
         "no other cost is recorded for " + command.year());
+    requireDecisionWhileEnded(decisionReference);
     apply(new OtherCostWithdrawn(forumId, command.year()));
   }
 
@@ -422,15 +454,24 @@ public class Forum {
   }
 
   /**
-   * An ended forum takes corrections of what was true while it existed (its details, its status,
-   * costs and appointments up to its end), never new facts after its end: those need the status
-   * changed first, which is itself a correction with a reason.
+   * An ended forum takes corrections of what was true while it existed (its details, its
+   * classification, costs, headcounts and appointments up to its end) and can be reopened by a
+   * status change; it refuses facts that begin after its end: a day after it, or a year after the
+   * year it ended in (the totals still add a fee or cost set for the year of the end, even when an
+   * end on 1 January keeps the forum from being counted that year). Every write to an ended forum,
+   * a reopening among them, is a correction and names the decision it rests on.
    */
   private void requireWhileNotEnded(LocalDate date, String field) {
     if (endedFrom != null && date.isAfter(endedFrom)) {
       throw new ForumRuleViolation(
           field,
-          "the forum ended on " + endedFrom + "; change its status first to record anything later");
+          field
+              + " "
+              + date
+              + " is after the forum's end on "
+              + endedFrom
+              + ": an ended forum takes no fact that begins after its end; reopen it first (a"
+              + " status change with a reason and a decision)");
     }
   }
 
@@ -438,10 +479,24 @@ public class Forum {
     if (endedFrom != null && year > endedFrom.getYear()) {
       throw new ForumRuleViolation(
           field,
-          "the forum ended on "
+          field
+              + " "
+              + year
+              + " begins after the forum's end on "
               + endedFrom
-              + "; change its status first to record a year after "
-              + endedFrom.getYear());
+              + ": an ended forum takes no fact that begins after its end; reopen it first (a"
+              + " status change with a reason and a decision)");
+    }
+  }
+
+  private void requireDecisionWhileEnded(String decisionReference) {
+    if (endedFrom != null && (decisionReference == null || decisionReference.isBlank())) {
+      throw new ForumRuleViolation(
+          "decisionReference",
+          "decisionReference is required: the forum ended on "
+              + endedFrom
+              + ", and a correction of an ended forum or its reopening names the decision it"
+              + " rests on");
     }
   }
 

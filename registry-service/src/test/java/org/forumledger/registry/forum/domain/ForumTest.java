@@ -3,6 +3,7 @@ package org.forumledger.registry.forum.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.forumledger.events.AnnualFeeSet;
@@ -22,6 +23,7 @@ import org.forumledger.events.ForumStatus;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.HeadcountRecorded;
 import org.forumledger.events.MeetingMode;
+import org.forumledger.events.MetadataKeys;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
@@ -74,6 +76,9 @@ class ForumTest {
           Role.LEDAMOT,
           LocalDate.of(2023, 1, 1),
           LocalDate.of(2026, 12, 31));
+
+  static final Map<String, Object> DECISION =
+      Map.of(MetadataKeys.DECISION_REFERENCE, "KS 2025-02-12 § 77");
 
   FixtureConfiguration<Forum> fixture;
 
@@ -253,7 +258,8 @@ class ForumTest {
     void anEndedForumsDetailsCanStillBeCorrected() {
       fixture
           .given(REGISTERED, ENDED)
-          .when(new ReviseForumDetailsCommand(ID, null, "X", null, null, null, null, null))
+          .when(
+              new ReviseForumDetailsCommand(ID, null, "X", null, null, null, null, null), DECISION)
           .expectSuccessfulHandlerExecution()
           .expectEvents(new ForumDetailsRevised(ID, "X", null, null, null, null, null));
     }
@@ -286,7 +292,8 @@ class ForumTest {
           .given(REGISTERED, ENDED)
           .when(
               new ChangeForumStatusCommand(
-                  ID, null, ForumStatus.ACTIVE, LocalDate.of(2024, 12, 31)))
+                  ID, null, ForumStatus.ACTIVE, LocalDate.of(2024, 12, 31)),
+              DECISION)
           .expectEvents(new ForumStatusChanged(ID, ForumStatus.ACTIVE, LocalDate.of(2024, 12, 31)));
     }
 
@@ -299,6 +306,102 @@ class ForumTest {
               new ForumStatusChanged(ID, ForumStatus.ACTIVE, LocalDate.of(2024, 12, 31)))
           .when(sekFee(2025, "100"))
           .expectSuccessfulHandlerExecution();
+    }
+  }
+
+  /** Issue 13: a mistaken end is corrected by new events, each with a reason and a decision. */
+  @Nested
+  class Corrections {
+    static final ForumStatusChanged ENDED_ON_NEW_YEAR =
+        new ForumStatusChanged(ID, ForumStatus.ENDED, LocalDate.of(2024, 1, 1));
+
+    static org.hamcrest.Matcher<ForumRuleViolation> fieldIs(String field) {
+      return org.axonframework.test.matchers.Matchers.predicate(
+          violation -> field.equals(violation.field()));
+    }
+
+    @Test
+    void reopeningAnEndedForumNamesItsDecision() {
+      fixture
+          .given(REGISTERED, ENDED)
+          .when(
+              new ChangeForumStatusCommand(
+                  ID, null, ForumStatus.ACTIVE, LocalDate.of(2024, 12, 31)))
+          .expectException(ForumRuleViolation.class)
+          .expectException(fieldIs("decisionReference"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void aCostBeforeTheEndIsACorrectionThatNamesItsDecision() {
+      fixture
+          .given(REGISTERED, ENDED)
+          .when(new RecordOtherCostCommand(ID, null, 2023, CostStatus.NOT_CALCULATED, null, null))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage(
+              org.hamcrest.Matchers.startsWith("decisionReference is required: the forum ended"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void aCostOfAYearBeforeTheEndIsRecordedWithItsDecision() {
+      fixture
+          .given(REGISTERED, ENDED)
+          .when(
+              new RecordOtherCostCommand(ID, null, 2023, CostStatus.NOT_CALCULATED, null, null),
+              DECISION)
+          .expectEvents(
+              new OtherCostRecorded(
+                  ID, 2023, CostStatus.NOT_CALCULATED, List.of(), null, null, false));
+    }
+
+    @Test
+    void aForumEndedOnNewYearsDayTakesNothingForTheYearAfter() {
+      fixture
+          .given(REGISTERED, ENDED_ON_NEW_YEAR)
+          .when(sekFee(2025, "100"), DECISION)
+          .expectException(ForumRuleViolation.class)
+          .expectException(fieldIs("fromYear"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void aForumEndedOnNewYearsDayStillTakesAFeeOfThatYearAsTheTotalsAddIt() {
+      fixture
+          .given(REGISTERED, ENDED_ON_NEW_YEAR)
+          .when(sekFee(2024, "100"), DECISION)
+          .expectEvents(sekFeeSet(2024, "100", false));
+    }
+
+    @Test
+    void anAppointmentStartingAfterTheEndIsRefusedNamingTheRuleAndTheField() {
+      fixture
+          .given(REGISTERED, ENDED)
+          .when(
+              new AppointRepresentativeCommand(
+                  ID, null, "a-2", "Bo", Body.KS, Role.ERSATTARE, LocalDate.of(2025, 1, 1), null),
+              DECISION)
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage(
+              "validFrom 2025-01-01 is after the forum's end on 2024-12-31: an ended forum takes"
+                  + " no fact that begins after its end; reopen it first (a status change with a"
+                  + " reason and a decision)");
+    }
+
+    @Test
+    void anActiveForumNeedsNoDecisionForAFact() {
+      fixture.given(REGISTERED).when(sekFee(2025, "100")).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aReopenedForumTakesFactsAfterTheOldEndWithoutFurtherDecision() {
+      fixture
+          .given(
+              REGISTERED,
+              ENDED,
+              new ForumStatusChanged(ID, ForumStatus.ACTIVE, LocalDate.of(2025, 3, 1)))
+          .when(sekFee(2026, "100"))
+          .expectEvents(sekFeeSet(2026, "100", false));
     }
   }
 
@@ -617,7 +720,9 @@ class ForumTest {
           .when(sekFee(2025, "100"))
           .expectException(ForumRuleViolation.class)
           .expectExceptionMessage(
-              "the forum ended on 2024-12-31; change its status first to record a year after 2024")
+              "fromYear 2025 begins after the forum's end on 2024-12-31: an ended forum takes no"
+                  + " fact that begins after its end; reopen it first (a status change with a"
+                  + " reason and a decision)")
           .expectNoEvents();
     }
 
@@ -625,7 +730,7 @@ class ForumTest {
     void aFeeOfAYearBeforeTheEndIsStillRecorded() {
       fixture
           .given(REGISTERED, ENDED)
-          .when(sekFee(2023, "837000"))
+          .when(sekFee(2023, "837000"), DECISION)
           .expectEvents(sekFeeSet(2023, "837000", false));
     }
 

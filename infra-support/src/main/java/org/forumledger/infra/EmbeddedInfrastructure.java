@@ -71,6 +71,16 @@ public final class EmbeddedInfrastructure implements LedgerInfrastructure {
   }
 
   @Override
+  public void stopPostgres() {
+    postgres.stop();
+  }
+
+  @Override
+  public void startPostgres() {
+    postgres.startAgain();
+  }
+
+  @Override
   public void close() {
     try {
       broker.close();

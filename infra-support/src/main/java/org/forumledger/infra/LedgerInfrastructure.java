@@ -20,6 +20,15 @@ public interface LedgerInfrastructure extends AutoCloseable {
   /** Brings the broker back on the same address. */
   void startKafka();
 
+  /**
+   * Stops PostgreSQL: open connections are closed and new ones refused, as when the server goes
+   * down. Its data is kept.
+   */
+  void stopPostgres();
+
+  /** Starts PostgreSQL again on the same address with the same data; returns once it accepts. */
+  void startPostgres();
+
   @Override
   void close();
 

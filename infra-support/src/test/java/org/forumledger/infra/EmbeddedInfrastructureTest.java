@@ -1,11 +1,13 @@
 package org.forumledger.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,35 @@ class EmbeddedInfrastructureTest {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getString(1)).isEqualTo("x");
       }
+    }
+  }
+
+  @Test
+  void postgresStopsAndStartsOnTheSameAddressWithItsData() throws Exception {
+    try (EmbeddedInfrastructure infra =
+        EmbeddedInfrastructure.start(
+            dataDir, FreePorts.next(), FreePorts.next(), FreePorts.next())) {
+      Connection open = DriverManager.getConnection(infra.jdbcUrl(), "postgres", "postgres");
+      open.createStatement().execute("create table kept(v text); insert into kept values ('y')");
+
+      infra.stopPostgres();
+
+      assertThatThrownBy(() -> open.createStatement().executeQuery("select 1"))
+          .isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> DriverManager.getConnection(infra.jdbcUrl(), "postgres", "postgres"))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .asString()
+          .startsWith("08");
+
+      infra.startPostgres();
+
+      try (Connection db = DriverManager.getConnection(infra.jdbcUrl(), "postgres", "postgres");
+          ResultSet rows = db.createStatement().executeQuery("select v from kept")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).isEqualTo("y");
+      }
+      open.close();
     }
   }
 

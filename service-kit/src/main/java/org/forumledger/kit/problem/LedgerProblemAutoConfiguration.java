@@ -1,5 +1,6 @@
 package org.forumledger.kit.problem;
 
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,8 +19,10 @@ public class LedgerProblemAutoConfiguration {
   /** Before Boot's error handler (order -1), which would answer with its own shape. */
   @Bean
   @Order(-2)
-  ProblemHandler problemHandler(ObjectProvider<ProblemTranslator> translators) {
-    return new ProblemHandler(translators.orderedStream().toList());
+  ProblemHandler problemHandler(
+      ObjectProvider<ProblemTranslator> translators,
+      @Value("${ledger.problems.retry-after:5s}") Duration retryAfter) {
+    return new ProblemHandler(translators.orderedStream().toList(), retryAfter);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package org.forumledger.kit.problem;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,10 +31,19 @@ public class ProblemHandler implements WebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+  /** The wait a 503 suggests, unless configured ({@code ledger.problems.retry-after}). */
+  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
   private final List<ProblemTranslator> translators;
+  private final Duration retryAfter;
 
   public ProblemHandler(List<ProblemTranslator> translators) {
+    this(translators, DEFAULT_RETRY_AFTER);
+  }
+
+  public ProblemHandler(List<ProblemTranslator> translators, Duration retryAfter) {
     this.translators = List.copyOf(translators);
+    this.retryAfter = retryAfter;
   }
 
   @Override
@@ -53,7 +63,10 @@ public class ProblemHandler implements WebExceptionHandler {
       log.debug("{} {}: {}", problem.type().status().value(), problem.type().slug(), failure);
     }
     if (problem.type() == ProblemType.SERVICE_UNAVAILABLE) {
-      exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+      exchange
+          .getResponse()
+          .getHeaders()
+          .set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
     }
     return ProblemResponses.write(exchange, problem);
   }
@@ -127,6 +140,8 @@ public class ProblemHandler implements WebExceptionHandler {
           || cause instanceof org.springframework.dao.RecoverableDataAccessException
           || cause instanceof java.sql.SQLTransientException
           || cause instanceof java.sql.SQLRecoverableException
+          || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+          || cause instanceof java.sql.SQLNonTransientConnectionException
           || cause instanceof java.net.ConnectException
           || isPostgresConnectionFailure(cause)) {
         return true;

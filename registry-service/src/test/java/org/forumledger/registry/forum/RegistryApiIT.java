@@ -2,9 +2,16 @@ package org.forumledger.registry.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.forumledger.registry.RegistryTestStack;
@@ -508,36 +515,114 @@ class RegistryApiIT {
     assertThat(storedEvents()).isEqualTo(before);
   }
 
-  @Test
-  void concurrentWritesToOneForumLoseNoUpdate() {
-    String forumId = register();
-    List<CompletableFuture<HttpStatus>> writes = new ArrayList<>();
-    for (int year = 2023; year < 2031; year++) {
-      int y = year;
-      writes.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  (HttpStatus)
-                      putFee(
-                              forumId,
-                              y,
-                              "{\"status\": \"AMOUNT\", \"amount\": " + y + ", " + PROVENANCE + "}")
-                          .returnResult(byte[].class)
-                          .getStatus()));
-    }
-    List<HttpStatus> statuses = writes.stream().map(CompletableFuture::join).toList();
+  static final int WRITERS = 16;
 
-    long accepted = statuses.stream().filter(s -> s == HttpStatus.OK).count();
-    assertThat(statuses).allMatch(s -> s == HttpStatus.OK || s == HttpStatus.CONFLICT);
-    registrar
-        .get()
-        .uri("/forums/{id}", forumId)
-        .exchange()
-        .expectBody()
-        .jsonPath("$.fees.length()")
-        .isEqualTo((int) accepted)
-        .jsonPath("$.version")
-        .isEqualTo((int) accepted);
+  /** Starts every write at once, on its own thread, and answers each one's status. */
+  static List<HttpStatus> atOnce(List<Supplier<WebTestClient.ResponseSpec>> writes) {
+    ExecutorService threads = Executors.newFixedThreadPool(writes.size());
+    CountDownLatch ready = new CountDownLatch(writes.size());
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<HttpStatus>> answers = new ArrayList<>();
+      for (Supplier<WebTestClient.ResponseSpec> write : writes) {
+        answers.add(
+            threads.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return (HttpStatus) write.get().returnResult(byte[].class).getStatus();
+                }));
+      }
+      assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+      go.countDown();
+      List<HttpStatus> statuses = new ArrayList<>();
+      for (Future<HttpStatus> answer : answers) {
+        statuses.add(answer.get(60, TimeUnit.SECONDS));
+      }
+      return statuses;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  static List<String> storedPayloads(String forumId) {
+    return jdbc.queryForList(
+        "select convert_from(payload, 'UTF8') from domain_event_entry"
+            + " where aggregate_identifier = ? order by sequence_number",
+        String.class,
+        forumId);
+  }
+
+  @Test
+  void concurrentWritesWithTheSameIfMatchAcceptExactlyOneAndTheOthersAre412AndWriteNothing() {
+    String forumId = register();
+    List<Supplier<WebTestClient.ResponseSpec>> writes = new ArrayList<>();
+    for (int i = 1; i <= WRITERS; i++) {
+      String body = "{\"status\": \"AMOUNT\", \"amount\": " + (1000 + i) + ", " + PROVENANCE + "}";
+      writes.add(() -> putFee(forumId, 2023, body, "\"0\""));
+    }
+
+    List<HttpStatus> statuses = atOnce(writes);
+
+    assertThat(statuses).filteredOn(s -> s == HttpStatus.OK).hasSize(1);
+    assertThat(statuses)
+        .filteredOn(s -> s != HttpStatus.OK)
+        .hasSize(WRITERS - 1)
+        .allMatch(s -> s == HttpStatus.PRECONDITION_FAILED);
+    String winner =
+        registrar
+            .get()
+            .uri("/forums/{id}", forumId)
+            .exchange()
+            .expectHeader()
+            .valueEquals("ETag", "\"1\"")
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    List<String> history = storedPayloads(forumId);
+    assertThat(history).as("the registration and the one accepted fee").hasSize(2);
+    Number fee = JsonPath.read(winner, "$.fees[0].amountSek");
+    int amount = fee.intValue();
+    assertThat(amount).isBetween(1001, 1000 + WRITERS);
+    assertThat(history.get(1)).contains(String.valueOf(amount));
+  }
+
+  @Test
+  void concurrentWritesWithoutIfMatchAreAllAcceptedOneAfterTheOtherAndNoneIsLost() {
+    String forumId = register();
+    List<Supplier<WebTestClient.ResponseSpec>> writes = new ArrayList<>();
+    for (int i = 0; i < WRITERS; i++) {
+      int year = 2023 + i;
+      String body =
+          "{\"status\": \"AMOUNT\", \"amount\": " + (5000 + year) + ", " + PROVENANCE + "}";
+      writes.add(() -> putFee(forumId, year, body));
+    }
+
+    List<HttpStatus> statuses = atOnce(writes);
+
+    assertThat(statuses).hasSize(WRITERS).allMatch(s -> s == HttpStatus.OK);
+    String state =
+        registrar
+            .get()
+            .uri("/forums/{id}", forumId)
+            .exchange()
+            .expectHeader()
+            .valueEquals("ETag", "\"" + WRITERS + "\"")
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    List<Integer> fromYears = JsonPath.read(state, "$.fees[*].fromYear");
+    assertThat(fromYears)
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(2023, 2023 + WRITERS).boxed().toList());
+    List<String> history = storedPayloads(forumId);
+    assertThat(history).hasSize(1 + WRITERS);
+    for (int i = 0; i < WRITERS; i++) {
+      String amount = String.valueOf(5000 + 2023 + i);
+      assertThat(history).as("the fee of " + amount).anyMatch(event -> event.contains(amount));
+    }
   }
 
   @Test

@@ -30,8 +30,15 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class IdempotentRequests {
 
-  /** Writes without If-Match that met a concurrent change to the same forum are run again. */
-  static final int ATTEMPTS_WITHOUT_IF_MATCH = 3;
+  /**
+   * A write that met a concurrent change to the same forum (another write appended at the same
+   * sequence first) is run again on the forum as it now is. Without If-Match the writer asked for
+   * no optimistic lock, so it is simply serialised after the other write; with If-Match the run
+   * again finds the forum at a later version and answers 412, as if it had come second. Each
+   * attempt that fails lost to a write that succeeded, so with n concurrent writers n attempts
+   * always suffice; the bound only keeps a broken store from looping for ever.
+   */
+  static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 64;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -73,7 +80,7 @@ public class IdempotentRequests {
               return run(write, body, action);
             });
       } catch (ConcurrencyException concurrentChange) {
-        if (write.expectedVersion() != null || attempt == ATTEMPTS_WITHOUT_IF_MATCH) {
+        if (attempt == ATTEMPTS_ON_CONCURRENT_CHANGE) {
           throw concurrentChange;
         }
       }

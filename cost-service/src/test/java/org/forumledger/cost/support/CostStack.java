@@ -3,6 +3,7 @@ package org.forumledger.cost.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -58,6 +59,14 @@ public final class CostStack implements AutoCloseable {
   }
 
   public static CostStack start() throws Exception {
+    return start(null);
+  }
+
+  /**
+   * A stack whose "today" is {@code clock}'s, so that what depends on the current year (the
+   * projection horizon, which years are projected) is fixed by the test, not by the day it runs.
+   */
+  public static CostStack start(Clock clock) throws Exception {
     LedgerInfrastructure infra = LedgerInfrastructure.forTests();
     try {
       try (Admin admin =
@@ -81,6 +90,12 @@ public final class CostStack implements AutoCloseable {
       ConfigurableApplicationContext context =
           new SpringApplicationBuilder(CostServiceApplication.class)
               .properties(CostServiceApplication.CONFIG_NAME)
+              .initializers(
+                  starting -> {
+                    if (clock != null) {
+                      starting.getBeanFactory().registerSingleton("clock", clock);
+                    }
+                  })
               // command-line arguments outrank cost-service.yml; default properties would not
               .run(
                   "--" + TestKeys.consumerProperties()[0],

@@ -9,6 +9,7 @@ import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConf
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.util.unit.DataSize;
 
 /** Problems for every failure, and the body size limit, in every service. */
@@ -23,6 +24,19 @@ public class LedgerProblemAutoConfiguration {
       ObjectProvider<ProblemTranslator> translators,
       @Value("${ledger.problems.retry-after:5s}") Duration retryAfter) {
     return new ProblemHandler(translators.orderedStream().toList(), retryAfter);
+  }
+
+  /**
+   * A request the security firewall refuses before any handler runs (an encoded NUL or slash in the
+   * path, a malformed header) is answered like every other malformed request, not with a bare 400.
+   */
+  @Bean
+  ServerExchangeRejectedHandler firewallRejections() {
+    return (exchange, rejected) ->
+        ProblemResponses.write(
+            exchange,
+            ProblemType.MALFORMED_REQUEST,
+            "The request's address or headers contain characters that are not accepted.");
   }
 
   @Bean

@@ -142,7 +142,8 @@ public class ProblemHandler implements WebExceptionHandler {
           || cause instanceof java.sql.SQLRecoverableException
           || cause instanceof org.springframework.transaction.CannotCreateTransactionException
           || cause instanceof java.sql.SQLNonTransientConnectionException
-          || cause instanceof java.net.ConnectException
+          // refused, reset or broken: a pooled connection the stopped database left behind
+          || cause instanceof java.net.SocketException
           || isPostgresConnectionFailure(cause)) {
         return true;
       }

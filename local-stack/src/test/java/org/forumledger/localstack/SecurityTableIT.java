@@ -35,10 +35,9 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 
 /**
  * Every route of every service, asked by an anonymous caller, a viewer, an auditor and a registrar,
- * answers what this table says. The routes are discovered from the running services (their
- * request mappings, actuator and API-documentation endpoints included, and their router
- * functions), so a route added without a row here fails the test, as does a row for a route that
- * no longer exists.
+ * answers what this table says. The routes are discovered from the running services (their request
+ * mappings, actuator and API-documentation endpoints included, and their router functions), so a
+ * route added without a row here fails the test, as does a row for a route that no longer exists.
  */
 class SecurityTableIT {
 
@@ -67,7 +66,9 @@ class SecurityTableIT {
     }
   }
 
-  /** "Let through": the answer is the route's own (2xx, 400, 404, 422 …), neither 401/403 nor 5xx. */
+  /**
+   * "Let through": the answer is the route's own (2xx, 400, 404, 422 …), neither 401/403 nor 5xx.
+   */
   static final int OK = 0;
 
   record Caller(String name, String user, String password) {}
@@ -84,7 +85,7 @@ class SecurityTableIT {
     Map<String, Access> rows = new LinkedHashMap<>();
     rows.put("GET /actuator", Access.AUDIT);
     rows.put("GET /actuator/health", Access.OPEN);
-    rows.put("GET /actuator/health/**", Access.OPEN);
+    rows.put("GET /actuator/health/{*path}", Access.OPEN);
     rows.put("GET /actuator/info", Access.OPEN);
     rows.put("GET /actuator/metrics", Access.AUDIT);
     rows.put("GET /actuator/metrics/{requiredMetricName}", Access.AUDIT);
@@ -235,7 +236,8 @@ class SecurityTableIT {
         }
       }
     }
-    Pattern predicate = Pattern.compile("\\b(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) && (/\\S*?)\\)");
+    Pattern predicate =
+        Pattern.compile("\\b(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) && (/\\S*?)\\)");
     for (RouterFunctionMapping mapping :
         context.getBeansOfType(RouterFunctionMapping.class).values()) {
       if (mapping.getRouterFunction() == null) {
@@ -269,8 +271,7 @@ class SecurityTableIT {
                 public void resources(
                     java.util.function.Function<
                             org.springframework.web.reactive.function.server.ServerRequest,
-                            reactor.core.publisher.Mono<
-                                org.springframework.core.io.Resource>>
+                            reactor.core.publisher.Mono<org.springframework.core.io.Resource>>
                         lookup) {}
 
                 @Override
@@ -393,8 +394,7 @@ class SecurityTableIT {
   void aFailedLoginsPasswordIsNeverInTheAnswerNorInTheLogs() {
     for (String service : TABLE.keySet()) {
       for (String user : List.of("registrar", "auditor", "viewer", "nobody")) {
-        Answer refused =
-            send("GET", baseUrl(service) + "/chain/head", user, WRONG_PW);
+        Answer refused = send("GET", baseUrl(service) + "/chain/head", user, WRONG_PW);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).doesNotContain(WRONG_PW);
         assertThat(refused.headers().map().toString()).doesNotContain(WRONG_PW);
@@ -439,7 +439,9 @@ class SecurityTableIT {
     return send(request, user, password);
   }
 
-  /** The status, the headers and, when refused, the body (a stream that is let through is not read). */
+  /**
+   * The status, the headers and, when refused, the body (a stream that is let through is not read).
+   */
   record Answer(int statusCode, java.net.http.HttpHeaders headers, String body) {}
 
   static Answer send(HttpRequest.Builder request, String user, String password) {

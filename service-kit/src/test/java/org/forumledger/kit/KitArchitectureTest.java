@@ -30,6 +30,7 @@ class KitArchitectureTest {
       java.util.Set.of(
           "EventEnvelope",
           "EventMetadata",
+          "MetadataKeys",
           "EventJson",
           "Topics",
           "WireHeaders",

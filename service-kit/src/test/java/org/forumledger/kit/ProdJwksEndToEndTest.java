@@ -48,8 +48,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ProdJwksEndToEndTest {
 
   static final RSAKey IDENTITY_PROVIDER = key("idp-1");
+
   /** Another key under the same key id, so the decoder finds "the" key and the signature fails. */
   static final RSAKey SOMEONE_ELSE = key("idp-1");
+
   static final HttpServer JWKS = jwks(IDENTITY_PROVIDER);
 
   static RSAKey key(String keyId) {

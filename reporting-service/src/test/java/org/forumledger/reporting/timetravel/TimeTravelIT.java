@@ -103,6 +103,10 @@ class TimeTravelIT {
   void totalsAsKnownAfterTheLateEndButBeforeTheCorrection() {
     JsonNode t = totals("asOf=2023-12-31&knownAt=2024-04-01T00:00:00Z");
     assertThat(t.get("forumCount").asInt()).isEqualTo(1);
+    // beta, ended from 2023's first day, no longer counts in 2023, but the 30 000 recorded for it
+    // is money recorded for the year and still sums (TotalsCalculator); alpha's fee is still the
+    // 100 000 of before the correction of 2024-05-01; gamma was not yet registered
+    assertThat(t.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("130000");
     assertThat(t.get("byArea").get(0).get("forumCount").asInt()).isEqualTo(1);
     assertThat(t.get("position").asLong()).isEqualTo(7);
   }

@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
+import org.forumledger.events.MetadataKeys;
 import org.forumledger.events.seal.ChainLink;
 import org.forumledger.events.seal.EventSeal;
 import org.forumledger.events.seal.KeyRing;
 import org.forumledger.events.seal.SealException;
 import org.forumledger.events.seal.Seals;
+import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -129,7 +131,15 @@ public final class ApplyOnce {
     if (read.isEmpty()) {
       return new Decision(Outcome.SKIPPED_UNKNOWN_TYPE, null, seal.link());
     }
-    projection.apply(read.get(), new Seals.Sealed(value, seal));
+    String correlationId = metadata.correlationId();
+    if (correlationId != null) {
+      MDC.put(MetadataKeys.CORRELATION_ID, correlationId);
+    }
+    try {
+      projection.apply(read.get(), new Seals.Sealed(value, seal));
+    } finally {
+      MDC.remove(MetadataKeys.CORRELATION_ID);
+    }
     return new Decision(Outcome.APPLIED, read.get(), seal.link());
   }
 

@@ -67,6 +67,7 @@ public class LedgerSecurityAutoConfiguration {
         "/actuator/info",
         "/v3/api-docs",
         "/v3/api-docs/**",
+        "/v3/api-docs.yaml",
         "/swagger-ui.html",
         "/swagger-ui/**",
         "/webjars/**"

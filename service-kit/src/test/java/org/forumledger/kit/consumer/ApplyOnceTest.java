@@ -17,6 +17,7 @@ import org.forumledger.events.seal.SealException;
 import org.forumledger.events.testing.ChainSealer;
 import org.forumledger.events.testing.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -132,6 +133,23 @@ class ApplyOnceTest {
         .extracting(e -> ((ForumStatusChanged) e.payload()).status())
         .isEqualTo(ForumStatus.PAUSED);
     assertThat(applyOnce.position()).isEqualTo(50);
+  }
+
+  @Test
+  void whileAnEventIsAppliedTheLogsCarryTheCorrelationIdOfTheRequestThatMadeIt() {
+    List<String> seen = new ArrayList<>();
+    ApplyOnce logging =
+        inTransactions(handled, event -> seen.add(MDC.get("correlationId")), rollingBack(handled));
+    String withCorrelation =
+        new String(record("e-10", "forum.ForumStatusChanged", 1, 51), StandardCharsets.UTF_8)
+            .replace(
+                "\"actor\": \"registrar\"",
+                "\"actor\": \"registrar\", \"correlationId\": \"import-2023\"");
+
+    assertThat(logging.accept(sealed(withCorrelation.getBytes(StandardCharsets.UTF_8))))
+        .isEqualTo(ApplyOnce.Outcome.APPLIED);
+    assertThat(seen).containsExactly("import-2023");
+    assertThat(MDC.get("correlationId")).as("cleared after the event").isNull();
   }
 
   @Test

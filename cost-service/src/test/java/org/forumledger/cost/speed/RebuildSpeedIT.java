@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 class RebuildSpeedIT {
 
   private static final Logger log = LoggerFactory.getLogger(RebuildSpeedIT.class);
-  private static final int EVENTS = Integer.getInteger("speed.rebuild.events", 20_000);
+  private static final int EVENTS = Integer.getInteger("speed.rebuild.events", 5_000);
   private static final int FORUMS =
       Math.max(1, Integer.getInteger("speed.rebuild.forums", EVENTS / 20));
 

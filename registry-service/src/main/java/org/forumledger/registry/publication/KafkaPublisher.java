@@ -3,6 +3,7 @@ package org.forumledger.registry.publication;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,9 @@ import org.forumledger.events.seal.ChainLink;
 import org.forumledger.events.seal.Seals;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes every stored event to Kafka, in store order, from a tracking processor: the event store
@@ -40,9 +44,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every event goes out sealed ({@link Seals}): chained to the event published before it, in
  * publication order, which is not always global order (a late gap-filling event follows events of
- * higher positions), and signed with the registry's active key. The batch's seals are stored in the
- * transaction that moves the token, so the next batch, after a retry or a restart, continues from
- * the last committed one, and an event published again goes out with the seal it already has.
+ * higher positions), and signed with the registry's active key. The batch's seals are committed
+ * before its records are sent, in a transaction of their own: a crash after Kafka has acknowledged
+ * and before the token moves must not forget them, or the batch, read again with a gap filled in
+ * the meantime, would be sealed anew and fork the chain the consumers already follow. An event
+ * published again therefore always goes out with the seal it already has, byte for byte the same
+ * record.
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
@@ -55,12 +62,18 @@ public class KafkaPublisher {
   private final KafkaTemplate<String, byte[]> kafka;
   private final PublicationChain chain;
   private final RegistryKeys keys;
+  private final TransactionTemplate sealsFirst;
 
   public KafkaPublisher(
-      KafkaTemplate<String, byte[]> kafka, PublicationChain chain, RegistryKeys keys) {
+      KafkaTemplate<String, byte[]> kafka,
+      PublicationChain chain,
+      RegistryKeys keys,
+      PlatformTransactionManager transactions) {
     this.kafka = kafka;
     this.chain = chain;
     this.keys = keys;
+    this.sealsFirst = new TransactionTemplate(transactions);
+    this.sealsFirst.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @EventHandler
@@ -78,15 +91,19 @@ public class KafkaPublisher {
     record.headers().add(WireHeaders.EVENT_TYPE, bytes(metadata.eventType()));
     record.headers().add(WireHeaders.EVENT_VERSION, bytes(String.valueOf(metadata.eventVersion())));
     record.headers().add(WireHeaders.EVENT_ID, bytes(metadata.eventId()));
-    batch.sends.add(kafka.send(record));
+    batch.records.add(new Sent(batch.lastSequence, record));
   }
 
+  /** A record and the chain sequence of its seal: records go out in chain order. */
+  private record Sent(long chainSequence, ProducerRecord<String, byte[]> record) {}
+
   /**
-   * The processor's current batch: its sends, awaited once before it commits, and the seals it
-   * gives, stored then, continuing the chain from the last committed seal.
+   * The processor's current batch: the seals it gives, continuing the chain from the last committed
+   * seal and committed first, then its records, sent together and awaited once before it commits.
    */
   private final class Batch {
-    final List<CompletableFuture<?>> sends = new ArrayList<>();
+    final List<Sent> records = new ArrayList<>();
+    long lastSequence;
     final List<PublicationChain.Sealing> sealings = new ArrayList<>();
     ChainLink head;
 
@@ -97,11 +114,13 @@ public class KafkaPublisher {
       if (head.sequence() > 0) {
         var sealedBefore = chain.sealOf(metadata.eventId());
         if (sealedBefore.isPresent()) {
+          lastSequence = sealedBefore.get().chainSequence();
           return Seals.attach(unsealed, sealedBefore.get());
         }
       }
       Seals.Sealed sealed = Seals.seal(unsealed, head, keys.active());
       head = sealed.seal().link();
+      lastSequence = sealed.seal().chainSequence();
       sealings.add(
           new PublicationChain.Sealing(
               metadata.eventId(), metadata.globalPosition(), sealed.seal()));
@@ -109,10 +128,18 @@ public class KafkaPublisher {
     }
 
     void commit() {
-      awaitAcknowledgement(sends);
       if (!sealings.isEmpty()) {
-        chain.record(sealings);
+        sealsFirst.executeWithoutResult(status -> chain.record(sealings));
+        sealings.clear();
       }
+      // events sealed before a crash come again, perhaps after one that became visible since and
+      // was sealed after them: the topic takes them in chain order all the same
+      records.sort(Comparator.comparingLong(Sent::chainSequence));
+      List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+      for (Sent sent : records) {
+        sends.add(kafka.send(sent.record()));
+      }
+      awaitAcknowledgement(sends);
     }
   }
 

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The seals of published events ({@code publication_seal}), read and written in the publisher's
- * transaction, the one that moves its token.
+ * The seals of published events ({@code publication_seal}): read in the publisher's transaction,
+ * the one that moves its token, and written in one of their own before the records are sent.
  */
 @Component
 public class PublicationChain {

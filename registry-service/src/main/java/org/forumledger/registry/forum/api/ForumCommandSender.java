@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.forumledger.events.MetadataKeys;
 import org.forumledger.registry.forum.api.ForumRequests.Provenance;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,20 @@ public class ForumCommandSender {
     this.gateway = gateway;
   }
 
+  /**
+   * While the command is handled, the log lines of this thread carry the request's correlation id,
+   * the one its events carry to the consumers' logs.
+   */
   public void sendAndWait(Object command, Provenance provenance, WriteRequest write) {
+    MDC.put(MetadataKeys.CORRELATION_ID, write.correlationId());
+    try {
+      send(command, provenance, write);
+    } finally {
+      MDC.remove(MetadataKeys.CORRELATION_ID);
+    }
+  }
+
+  private void send(Object command, Provenance provenance, WriteRequest write) {
     CompletableFuture<Object> handled =
         gateway.send(
             GenericCommandMessage.asCommandMessage(command)

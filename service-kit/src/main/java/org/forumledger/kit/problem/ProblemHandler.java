@@ -144,11 +144,22 @@ public class ProblemHandler implements WebExceptionHandler {
           || cause instanceof java.sql.SQLNonTransientConnectionException
           // refused, reset or broken: a pooled connection the stopped database left behind
           || cause instanceof java.net.SocketException
-          || isPostgresConnectionFailure(cause)) {
+          || isPostgresConnectionFailure(cause)
+          || isPooledConnectionClosed(cause)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * HikariCP's answer, with no SQL state, when a transaction is rolled back on a pooled connection
+   * the stopped database already broke; the rollback's failure then hides the original one.
+   */
+  private static boolean isPooledConnectionClosed(Throwable cause) {
+    return cause instanceof java.sql.SQLException sql
+        && sql.getSQLState() == null
+        && "Connection is closed".equals(sql.getMessage());
   }
 
   /** SQL state class 08 is "connection exception", 57P0x an administrator or crash shutdown. */

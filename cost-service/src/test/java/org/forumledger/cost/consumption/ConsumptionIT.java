@@ -44,7 +44,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * type, a poison message and a rebuild that ends in the live state. Each test works in its own year
  * so the totals it reads are its own.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.Random.class)
 class ConsumptionIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -1,5 +1,6 @@
 package org.forumledger.reporting.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.seal.ChainLink;
@@ -21,7 +21,6 @@ import org.forumledger.events.seal.SealException;
 import org.forumledger.events.seal.Seals;
 import org.forumledger.reporting.history.Envelopes;
 import org.forumledger.reporting.store.EventLog;
-import org.forumledger.reporting.store.LoggedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -68,11 +67,11 @@ public class AuditLog {
    * Appends one entry per event, in order, in one batch after {@code head} (from {@link #lockHead},
    * in the same transaction); returns the new head.
    */
-  public String appendAll(String head, List<LoggedEvent> events) {
+  public String appendAll(String head, List<AuditedEvent> events) {
     List<Object[]> rows = new ArrayList<>(events.size());
     String prevHash = head;
-    for (LoggedEvent event : events) {
-      AuditEntry entry = unhashed(event.envelope().metadata(), event.payloadJson(), prevHash);
+    for (AuditedEvent event : events) {
+      AuditEntry entry = unhashed(event.metadata(), event.payloadJson(), prevHash);
       String hash = AuditCanonical.hash(entry, prevHash);
       EventSeal seal = event.sealed() == null ? null : event.sealed().seal();
       rows.add(
@@ -298,7 +297,8 @@ public class AuditLog {
       }
       try {
         byte[] value = kept.sealedValue().getBytes(StandardCharsets.UTF_8);
-        EventSeal seal = Seals.verify(value, registryKeys);
+        JsonNode tree = Seals.readTree(value);
+        EventSeal seal = Seals.verify(tree, registryKeys);
         if (seal.chainSequence() != kept.chainSequence()
             || !seal.hash().equals(kept.hash())
             || !seal.keyId().equals(kept.keyId())
@@ -313,13 +313,14 @@ public class AuditLog {
               + before.sequence()
               + ": the registry sealed it for another entry";
         }
-        EventEnvelope signed =
-            Envelopes.normalised(
-                EventJson.read(value)
-                    .orElseThrow(() -> new IllegalStateException("no event of a known type")));
+        AuditedEvent signed =
+            EventJson.read(tree)
+                .map(Envelopes::normalised)
+                .map(e -> new AuditedEvent(e.metadata(), EventLog.json(e.payload()), null))
+                .orElseGet(() -> AuditedEvent.ofUnknownType(tree));
         String signedHash =
             AuditCanonical.hash(
-                unhashed(signed.metadata(), EventLog.json(signed.payload()), entry.prevHash()),
+                unhashed(signed.metadata(), signed.payloadJson(), entry.prevHash()),
                 entry.prevHash());
         if (!signedHash.equals(entry.hash())) {
           return "content differs from what the registry signed";

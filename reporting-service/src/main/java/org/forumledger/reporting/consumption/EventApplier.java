@@ -73,6 +73,11 @@ public class EventApplier implements EventProjection, HandledEvents {
   }
 
   @Override
+  public void skipped(EventMetadata metadata, Seals.Sealed record) {
+    changes().skipped(record);
+  }
+
+  @Override
   public void committed(EventEnvelope envelope) {
     feed.changed(envelope.metadata().globalPosition());
   }

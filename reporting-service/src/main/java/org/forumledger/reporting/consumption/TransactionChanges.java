@@ -9,6 +9,7 @@ import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.seal.Seals;
 import org.forumledger.reporting.audit.AuditLog;
+import org.forumledger.reporting.audit.AuditedEvent;
 import org.forumledger.reporting.history.ForumFold;
 import org.forumledger.reporting.history.ForumState;
 import org.forumledger.reporting.history.TimeSlice;
@@ -32,6 +33,7 @@ final class TransactionChanges implements TransactionSynchronization {
   private final CommittedForums committed;
   private final Object boundAs;
   private final List<LoggedEvent> applied = new ArrayList<>();
+  private final List<AuditedEvent> audited = new ArrayList<>();
   private final Map<String, WorkingForum> forums = new LinkedHashMap<>();
   private final Map<String, StoredForum> written = new LinkedHashMap<>();
   private long position = -1;
@@ -67,13 +69,20 @@ final class TransactionChanges implements TransactionSynchronization {
   }
 
   void apply(EventEnvelope envelope, Seals.Sealed sealed) {
-    applied.add(
+    LoggedEvent logged =
         new LoggedEvent(
-            envelope, EventLog.json(envelope.payload()), TimeSlice.validFrom(envelope), sealed));
+            envelope, EventLog.json(envelope.payload()), TimeSlice.validFrom(envelope), sealed);
+    applied.add(logged);
+    audited.add(AuditedEvent.of(logged));
     String forumId = envelope.metadata().forumId();
     WorkingForum forum = forums.computeIfAbsent(forumId, id -> start(id, envelope));
     forum.events.add(envelope);
     forum.state = ForumFold.apply(forum.state, envelope);
+  }
+
+  /** A sealed event of a type this service does not know: only the audit history keeps it. */
+  void skipped(Seals.Sealed sealed) {
+    audited.add(AuditedEvent.ofUnknownType(sealed));
   }
 
   /** A registration starts afresh; anything else folds onto the last committed state. */
@@ -89,7 +98,7 @@ final class TransactionChanges implements TransactionSynchronization {
 
   @Override
   public void beforeCommit(boolean readOnly) {
-    if (applied.isEmpty()) {
+    if (audited.isEmpty()) {
       if (position >= 0) {
         log.advance(position);
       }
@@ -98,7 +107,7 @@ final class TransactionChanges implements TransactionSynchronization {
     String head = audit.lockHead();
     // under the chain's lock, so revisions are taken in commit order
     long revision = log.advanceAndRevise(position);
-    audit.appendAll(head, applied);
+    audit.appendAll(head, audited);
     log.appendAll(applied, revision);
     List<ForumViews.Write> writes = new ArrayList<>();
     for (WorkingForum forum : forums.values()) {

@@ -15,23 +15,27 @@ public final class Envelopes {
    */
   public static EventEnvelope normalised(EventEnvelope envelope) {
     EventMetadata m = envelope.metadata();
+    EventMetadata normalised = normalised(m);
+    return normalised == m ? envelope : new EventEnvelope(normalised, envelope.payload());
+  }
+
+  /** The metadata with {@code recordedAt} truncated to microseconds. */
+  public static EventMetadata normalised(EventMetadata m) {
     if (m.recordedAt() == null || m.recordedAt().getNano() % 1000 == 0) {
-      return envelope;
+      return m;
     }
-    return new EventEnvelope(
-        new EventMetadata(
-            m.eventId(),
-            m.eventType(),
-            m.eventVersion(),
-            m.forumId(),
-            m.sequenceNumber(),
-            m.globalPosition(),
-            m.recordedAt().truncatedTo(ChronoUnit.MICROS),
-            m.effectiveDate(),
-            m.actor(),
-            m.reason(),
-            m.decisionReference(),
-            m.correlationId()),
-        envelope.payload());
+    return new EventMetadata(
+        m.eventId(),
+        m.eventType(),
+        m.eventVersion(),
+        m.forumId(),
+        m.sequenceNumber(),
+        m.globalPosition(),
+        m.recordedAt().truncatedTo(ChronoUnit.MICROS),
+        m.effectiveDate(),
+        m.actor(),
+        m.reason(),
+        m.decisionReference(),
+        m.correlationId());
   }
 }

@@ -34,7 +34,9 @@ import org.forumledger.reporting.support.Fixture;
 import org.forumledger.reporting.support.ReportingStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.http.MediaType;
 
@@ -43,6 +45,7 @@ import org.springframework.http.MediaType;
  * second effect, unknown types skipped, poison dead-lettered without stopping the consumer, and the
  * HTTP error and security contract.
  */
+@TestMethodOrder(MethodOrderer.Random.class)
 class ConsumptionIT {
 
   private static ReportingStack stack;
@@ -203,21 +206,30 @@ class ConsumptionIT {
         """
             .formatted(id);
     double before = skipped();
-    stack.publishRaw(
-        "revast", unknown.getBytes(StandardCharsets.UTF_8), "forum.ForumTeleported", 1, id);
+    byte[] sealed = stack.registry.seal(unknown.getBytes(StandardCharsets.UTF_8)).value();
+    stack.publishUnsealed("revast", sealed, "forum.ForumTeleported", 1, id);
     stack.awaitHandled(id);
 
     assertThat(skipped()).isEqualTo(before + 1);
     assertThat(count("select count(*) from event_log where event_id = ?", id)).isZero();
     assertThat(stack.asViewer("/reports/totals?year=2023").get("forumCount").asInt())
         .isEqualTo(Fixture.FORUMS_2023);
-    stack.publishRaw(
-        "revast", unknown.getBytes(StandardCharsets.UTF_8), "forum.ForumTeleported", 1, id);
+    stack.publishUnsealed("revast", sealed, "forum.ForumTeleported", 1, id);
     EventEnvelope marker =
         events.envelope(forum("revast").headcount(2024, Body.SLK).people(1, 1), Fixture.T0, null);
     stack.publish(marker);
     stack.awaitHandled(marker.metadata().eventId());
     assertThat(skipped()).isEqualTo(before + 1);
+    // the history keeps the registry's link, payload as written, so the chain has no gap
+    assertThat(
+            stack.jdbc.queryForObject(
+                "select payload from audit_entry where event_id = ? and event_type = ?",
+                String.class,
+                id,
+                "forum.ForumTeleported"))
+        .contains("\"destination\":\"Mars\"");
+    assertThat(count("select count(*) from audit_entry where event_id = ?", id)).isEqualTo(1);
+    assertThat(stack.asAuditor("/audit/verify").get("intact").asBoolean()).isTrue();
   }
 
   @Test

@@ -129,6 +129,7 @@ public final class ApplyOnce {
       return new Decision(Outcome.DUPLICATE, null, seal.link());
     }
     if (read.isEmpty()) {
+      projection.skipped(metadata, new Seals.Sealed(value, seal));
       return new Decision(Outcome.SKIPPED_UNKNOWN_TYPE, null, seal.link());
     }
     String correlationId = metadata.correlationId();

@@ -1,6 +1,7 @@
 package org.forumledger.kit.consumer;
 
 import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.EventMetadata;
 import org.forumledger.events.seal.Seals;
 
 /** What a consumer does with an event it can read: its read model's change, in the transaction. */
@@ -16,6 +17,13 @@ public interface EventProjection {
   default void apply(EventEnvelope event, Seals.Sealed record) {
     apply(event);
   }
+
+  /**
+   * An event the registry sealed whose type or version this consumer does not know: it changes no
+   * read model, but a projection that keeps the registry's chain (the audit history) keeps its link
+   * so the chain has no gap.
+   */
+  default void skipped(EventMetadata metadata, Seals.Sealed record) {}
 
   /** Runs once the change is committed, e.g. to tell live subscribers. */
   default void committed(EventEnvelope event) {}

@@ -1,6 +1,7 @@
 package org.forumledger.kit;
 
 import java.util.Map;
+import org.forumledger.kit.observability.CorrelationIds;
 import org.forumledger.kit.problem.Problem;
 import org.forumledger.kit.problem.ProblemException;
 import org.forumledger.kit.problem.ProblemTranslator;
@@ -15,8 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** A service of the smallest kind: a table of routes, a few failures, nothing of its own. */
 @SpringBootApplication
@@ -61,6 +64,15 @@ class KitTestApplication {
         throw new IllegalStateException("org.example.Secret#method(java.lang.String) broke");
       }
       return Map.of("id", id, "year", year == null ? 0 : year);
+    }
+
+    /** What a handler sees of the request's correlation id: its header and its context. */
+    @GetMapping("/things/correlation")
+    Mono<Map<String, String>> correlation(@RequestHeader(CorrelationIds.HEADER) String header) {
+      return Mono.deferContextual(
+          context ->
+              Mono.just(
+                  Map.of("header", header, "context", CorrelationIds.of(context).orElse("none"))));
     }
 
     @PostMapping("/things")

@@ -3,6 +3,7 @@ package org.forumledger.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.forumledger.kit.observability.CorrelationIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -194,5 +195,48 @@ class KitWebTest {
         .headers(h -> h.setBasicAuth("registrar", "r-secret"))
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(body);
+  }
+
+  @Test
+  void aPlainCorrelationIdIsKeptAndAnythingElseReplaced() {
+    assertThat(correlation("order-42:retry.1")).containsEntry("header", "order-42:retry.1");
+    Map<String, Object> made = correlation(null);
+    assertThat((String) made.get("header")).matches("[0-9a-f-]{36}");
+    assertThat(made).containsEntry("context", made.get("header"));
+    Map<String, Object> forged = correlation("x\\n2026-12-02 INFO forged line");
+    assertThat((String) forged.get("header")).matches("[0-9a-f-]{36}");
+    assertThat((String) correlation("a".repeat(65)).get("header")).hasSize(36);
+    // a refusal carries it too
+    web.get()
+        .uri("/things/1")
+        .header(CorrelationIds.HEADER, "refused-1")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueEquals(CorrelationIds.HEADER, "refused-1");
+  }
+
+  private Map<String, Object> correlation(String offered) {
+    var result =
+        web.get()
+            .uri("/things/correlation")
+            .headers(
+                h -> {
+                  h.setBasicAuth("viewer", "v-secret");
+                  if (offered != null) {
+                    h.set(CorrelationIds.HEADER, offered);
+                  }
+                })
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JSON)
+            .returnResult();
+    Map<String, Object> seen = result.getResponseBody();
+    assertThat(result.getResponseHeaders().getFirst(CorrelationIds.HEADER))
+        .isEqualTo(seen.get("header"));
+    assertThat(seen).containsEntry("context", seen.get("header"));
+    return seen;
   }
 }

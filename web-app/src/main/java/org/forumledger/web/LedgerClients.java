@@ -20,8 +20,12 @@ public class LedgerClients {
   private final WebClient reporting;
 
   public LedgerClients(
-      WebClient.Builder builder, LedgerServices services, ServiceCredentials credentials) {
-    WebClient.Builder asPerson = builder.filter(credentials.filter());
+      WebClient.Builder builder,
+      LedgerServices services,
+      ServiceCredentials credentials,
+      PageCorrelation correlation) {
+    WebClient.Builder asPerson =
+        builder.filter(correlation.forwarding()).filter(credentials.filter());
     this.registry = asPerson.clone().baseUrl(services.registryUrl()).build();
     this.cost = asPerson.clone().baseUrl(services.costUrl()).build();
     this.reporting = asPerson.clone().baseUrl(services.reportingUrl()).build();

@@ -17,8 +17,12 @@ final class FakeServices implements AutoCloseable {
   /** One request the web app made: where, and the credentials it carried. */
   record Call(String path, String authorization) {}
 
+  /** One request the web app made, and the correlation id it carried. */
+  record Correlated(String path, String correlationId) {}
+
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<Correlated> correlated = new CopyOnWriteArrayList<>();
 
   private FakeServices() throws IOException {
     server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -29,6 +33,10 @@ final class FakeServices implements AutoCloseable {
               new Call(
                   exchange.getRequestURI().getPath(),
                   exchange.getRequestHeaders().getFirst("Authorization")));
+          correlated.add(
+              new Correlated(
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestHeaders().getFirst("X-Correlation-Id")));
           byte[] body =
               "{\"position\":0,\"count\":0,\"forums\":[]}".getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -50,6 +58,10 @@ final class FakeServices implements AutoCloseable {
 
   List<Call> calls() {
     return List.copyOf(calls);
+  }
+
+  List<Correlated> correlated() {
+    return List.copyOf(correlated);
   }
 
   @Override

@@ -107,6 +107,20 @@ class LocalSignInTest {
     assertThat(Browser.location(audit)).hasPath("/signin");
   }
 
+  @Test
+  void everyCallAPageMakesCarriesThatPagesCorrelationId() throws Exception {
+    int before = services.correlated().size();
+    HttpResponse<String> page = new Browser().get(web + "/forums?q=followed");
+    int after = services.correlated().size();
+    HttpResponse<String> next = new Browser().get(web + "/forums?q=followed");
+
+    String id = page.headers().firstValue("X-Correlation-Id").orElseThrow();
+    assertThat(services.correlated().subList(before, after))
+        .isNotEmpty()
+        .allSatisfy(call -> assertThat(call.correlationId()).isEqualTo(id));
+    assertThat(next.headers().firstValue("X-Correlation-Id").orElseThrow()).isNotEqualTo(id);
+  }
+
   private static HttpResponse<String> signIn(Browser browser, String name, String password)
       throws IOException, InterruptedException {
     HttpResponse<String> form = browser.get(web + "/signin");

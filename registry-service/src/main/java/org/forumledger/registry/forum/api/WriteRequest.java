@@ -1,5 +1,6 @@
 package org.forumledger.registry.forum.api;
 
+import org.forumledger.kit.observability.CorrelationIds;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -22,7 +23,7 @@ public record WriteRequest(
 
   public static final String IF_MATCH = "If-Match";
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  public static final String CORRELATION_ID = "X-Correlation-Id";
+  public static final String CORRELATION_ID = CorrelationIds.HEADER;
 
   static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 

@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Map;
 import org.forumledger.cost.api.CostViews.CategoryAmount;
 import org.forumledger.cost.api.CostViews.ForumYearView;
+import org.forumledger.cost.projection.FigureStatus;
 import org.forumledger.events.CostCategory;
 
-/** The year table as RFC 4180 CSV (comma, CRLF, quotes doubled), exact SEK plus tkr columns. */
+/**
+ * The year table as RFC 4180 CSV (comma, CRLF, quotes doubled), exact SEK plus tkr columns. {@code
+ * total_status} says what {@code total_sek} is: {@code AMOUNT}, the sum of the row's fee and other
+ * cost; {@code NOT_CALCULATED}, when either of the two is not calculated, and then {@code
+ * total_sek} and {@code total_tkr} are empty: a sum that lacks a part would read as the cost.
+ */
 final class YearTableCsv {
 
   private static final List<String> HEADER =
@@ -38,6 +44,7 @@ final class YearTableCsv {
           "per_diem_sek",
           "arvode_sek",
           "other_sek",
+          "total_status",
           "total_sek",
           "total_tkr");
 
@@ -51,6 +58,9 @@ final class YearTableCsv {
       for (CategoryAmount c : r.otherCost().byCategory()) {
         categories.put(c.category(), c.amountSek());
       }
+      boolean notCalculated =
+          r.annualFee().status() == FigureStatus.NOT_CALCULATED
+              || r.otherCost().status() == FigureStatus.NOT_CALCULATED;
       line(
           out,
           List.of(
@@ -80,8 +90,9 @@ final class YearTableCsv {
               number(categories.get(CostCategory.PER_DIEM)),
               number(categories.get(CostCategory.ARVODE)),
               number(categories.get(CostCategory.OTHER)),
-              number(r.totalSek()),
-              number(r.totalTkr())));
+              notCalculated ? FigureStatus.NOT_CALCULATED.name() : FigureStatus.AMOUNT.name(),
+              notCalculated ? "" : number(r.totalSek()),
+              notCalculated ? "" : number(r.totalTkr())));
     }
     return out.toString();
   }

@@ -18,8 +18,26 @@ class YearTableCsvTest {
 
   @Test
   void quotesCellsWithCommasAndQuotesAndLeavesUnknownAmountsEmpty() {
-    ForumYearView row =
-        new ForumYearView(
+    String[] lines = YearTableCsv.write(List.of(row(FigureStatus.NOT_CALCULATED))).split("\r\n");
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).endsWith(",other_sek,total_status,total_sek,total_tkr");
+    assertThat(lines[1])
+        .startsWith(
+            "2023,2.14.11,f-1,\"Inaktiva partnerskap: Xi'an, \"\"Tallin\"\"\",Internationellt")
+        .contains(",AMOUNT,17250.00,17.3,EUR,1500,11.50,FIXED,,NOT_CALCULATED,,,,,3000,")
+        .endsWith(",NOT_CALCULATED,,");
+  }
+
+  @Test
+  void aRowWhoseCostsAreKnownShowsItsTotal() {
+    String[] lines = YearTableCsv.write(List.of(row(FigureStatus.NONE))).split("\r\n");
+
+    assertThat(lines[1]).endsWith(",AMOUNT,17250.00,17.3");
+  }
+
+  private static ForumYearView row(FigureStatus otherCostStatus) {
+    return new ForumYearView(
             "f-1",
             "2.14.11",
             "Inaktiva partnerskap: Xi'an, \"Tallin\"",
@@ -44,7 +62,7 @@ class YearTableCsvTest {
                 "fee.recorded",
                 "x"),
             new OtherCostView(
-                FigureStatus.NOT_CALCULATED,
+                otherCostStatus,
                 Certainty.ACTUAL,
                 null,
                 null,
@@ -57,14 +75,6 @@ class YearTableCsvTest {
             new BigDecimal("17250.00"),
             new BigDecimal("17.3"));
 
-    String[] lines = YearTableCsv.write(List.of(row)).split("\r\n");
-
-    assertThat(lines).hasSize(2);
-    assertThat(lines[1])
-        .startsWith(
-            "2023,2.14.11,f-1,\"Inaktiva partnerskap: Xi'an, \"\"Tallin\"\"\",Internationellt")
-        .contains(",AMOUNT,17250.00,17.3,EUR,1500,11.50,FIXED,,NOT_CALCULATED,,,,,3000,")
-        .endsWith(",17250.00,17.3");
   }
 
   @org.junit.jupiter.api.Test

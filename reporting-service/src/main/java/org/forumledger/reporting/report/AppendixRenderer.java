@@ -1,5 +1,6 @@
 package org.forumledger.reporting.report;
 
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -17,12 +18,16 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the appendix as HTML, CSV and XLSX. CSV and XLSX share one row layout whose first column
- * says what a row is ({@code forum}, {@code områdessumma}, {@code totalsumma}, {@code totalsumma
- * SEK}), so a machine can find the totals again.
+ * Writes the appendix as HTML, PDF (the HTML page rendered), CSV and XLSX. CSV and XLSX share one
+ * row layout whose first column says what a row is ({@code område} and {@code delområde} headings
+ * with their section number in the third column, {@code forum}, {@code områdessumma}, {@code
+ * totalsumma}, {@code totalsumma SEK}), so a machine can find the totals again; their amounts are
+ * plain numbers in tkr ("2000"), the HTML and PDF print them as the report does ("2 000").
  */
 public final class AppendixRenderer {
 
+  public static final String AREA = "område";
+  public static final String SUBAREA = "delområde";
   public static final String FORUM = "forum";
   public static final String AREA_TOTAL = "områdessumma";
   public static final String GRAND_TOTAL = "totalsumma";
@@ -55,11 +60,22 @@ public final class AppendixRenderer {
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
       csv.printRecord(header(report.year()));
       for (AppendixReport.Section section : report.sections()) {
+        csv.printRecord(
+            AREA, text(section.area()), nullToEmpty(section.number()), text(section.heading()));
+        String subarea = null;
         for (AppendixReport.Row row : section.rows()) {
+          if (row.subarea() != null && !row.subarea().equals(subarea)) {
+            csv.printRecord(
+                SUBAREA,
+                text(section.area()),
+                nullToEmpty(row.subareaNumber()),
+                text(row.subareaHeading()));
+          }
+          subarea = row.subarea();
           csv.printRecord(
               FORUM,
               text(section.area()),
-              row.reference(),
+              nullToEmpty(row.reference()),
               text(row.name()),
               row.slkParticipants(),
               row.ksRepresentatives(),
@@ -69,26 +85,22 @@ public final class AppendixRenderer {
         csv.printRecord(
             AREA_TOTAL,
             text(section.area()),
-            "",
+            nullToEmpty(section.number()),
             "Summa " + section.area(),
             "",
             "",
-            plain(section.feeTotalTkr()),
-            plain(section.otherCostTotalTkr()));
+            Amounts.plain(section.feeTotalTkr()),
+            Amounts.plain(section.otherCostTotalTkr()));
       }
       csv.printRecord(
           GRAND_TOTAL,
           "",
           "",
-          "Totalt ("
-              + report.forumCount()
-              + " forum, "
-              + report.notCalculatedCount()
-              + " med ej beräknad kostnad)",
+          grandTotalText(report),
           "",
           "",
-          plain(report.feeTotalTkr()),
-          plain(report.otherCostTotalTkr()));
+          Amounts.plain(report.feeTotalTkr()),
+          Amounts.plain(report.otherCostTotalTkr()));
       csv.printRecord(
           GRAND_TOTAL_SEK,
           "",
@@ -112,8 +124,11 @@ public final class AppendixRenderer {
       Font font = workbook.createFont();
       font.setBold(true);
       bold.setFont(font);
-      CellStyle tkr = workbook.createCellStyle();
-      tkr.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+      CellStyle whole = workbook.createCellStyle();
+      whole.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+      CellStyle tenths = workbook.createCellStyle();
+      tenths.setDataFormat(workbook.createDataFormat().getFormat("#,##0.0"));
+      Styles tkr = new Styles(whole, tenths);
       int r = 0;
       Row header = sheet.createRow(r++);
       List<String> titles = header(report.year());
@@ -123,7 +138,23 @@ public final class AppendixRenderer {
         cell.setCellStyle(bold);
       }
       for (AppendixReport.Section section : report.sections()) {
+        Row heading = sheet.createRow(r++);
+        text(heading, 0, AREA);
+        text(heading, 1, section.area());
+        text(heading, 2, section.number());
+        text(heading, 3, section.heading());
+        heading.getCell(3).setCellStyle(bold);
+        String subarea = null;
         for (AppendixReport.Row row : section.rows()) {
+          if (row.subarea() != null && !row.subarea().equals(subarea)) {
+            Row sub = sheet.createRow(r++);
+            text(sub, 0, SUBAREA);
+            text(sub, 1, section.area());
+            text(sub, 2, row.subareaNumber());
+            text(sub, 3, row.subareaHeading());
+            sub.getCell(3).setCellStyle(bold);
+          }
+          subarea = row.subarea();
           Row x = sheet.createRow(r++);
           text(x, 0, FORUM);
           text(x, 1, section.area());
@@ -137,20 +168,14 @@ public final class AppendixRenderer {
         Row total = sheet.createRow(r++);
         text(total, 0, AREA_TOTAL);
         text(total, 1, section.area());
+        text(total, 2, section.number());
         text(total, 3, "Summa " + section.area());
         amountOrText(total, 6, section.feeTotalTkr(), "", tkr);
         amountOrText(total, 7, section.otherCostTotalTkr(), "", tkr);
       }
       Row grand = sheet.createRow(r++);
       text(grand, 0, GRAND_TOTAL);
-      text(
-          grand,
-          3,
-          "Totalt ("
-              + report.forumCount()
-              + " forum, "
-              + report.notCalculatedCount()
-              + " med ej beräknad kostnad)");
+      text(grand, 3, grandTotalText(report));
       amountOrText(grand, 6, report.feeTotalTkr(), "", tkr);
       amountOrText(grand, 7, report.otherCostTotalTkr(), "", tkr);
       Row exact = sheet.createRow(r);
@@ -169,15 +194,39 @@ public final class AppendixRenderer {
     }
   }
 
+  /**
+   * The page people read, as well-formed XHTML so that {@link #pdf} renders the very same document:
+   * headings with their section numbers, amounts in tkr as the report prints them.
+   */
   public static byte[] html(AppendixReport report) {
+    return page(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The HTML page rendered to PDF (openhtmltopdf on PDFBox), for officials who file it. */
+  public static byte[] pdf(AppendixReport report) {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.withHtmlContent(page(report), null);
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String page(AppendixReport report) {
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">")
+    h.append("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"/>")
         .append("<title>Nätverk och samarbeten ")
         .append(report.year())
         .append("</title>")
         .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;")
         .append("width:100%;margin-bottom:1.5em}th,td{border:1px solid #bbb;padding:.3em .5em}")
-        .append("td.n{text-align:right}tr.total td{font-weight:bold}</style></head><body>\n")
+        .append("td.n{text-align:right;white-space:nowrap}tr.total td{font-weight:bold}")
+        .append("tr.subarea th{text-align:left;background:#eee}")
+        .append("@page{size:A4 landscape;margin:1.5cm}</style></head><body>\n")
         .append("<h1>Nätverk och samarbeten ")
         .append(report.year())
         .append("</h1>\n")
@@ -189,12 +238,21 @@ public final class AppendixRenderer {
         .append("</p>\n");
     List<String> titles = header(report.year());
     for (AppendixReport.Section section : report.sections()) {
-      h.append("<h2>").append(esc(section.area())).append("</h2>\n<table><thead><tr>");
+      h.append("<h2 class=\"area\">")
+          .append(esc(section.heading()))
+          .append("</h2>\n<table><thead><tr>");
       for (String title : titles.subList(2, titles.size())) {
         h.append("<th>").append(esc(title)).append("</th>");
       }
       h.append("</tr></thead><tbody>\n");
+      String subarea = null;
       for (AppendixReport.Row row : section.rows()) {
+        if (row.subarea() != null && !row.subarea().equals(subarea)) {
+          h.append("<tr class=\"subarea\"><th colspan=\"6\">")
+              .append(esc(row.subareaHeading()))
+              .append("</th></tr>\n");
+        }
+        subarea = row.subarea();
         h.append("<tr class=\"forum\"><td>")
             .append(esc(row.reference()))
             .append("</td><td>")
@@ -204,17 +262,21 @@ public final class AppendixRenderer {
             .append("</td><td class=\"n\">")
             .append(esc(row.ksRepresentatives()))
             .append("</td><td class=\"n\">")
-            .append(esc(swedish(row.feeCell())))
+            .append(esc(row.feeTkr() == null ? row.feeCell() : Amounts.swedish(row.feeTkr())))
             .append("</td><td class=\"n\">")
-            .append(esc(swedish(row.otherCostCell())))
+            .append(
+                esc(
+                    row.otherCostTkr() == null
+                        ? row.otherCostCell()
+                        : Amounts.swedish(row.otherCostTkr())))
             .append("</td></tr>\n");
       }
       h.append("<tr class=\"total\" data-area=\"")
           .append(esc(section.area()))
           .append("\"><td></td><td>Summa</td><td></td><td></td><td class=\"n fee\">")
-          .append(swedish(plain(section.feeTotalTkr())))
+          .append(Amounts.swedish(section.feeTotalTkr()))
           .append("</td><td class=\"n other\">")
-          .append(swedish(plain(section.otherCostTotalTkr())))
+          .append(Amounts.swedish(section.otherCostTotalTkr()))
           .append("</td></tr>\n")
           .append("</tbody></table>\n");
     }
@@ -223,32 +285,47 @@ public final class AppendixRenderer {
         .append(", ")
         .append(report.forumCount())
         .append(" forum</td><td class=\"n fee\">")
-        .append(swedish(plain(report.feeTotalTkr())))
+        .append(Amounts.swedish(report.feeTotalTkr()))
         .append(" tkr</td><td class=\"n other\">")
-        .append(swedish(plain(report.otherCostTotalTkr())))
+        .append(Amounts.swedish(report.otherCostTotalTkr()))
         .append(" tkr</td></tr></table>\n")
         .append("<p class=\"not-calculated\">")
         .append(report.notCalculatedCount())
         .append(
             " forum har kostnader som inte har kunnat beräknas; de ingår inte i summorna.</p>\n")
         .append("<p class=\"exact\">Exakt: årsavgifter ")
-        .append(swedish(plain(report.feeTotalSek())))
+        .append(Amounts.swedish(report.feeTotalSek()))
         .append(" kr, övriga kostnader ")
-        .append(swedish(plain(report.otherCostTotalSek())))
+        .append(Amounts.swedish(report.otherCostTotalSek()))
         .append(" kr.</p>\n</body></html>\n");
-    return h.toString().getBytes(StandardCharsets.UTF_8);
+    return h.toString();
   }
+
+  private static String grandTotalText(AppendixReport report) {
+    return "Totalt ("
+        + report.forumCount()
+        + " forum, "
+        + report.notCalculatedCount()
+        + " med ej beräknad kostnad)";
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private record Styles(CellStyle whole, CellStyle tenths) {}
 
   private static void text(Row row, int column, String value) {
     row.createCell(column).setCellValue(value == null ? "" : value);
   }
 
   private static void amountOrText(
-      Row row, int column, BigDecimal amount, String text, CellStyle style) {
+      Row row, int column, BigDecimal amount, String text, Styles styles) {
     Cell cell = row.createCell(column);
     if (amount != null) {
       cell.setCellValue(amount.doubleValue());
-      cell.setCellStyle(style);
+      cell.setCellStyle(
+          amount.stripTrailingZeros().scale() <= 0 ? styles.whole() : styles.tenths());
     } else {
       cell.setCellValue(text == null ? "" : text);
     }
@@ -256,11 +333,6 @@ public final class AppendixRenderer {
 
   private static String plain(BigDecimal value) {
     return value == null ? "" : value.toPlainString();
-  }
-
-  /** Swedish decimal comma for the page people read; CSV and XLSX keep machine-readable numbers. */
-  private static String swedish(String value) {
-    return value != null && value.matches("-?\\d+\\.\\d+") ? value.replace('.', ',') : value;
   }
 
   private static String esc(String value) {

@@ -19,13 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The appendix for any year and slice of time, as an HTML page, CSV or XLSX. */
+/** The appendix for any year and slice of time, as an HTML page, PDF, CSV or XLSX. */
 @RestController
 public class ReportController {
 
   static final MediaType XLSX =
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+  static final MediaType PDF = MediaType.APPLICATION_PDF;
 
   private final RegistryQueries queries;
 
@@ -50,8 +51,8 @@ public class ReportController {
     int y = Params.year(year);
     TimeSlice slice = Params.slice(asOf, knownAt);
     String f = format.toLowerCase(Locale.ROOT);
-    if (!f.equals("html") && !f.equals("csv") && !f.equals("xlsx")) {
-      throw new InvalidParameterException("format", "format must be html, csv or xlsx");
+    if (!f.equals("html") && !f.equals("pdf") && !f.equals("csv") && !f.equals("xlsx")) {
+      throw new InvalidParameterException("format", "format must be html, pdf, csv or xlsx");
     }
     return Mono.fromCallable(
             () -> {
@@ -67,6 +68,7 @@ public class ReportController {
                             return switch (asked) {
                               case "csv" -> AppendixRenderer.csv(report);
                               case "xlsx" -> AppendixRenderer.xlsx(report);
+                              case "pdf" -> AppendixRenderer.pdf(report);
                               default -> AppendixRenderer.html(report);
                             };
                           });
@@ -85,6 +87,13 @@ public class ReportController {
                         .header(
                             HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=" + file + ".xlsx")
+                        .body(body);
+                case "pdf" ->
+                    ResponseEntity.ok()
+                        .contentType(PDF)
+                        .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=" + file + ".pdf")
                         .body(body);
                 default ->
                     ResponseEntity.ok()

@@ -64,9 +64,9 @@ class ReportIT {
 
       CSVRecord grand = only(rows, AppendixRenderer.GRAND_TOTAL);
       assertThat(new BigDecimal(grand.get(6)))
-          .isEqualTo(totals.get("annualFeeTotalTkr").decimalValue());
+          .isEqualByComparingTo(totals.get("annualFeeTotalTkr").decimalValue());
       assertThat(new BigDecimal(grand.get(7)))
-          .isEqualTo(totals.get("otherCostTotalTkr").decimalValue());
+          .isEqualByComparingTo(totals.get("otherCostTotalTkr").decimalValue());
       CSVRecord exact = only(rows, AppendixRenderer.GRAND_TOTAL_SEK);
       assertThat(new BigDecimal(exact.get(6)))
           .isEqualByComparingTo(totals.get("annualFeeTotal").decimalValue());
@@ -80,9 +80,9 @@ class ReportIT {
         JsonNode area = totals.get("byArea").get(i);
         assertThat(areas.get(i).get(1)).isEqualTo(area.get("area").asText());
         assertThat(new BigDecimal(areas.get(i).get(6)))
-            .isEqualTo(tkr(area.get("annualFeeTotal").decimalValue()));
+            .isEqualByComparingTo(tkr(area.get("annualFeeTotal").decimalValue()));
         assertThat(new BigDecimal(areas.get(i).get(7)))
-            .isEqualTo(tkr(area.get("otherCostTotal").decimalValue()));
+            .isEqualByComparingTo(tkr(area.get("otherCostTotal").decimalValue()));
       }
     }
     assertThat(stack.asViewer("/reports/totals?year=2023").get("annualFeeTotalTkr").decimalValue())
@@ -184,10 +184,26 @@ class ReportIT {
         .contains("ej beräknad")
         .contains("se 2.14.6")
         .contains("1 forum har kostnader");
+    byte[] pdf =
+        stack
+            .http
+            .get()
+            .uri("/reports/appendix?year=2023&format=pdf")
+            .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PDF)
+            .expectBody()
+            .returnResult()
+            .getResponseBodyContent();
+    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
     stack
         .http
         .get()
-        .uri("/reports/appendix?year=2023&format=pdf")
+        .uri("/reports/appendix?year=2023&format=doc")
         .headers(h -> h.setBasicAuth("viewer", ReportingStack.VIEWER))
         .exchange()
         .expectStatus()

@@ -506,6 +506,11 @@ class WebAppBrowserIT {
         .doesNotContain("id=\"fee-form\"");
     assertThat(anonymous.get(url + "/downloads/appendix?year=2023&format=csv").statusCode())
         .isEqualTo(200);
+    var pdf = anonymous.get(url + "/downloads/appendix?year=2023&format=pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+    assertThat(pdf.body()).startsWith("%PDF-");
     assertThat(anonymous.get(url + "/audit").statusCode()).isEqualTo(302);
     assertThat(anonymous.get(url + "/audit/checks").statusCode()).isEqualTo(302);
     assertThat(anonymous.get(url + "/forums/new").statusCode()).isEqualTo(302);

@@ -38,43 +38,42 @@ class YearTableCsvTest {
 
   private static ForumYearView row(FigureStatus otherCostStatus) {
     return new ForumYearView(
-            "f-1",
-            "2.14.11",
-            "Inaktiva partnerskap: Xi'an, \"Tallin\"",
-            "Internationellt samarbete och EU",
-            null,
-            "COLLABORATION",
-            2023,
-            true,
+        "f-1",
+        "2.14.11",
+        "Inaktiva partnerskap: Xi'an, \"Tallin\"",
+        "Internationellt samarbete och EU",
+        null,
+        "COLLABORATION",
+        2023,
+        true,
+        Certainty.ACTUAL,
+        new FeeView(
+            FigureStatus.AMOUNT,
             Certainty.ACTUAL,
-            new FeeView(
-                FigureStatus.AMOUNT,
-                Certainty.ACTUAL,
-                new BigDecimal("17250.00"),
-                new BigDecimal("17.3"),
-                "EUR",
-                new BigDecimal("1500"),
-                new BigDecimal("11.50"),
-                FeeBasis.FIXED,
-                null,
-                null,
-                null,
-                "fee.recorded",
-                "x"),
-            new OtherCostView(
-                otherCostStatus,
-                Certainty.ACTUAL,
-                null,
-                null,
-                List.of(
-                    new CategoryAmount(
-                        CostCategory.TRAVEL, new BigDecimal("3000"), new BigDecimal("3.0"))),
-                null,
-                "other.recorded",
-                "y"),
             new BigDecimal("17250.00"),
-            new BigDecimal("17.3"));
-
+            new BigDecimal("17.3"),
+            "EUR",
+            new BigDecimal("1500"),
+            new BigDecimal("11.50"),
+            FeeBasis.FIXED,
+            null,
+            null,
+            null,
+            "fee.recorded",
+            "x"),
+        new OtherCostView(
+            otherCostStatus,
+            Certainty.ACTUAL,
+            null,
+            null,
+            List.of(
+                new CategoryAmount(
+                    CostCategory.TRAVEL, new BigDecimal("3000"), new BigDecimal("3.0"))),
+            null,
+            "other.recorded",
+            "y"),
+        new BigDecimal("17250.00"),
+        new BigDecimal("17.3"));
   }
 
   @org.junit.jupiter.api.Test

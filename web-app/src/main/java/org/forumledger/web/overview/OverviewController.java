@@ -38,7 +38,7 @@ import tools.jackson.databind.ObjectMapper;
 @Controller
 class OverviewController {
 
-  private static final Set<String> APPENDIX_FORMATS = Set.of("csv", "xlsx", "html");
+  private static final Set<String> APPENDIX_FORMATS = Set.of("csv", "xlsx", "html", "pdf");
   private static final List<Integer> YEARS = IntStream.rangeClosed(2019, 2030).boxed().toList();
 
   private final LedgerClients clients;
@@ -95,7 +95,7 @@ class OverviewController {
                     .build());
   }
 
-  /** The appendix report in CSV, XLSX or HTML, relayed from the reporting service. */
+  /** The appendix report in CSV, XLSX, HTML or PDF, relayed from the reporting service. */
   @GetMapping("/downloads/appendix")
   Mono<ResponseEntity<Flux<DataBuffer>>> appendix(
       @RequestParam(required = false) String year, @RequestParam String format) {

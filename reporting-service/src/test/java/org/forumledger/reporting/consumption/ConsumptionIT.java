@@ -127,6 +127,7 @@ class ConsumptionIT {
 
   @Test
   void aRedeliveredEventHasNoSecondEffect() {
+    double deadLetteredBefore = deadLettered();
     EventEnvelope registered =
         events.envelope(registered("dup", "9.1", "Future forum", "Z"), Fixture.T0, "2031-01-01");
     EventEnvelope marker =
@@ -146,7 +147,7 @@ class ConsumptionIT {
     assertThat(count("select count(*) from applied_event where event_id = ?", id)).isEqualTo(1);
     assertThat(stack.asViewer("/forums/dup").get("lastSequence").asLong()).isEqualTo(1);
     assertThat(stack.asAuditor("/audit/verify").get("intact").asBoolean()).isTrue();
-    assertThat(deadLettered()).isZero();
+    assertThat(deadLettered()).isEqualTo(deadLetteredBefore);
   }
 
   /**

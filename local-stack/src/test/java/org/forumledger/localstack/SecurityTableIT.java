@@ -452,11 +452,10 @@ class SecurityTableIT {
               + Base64.getEncoder()
                   .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
+    HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
     try {
       HttpResponse<java.io.InputStream> response =
-          CLIENT.send(
-              request.timeout(Duration.ofSeconds(60)).build(),
-              HttpResponse.BodyHandlers.ofInputStream());
+          CLIENT.send(built, HttpResponse.BodyHandlers.ofInputStream());
       try (java.io.InputStream body = response.body()) {
         boolean finite =
             !response.headers().firstValue("Content-Type").orElse("").contains("event-stream")
@@ -468,7 +467,7 @@ class SecurityTableIT {
         return new Answer(response.statusCode(), response.headers(), text);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(built.method() + " " + built.uri() + " as " + user, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -2,11 +2,17 @@ package org.forumledger.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.forumledger.kit.observability.CorrelationIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -29,6 +35,8 @@ class KitWebTest {
       new ParameterizedTypeReference<>() {};
 
   @Autowired WebTestClient web;
+
+  @LocalServerPort int port;
 
   private Map<String, Object> problem(WebTestClient.RequestHeadersSpec<?> request, int status) {
     return request
@@ -238,5 +246,22 @@ class KitWebTest {
         .isEqualTo(seen.get("header"));
     assertThat(seen).containsEntry("context", seen.get("header"));
     return seen;
+  }
+
+  @Test
+  void eachConnectionServesOneRequestAndSaysSo() throws IOException {
+    String refused = "GET /things/1 HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      // a second request right behind the first, as a client reusing the connection would send it
+      out.write((refused + refused).getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      // the server closes the connection after its one answer: the stream ends
+      String answered = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(answered).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
+      assertThat(answered.split("HTTP/1.1 ", -1)).as("one answer on the connection").hasSize(2);
+    }
   }
 }

@@ -6,7 +6,6 @@ import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -379,19 +378,10 @@ class ConsumptionIT {
   }
 
   private double skipped() {
-    var counter =
-        stack
-            .app
-            .getBean(MeterRegistry.class)
-            .find("ledger.events.skipped")
-            .tag("reason", "unknown-type")
-            .counter();
-    return counter == null ? 0 : counter.count();
+    return stack.counter("ledger.events.skipped", "reason", "unknown-type");
   }
 
   private double deadLettered() {
-    var counter =
-        stack.app.getBean(MeterRegistry.class).find("ledger.events.dead-lettered").counter();
-    return counter == null ? 0 : counter.count();
+    return stack.counter("ledger.events.dead-lettered");
   }
 }

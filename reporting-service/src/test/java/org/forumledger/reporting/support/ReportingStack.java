@@ -3,6 +3,7 @@ package org.forumledger.reporting.support;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -203,6 +204,12 @@ public final class ReportingStack implements AutoCloseable {
 
   public JsonNode asAuditor(String uri) {
     return getJson(uri, "auditor", AUDITOR);
+  }
+
+  /** A counter of this service's meter registry, 0 before it first counts. */
+  public double counter(String name, String... tags) {
+    var counter = app.getBean(MeterRegistry.class).find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Override

@@ -72,9 +72,22 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
    *     effect the tables refuse); nothing of it is kept
    */
   public ApplyOnce.Outcome accept(byte[] value) {
+    return accept(value, vouch(List.of()));
+  }
+
+  /** The records of a poll one signature vouches for (see {@link ApplyOnce#vouch}). */
+  public ApplyOnce.Vouched vouch(List<byte[]> values) {
+    return applyOnce.vouch(values);
+  }
+
+  /**
+   * As {@link #accept(byte[])}, the signature not checked again where {@code vouched} covers the
+   * record.
+   */
+  public ApplyOnce.Outcome accept(byte[] value, ApplyOnce.Vouched vouched) {
     ApplyOnce.Outcome outcome;
     try {
-      outcome = applyOnce.accept(value);
+      outcome = applyOnce.accept(value, vouched);
     } catch (RuntimeException parked) {
       if (pending != null) {
         seen.remove(pending.eventId());

@@ -1,6 +1,7 @@
 package org.forumledger.cost.rebuild;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,21 +64,26 @@ class TopicReplay {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, PATIENCE);
       while (partitions.stream().anyMatch(p -> consumer.position(p, PATIENCE) < end.get(p))) {
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-            continue;
+          if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+            batch.add(record);
           }
+        }
+        ApplyOnce.Vouched vouched = fold.vouch(batch.stream().map(ConsumerRecord::value).toList());
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
           records++;
-          decisions.merge(decide(fold, record), 1L, Long::sum);
+          decisions.merge(decide(fold, record, vouched), 1L, Long::sum);
         }
       }
       return new Read(Map.copyOf(end), records, Map.copyOf(decisions));
     }
   }
 
-  private static Decision decide(ReadModelFold fold, ConsumerRecord<byte[], byte[]> record) {
+  private static Decision decide(
+      ReadModelFold fold, ConsumerRecord<byte[], byte[]> record, ApplyOnce.Vouched vouched) {
     try {
-      ApplyOnce.Outcome outcome = fold.accept(record.value());
+      ApplyOnce.Outcome outcome = fold.accept(record.value(), vouched);
       return switch (outcome) {
         case APPLIED -> Decision.APPLIED;
         case DUPLICATE -> Decision.DUPLICATE;

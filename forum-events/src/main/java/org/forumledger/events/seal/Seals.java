@@ -159,6 +159,18 @@ public final class Seals {
   }
 
   public static EventSeal verify(JsonNode envelope, KeyRing keys) {
+    return hashed(envelope, keys).signed();
+  }
+
+  /**
+   * The record's seal once its hash matches its metadata and payload and it names a configured key,
+   * its signature not yet checked: {@link Hashed#signed()} checks it. A signed link vouches for
+   * every link before it whose hash was checked, since each seal's hash covers the previous hash.
+   *
+   * @throws SealException when the record has no seal, names an unknown key or was altered
+   * @throws UncheckedIOException when the bytes are no JSON envelope
+   */
+  public static Hashed hashed(JsonNode envelope, KeyRing keys) {
     JsonNode sealNode = envelope.get(SEAL);
     if (sealNode == null || !sealNode.isObject()) {
       throw new SealException(SealException.Reason.UNSIGNED, "the record carries no seal");
@@ -194,18 +206,29 @@ public final class Seals {
               + seal.chainSequence()
               + ": metadata or payload do not match the sealed hash");
     }
-    byte[] signature;
-    try {
-      signature = Base64.getDecoder().decode(seal.signature());
-    } catch (IllegalArgumentException e) {
-      signature = new byte[0];
+    return new Hashed(seal, key, hash);
+  }
+
+  /** A seal whose hash is the record's, and the key it names. */
+  public record Hashed(EventSeal seal, PublicKey key, byte[] hash) {
+
+    /**
+     * @throws SealException when the signature is not the named key's
+     */
+    public EventSeal signed() {
+      byte[] signature;
+      try {
+        signature = Base64.getDecoder().decode(seal.signature());
+      } catch (IllegalArgumentException e) {
+        signature = new byte[0];
+      }
+      if (!SigningKey.verify(key, hash, signature)) {
+        throw new SealException(
+            SealException.Reason.BAD_SIGNATURE,
+            "chain sequence " + seal.chainSequence() + " is not signed by key " + seal.keyId());
+      }
+      return seal;
     }
-    if (!SigningKey.verify(key, hash, signature)) {
-      throw new SealException(
-          SealException.Reason.BAD_SIGNATURE,
-          "chain sequence " + seal.chainSequence() + " is not signed by key " + seal.keyId());
-    }
-    return seal;
   }
 
   /** Checks a signature made over a hash given as hex, e.g. a stored audit entry's. */

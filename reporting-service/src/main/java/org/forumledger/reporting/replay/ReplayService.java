@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -205,14 +206,17 @@ public class ReplayService implements DisposableBean {
       ApplyOnce applyOnce = ApplyOnce.inMemory(fold, fold, registryKeys);
       Instant nextProgress = Instant.MIN;
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        List<byte[]> values = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() >= end.get(partition)) {
-            continue;
+          if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+            values.add(record.value());
           }
+        }
+        ApplyOnce.Vouched vouched = applyOnce.vouch(values);
+        for (byte[] value : values) {
           recordsRead[0]++;
           try {
-            applyOnce.accept(record.value());
+            applyOnce.accept(value, vouched);
           } catch (UncheckedIOException | SealException parked) {
             // the live consumer parks it on the dead-letter topic: no event, or not the registry's
           }

@@ -3,17 +3,22 @@ package org.forumledger.kit.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.seal.SealException;
+import org.forumledger.events.seal.Seals;
 import org.forumledger.events.testing.ChainSealer;
 import org.forumledger.events.testing.TestKeys;
 import org.junit.jupiter.api.Test;
@@ -307,5 +312,102 @@ class ApplyOnceTest {
     applyOnce.accept(sealed(record("e-51", "forum.ForumStatusChanged", 1, 51)));
 
     assertThat(applied).hasSize(2);
+  }
+
+  /** The record with its seal's signature replaced: hash and links unchanged. */
+  static byte[] withSignature(byte[] sealed, String signature) {
+    ObjectNode tree = (ObjectNode) Seals.readTree(sealed);
+    ((ObjectNode) tree.get(Seals.SEAL)).put("signature", signature);
+    return write(tree);
+  }
+
+  /** The record with its payload changed and its hash made again to match, as a forger would. */
+  static byte[] forged(byte[] sealed) {
+    ObjectNode tree = (ObjectNode) Seals.readTree(sealed);
+    ((ObjectNode) tree.get(Seals.PAYLOAD)).put("status", "ENDED");
+    ObjectNode seal = (ObjectNode) tree.get(Seals.SEAL);
+    seal.put(
+        "hash",
+        Seals.hashHex(
+            tree.get(Seals.METADATA),
+            tree.get(Seals.PAYLOAD),
+            seal.get("chainSequence").asLong(),
+            seal.get("previousHash").asText()));
+    return write(tree);
+  }
+
+  private static byte[] write(ObjectNode tree) {
+    try {
+      return EventJson.mapper().writeValueAsBytes(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static final String NOBODYS_SIGNATURE = Base64.getEncoder().encodeToString(new byte[64]);
+
+  @Test
+  void theLastSignatureOfAnUnbrokenRunVouchesForTheWholeRun() {
+    List<byte[]> run =
+        List.of(
+            sealed(record("e-60", "forum.ForumStatusChanged", 1, 60)),
+            sealed(record("e-61", "forum.SomethingNew", 1, 61)),
+            sealed(record("e-62", "forum.ForumStatusChanged", 1, 62)));
+
+    ApplyOnce.Vouched vouched = applyOnce.vouch(run);
+    List<ApplyOnce.Outcome> outcomes = run.stream().map(v -> applyOnce.accept(v, vouched)).toList();
+
+    assertThat(vouched.size()).isEqualTo(3);
+    assertThat(outcomes)
+        .containsExactly(
+            ApplyOnce.Outcome.APPLIED,
+            ApplyOnce.Outcome.SKIPPED_UNKNOWN_TYPE,
+            ApplyOnce.Outcome.APPLIED);
+    assertThat(applyOnce.chainHead().sequence()).isEqualTo(3);
+    assertThat(applyOnce.position()).isEqualTo(62);
+  }
+
+  @Test
+  void aRecordWithABadSignatureOfItsOwnIsTakenOnlyWhereALaterSignatureVouchesForIt() {
+    byte[] first = sealed(record("e-70", "forum.ForumStatusChanged", 1, 70));
+    byte[] unsigned = withSignature(first, NOBODYS_SIGNATURE);
+    byte[] second = sealed(record("e-71", "forum.ForumStatusChanged", 1, 71));
+
+    assertRejected(unsigned, SealException.Reason.BAD_SIGNATURE);
+    assertThat(applyOnce.vouch(List.of(unsigned))).extracting(ApplyOnce.Vouched::size).isEqualTo(0);
+    assertThat(applyOnce.acceptAll(List.of(unsigned, second)))
+        .containsExactly(ApplyOnce.Outcome.APPLIED, ApplyOnce.Outcome.APPLIED);
+  }
+
+  @Test
+  void aBatchWhoseLastSignatureFailsIsCheckedRecordByRecordAndNothingOfItIsApplied() {
+    byte[] first = sealed(record("e-80", "forum.ForumStatusChanged", 1, 80));
+    byte[] lastUnsigned =
+        withSignature(sealed(record("e-81", "forum.ForumStatusChanged", 1, 81)), NOBODYS_SIGNATURE);
+
+    assertThat(applyOnce.vouch(List.of(first, lastUnsigned)).size()).isZero();
+    assertThatThrownBy(() -> applyOnce.acceptAll(List.of(first, lastUnsigned)))
+        .isInstanceOfSatisfying(
+            SealException.class,
+            e -> assertThat(e.reason()).isEqualTo(SealException.Reason.BAD_SIGNATURE));
+    assertThat(committed).isEmpty();
+    assertThat(handled.skippedById).isEmpty();
+    assertThat(applyOnce.chainHead().sequence()).isZero();
+    assertThat(applyOnce.acceptAll(List.of(first))).containsExactly(ApplyOnce.Outcome.APPLIED);
+  }
+
+  @Test
+  void aForgedRecordWithAMatchingHashBreaksTheRunAndIsRefused() {
+    byte[] first = sealed(record("e-90", "forum.ForumStatusChanged", 1, 90));
+    byte[] forged = forged(sealed(record("e-91", "forum.ForumStatusChanged", 1, 91)));
+    byte[] third = sealed(record("e-92", "forum.ForumStatusChanged", 1, 92));
+
+    assertThat(applyOnce.vouch(List.of(first, forged, third)).size()).isZero();
+    assertThatThrownBy(() -> applyOnce.acceptAll(List.of(first, forged, third)))
+        .isInstanceOf(SealException.class);
+    assertThat(committed).isEmpty();
+    assertThat(applyOnce.accept(first)).isEqualTo(ApplyOnce.Outcome.APPLIED);
+    assertRejected(forged, SealException.Reason.BAD_SIGNATURE);
+    assertThat(committed).extracting(e -> e.metadata().eventId()).containsExactly("e-90");
   }
 }

@@ -6,20 +6,26 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * One of the registry's Ed25519 key pairs (the JDK's own EdDSA) and its id. Keys travel as base64
- * of their standard encodings: PKCS#8 for the private key, X.509 SubjectPublicKeyInfo for the
- * public one.
+ * One of the registry's Ed25519 key pairs and its id. The JDK reads, writes and generates the keys;
+ * Bouncy Castle's RFC 8032 code signs and checks, about six times faster than the JDK's EdDSA and
+ * with the same (deterministic) signatures. Keys travel as base64 of their standard encodings:
+ * PKCS#8 for the private key, X.509 SubjectPublicKeyInfo for the public one.
  */
 public record SigningKey(String keyId, PrivateKey privateKey, PublicKey publicKey) {
 
   static final String ALGORITHM = "Ed25519";
+
+  /** SubjectPublicKeyInfo of id-Ed25519 (1.3.101.112) up to the key's 32 bytes (RFC 8410). */
+  private static final byte[] X509_HEADER = HexFormat.of().parseHex("302a300506032b6570032100");
 
   public static SigningKey generate() {
     try {
@@ -80,25 +86,42 @@ public record SigningKey(String keyId, PrivateKey privateKey, PublicKey publicKe
 
   /** Ed25519 is deterministic: the same bytes always get the same signature. */
   public byte[] sign(byte[] message) {
-    try {
-      Signature signer = Signature.getInstance(ALGORITHM);
-      signer.initSign(privateKey);
-      signer.update(message);
-      return signer.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot sign with " + keyId, e);
-    }
+    byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+    Ed25519.sign(seed(privateKey), 0, raw(publicKey), 0, message, 0, message.length, signature, 0);
+    return signature;
   }
 
   static boolean verify(PublicKey key, byte[] message, byte[] signature) {
+    byte[] raw;
     try {
-      Signature verifier = Signature.getInstance(ALGORITHM);
-      verifier.initVerify(key);
-      verifier.update(message);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException e) {
+      raw = raw(key);
+    } catch (IllegalArgumentException notEd25519) {
       return false;
     }
+    return signature.length == Ed25519.SIGNATURE_SIZE
+        && Ed25519.verify(signature, 0, raw, 0, message, 0, message.length);
+  }
+
+  /**
+   * The 32 bytes of an Ed25519 public key: its X.509 encoding is a fixed 12-byte header and the
+   * key.
+   */
+  private static byte[] raw(PublicKey key) {
+    byte[] encoded = key.getEncoded();
+    if (encoded == null
+        || encoded.length != X509_HEADER.length + Ed25519.PUBLIC_KEY_SIZE
+        || !Arrays.equals(encoded, 0, X509_HEADER.length, X509_HEADER, 0, X509_HEADER.length)) {
+      throw new IllegalArgumentException("Not an Ed25519 public key");
+    }
+    return Arrays.copyOfRange(encoded, X509_HEADER.length, encoded.length);
+  }
+
+  private static byte[] seed(PrivateKey key) {
+    if (key instanceof EdECPrivateKey ed) {
+      return ed.getBytes()
+          .orElseThrow(() -> new IllegalStateException("The private key's bytes are not at hand"));
+    }
+    throw new IllegalStateException("Not an Ed25519 private key: " + key.getAlgorithm());
   }
 
   @Override

@@ -87,9 +87,9 @@ class BrokerLossIT {
       if (registry != null) registry.close();
     } finally {
       try {
-        cluster.close();
+        if (cluster != null) cluster.close();
       } finally {
-        postgres.close();
+        if (postgres != null) postgres.close();
       }
     }
   }

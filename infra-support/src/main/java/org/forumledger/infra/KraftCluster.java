@@ -26,7 +26,8 @@ import org.awaitility.Awaitility;
  * three brokers, two of which must hold a write before it is acknowledged, so one node may be lost
  * without losing or refusing a write. {@link #stop(int)} takes a node away without telling the
  * controllers (no controlled shutdown), as a crash or a lost machine would: its partitions move
- * only once the quorum has missed its heartbeats. Its data is kept for {@link #start(int)}.
+ * only once the active controller has missed its heartbeats for the broker session timeout (9 s)
+ * and fences it. Its data is kept for {@link #start(int)}.
  */
 public final class KraftCluster implements AutoCloseable {
 
@@ -61,8 +62,13 @@ public final class KraftCluster implements AutoCloseable {
    * all three brokers are in the cluster.
    */
   public KraftCluster start() {
-    onEveryNode(this::startNode);
-    awaitBrokers(NODES);
+    try {
+      onEveryNode(this::startNode);
+      awaitBrokers(NODES);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
     return this;
   }
 

@@ -2,22 +2,16 @@ package org.forumledger.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.forumledger.fault.Services.HTTP;
 import static org.forumledger.fault.Services.USERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,16 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.forumledger.bench.http.Http;
-import org.forumledger.events.EventJson;
-import org.forumledger.events.Topics;
-import org.forumledger.events.WireHeaders;
 import org.forumledger.infra.FreePorts;
 import org.forumledger.infra.LedgerInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -139,10 +123,12 @@ class RegistryCrashIT {
     try (Connection db =
         DriverManager.getConnection(infra.jdbcUrl(), infra.dbUsername(), infra.dbPassword())) {
       // the last global position; positions a killed transaction drew from the sequence stay unused
-      stored = count(db, "select coalesce(max(global_index), 0) from registry.domain_event_entry");
-      storedEvents = count(db, "select count(*) from registry.domain_event_entry");
+      stored =
+          Services.count(
+              db, "select coalesce(max(global_index), 0) from registry.domain_event_entry");
+      storedEvents = Services.count(db, "select count(*) from registry.domain_event_entry");
       assertThat(
-              count(
+              Services.count(
                   db,
                   "select count(*) from registry.domain_event_entry where payload_type like"
                       + " '%ForumRegistered%'"))
@@ -160,7 +146,7 @@ class RegistryCrashIT {
     long head =
         Services.getJson(url + "/chain/head", USERS.viewerAuth()).path("chainSequence").asLong();
 
-    List<JsonNode> records = readTopic(infra.kafkaBootstrapServers());
+    List<JsonNode> records = Services.readTopic(infra.kafkaBootstrapServers());
     Map<String, Integer> registeredPerForum = new TreeMap<>();
     Map<String, JsonNode> byEvent = new HashMap<>();
     Map<Long, String> eventPerLink = new HashMap<>();
@@ -209,58 +195,10 @@ class RegistryCrashIT {
 
   /** Registers a forum under {@code key}; true, with the forum's id kept, on a 2xx. */
   private static boolean register(String url, String key, Map<String, String> acknowledged) {
-    String body =
-        "{\"name\":\"Crash forum "
-            + key
-            + "\",\"area\":\"Regional utveckling\",\"kind\":\"NETWORK\",\"convener\":\"SKR\","
-            + "\"effectiveDate\":\"2024-03-01\",\"reason\":\"Crash test\","
-            + "\"decisionReference\":\"KS 2024-02-28 § 1\"}";
-    try {
-      Http.Answer answer =
-          HTTP.send(
-              "POST", url + "/forums", USERS.registrarAuth(), body, Map.of("Idempotency-Key", key));
-      if (!answer.ok()) {
-        return false;
-      }
-      String location = answer.location().orElseThrow();
-      acknowledged.put(key, location.substring(location.lastIndexOf('/') + 1));
-      return true;
-    } catch (RuntimeException e) {
-      return false;
+    String forumId = Services.registerForum(url, key, "Crash");
+    if (forumId != null) {
+      acknowledged.put(key, forumId);
     }
-  }
-
-  private static long count(Connection db, String sql) throws SQLException {
-    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /** Every committed record of the forum events' topic, from its start to its end now. */
-  private static List<JsonNode> readTopic(String bootstrapServers) throws Exception {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    List<JsonNode> values = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (int p = 0; p < Topics.FORUM_EVENTS_PARTITIONS; p++) {
-        partitions.add(new TopicPartition(Topics.FORUM_EVENTS, p));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          assertThat(record.headers().lastHeader(WireHeaders.EVENT_ID)).isNotNull();
-          values.add(
-              EventJson.mapper().readTree(new String(record.value(), StandardCharsets.UTF_8)));
-        }
-      }
-    }
-    return values;
+    return forumId != null;
   }
 }

@@ -1,13 +1,19 @@
 package org.forumledger.fault;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +21,17 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.forumledger.bench.http.Http;
 import org.forumledger.bench.http.Users;
+import org.forumledger.events.EventJson;
 import org.forumledger.events.Topics;
+import org.forumledger.events.WireHeaders;
 import org.forumledger.infra.LedgerInfrastructure;
 
 /** What the crash tests share: the wiring of a service process and the calls they wait on. */
@@ -30,11 +44,26 @@ final class Services {
 
   /** The environment a service needs to run against the test's broker and database. */
   static Map<String, String> wiring(LedgerInfrastructure infra, Path keyDir) {
+    return wiring(
+        infra.kafkaBootstrapServers(),
+        infra.jdbcUrl(),
+        infra.dbUsername(),
+        infra.dbPassword(),
+        keyDir);
+  }
+
+  /** The same for a broker and a database of the test's own choosing. */
+  static Map<String, String> wiring(
+      String kafkaBootstrapServers,
+      String jdbcUrl,
+      String dbUsername,
+      String dbPassword,
+      Path keyDir) {
     Map<String, String> env = new HashMap<>();
-    env.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
-    env.put("LEDGER_DB_URL", infra.jdbcUrl());
-    env.put("LEDGER_DB_USER", infra.dbUsername());
-    env.put("LEDGER_DB_PASSWORD", infra.dbPassword());
+    env.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+    env.put("LEDGER_DB_URL", jdbcUrl);
+    env.put("LEDGER_DB_USER", dbUsername);
+    env.put("LEDGER_DB_PASSWORD", dbPassword);
     env.put("LEDGER_REGISTRAR_PASSWORD", USERS.registrar());
     env.put("LEDGER_AUDITOR_PASSWORD", USERS.auditor());
     env.put("LEDGER_VIEWER_PASSWORD", USERS.viewer());
@@ -118,5 +147,70 @@ final class Services {
           "GET " + url + " answered " + answer.status() + ": " + answer.snippet());
     }
     return answer.json();
+  }
+
+  /**
+   * Registers a forum named after {@code reason} and {@code key} under that Idempotency-Key; the
+   * new forum's id on a 2xx, null on any other answer or none.
+   */
+  static String registerForum(String url, String key, String reason) {
+    String body =
+        "{\"name\":\""
+            + reason
+            + " forum "
+            + key
+            + "\",\"area\":\"Regional utveckling\",\"kind\":\"NETWORK\",\"convener\":\"SKR\","
+            + "\"effectiveDate\":\"2024-03-01\",\"reason\":\""
+            + reason
+            + " test\",\"decisionReference\":\"KS 2024-02-28 § 1\"}";
+    Http.Answer answer = write("POST", url + "/forums", key, body);
+    if (answer == null || !answer.ok()) {
+      return null;
+    }
+    String location = answer.location().orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /** A registrar's write under an Idempotency-Key: its answer, or null when none came. */
+  static Http.Answer write(String method, String url, String key, String body) {
+    try {
+      return HTTP.send(method, url, USERS.registrarAuth(), body, Map.of("Idempotency-Key", key));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  static long count(Connection db, String sql) throws SQLException {
+    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Every committed record of the forum events' topic, from its start to its end now. */
+  static List<JsonNode> readTopic(String bootstrapServers) throws Exception {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    List<JsonNode> values = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (int p = 0; p < Topics.FORUM_EVENTS_PARTITIONS; p++) {
+        partitions.add(new TopicPartition(Topics.FORUM_EVENTS, p));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          assertThat(record.headers().lastHeader(WireHeaders.EVENT_ID)).isNotNull();
+          values.add(
+              EventJson.mapper().readTree(new String(record.value(), StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    return values;
   }
 }

@@ -18,7 +18,7 @@ public enum ForumEventType {
   FORUM_STATUS_CHANGED("forum.ForumStatusChanged", 1, ForumStatusChanged.class),
   REPRESENTATIVE_APPOINTED("forum.RepresentativeAppointed", 1, RepresentativeAppointed.class),
   APPOINTMENT_ENDED("forum.AppointmentEnded", 1, AppointmentEnded.class),
-  HEADCOUNT_RECORDED("forum.HeadcountRecorded", 1, HeadcountRecorded.class),
+  HEADCOUNT_RECORDED("forum.HeadcountRecorded", 2, 1, HeadcountRecorded.class),
   ANNUAL_FEE_SET("forum.AnnualFeeSet", 2, 1, AnnualFeeSet.class),
   ANNUAL_FEE_WITHDRAWN("forum.AnnualFeeWithdrawn", 1, AnnualFeeWithdrawn.class),
   OTHER_COST_RECORDED("forum.OtherCostRecorded", 1, OtherCostRecorded.class),
@@ -72,6 +72,9 @@ public enum ForumEventType {
     }
     if (this == ANNUAL_FEE_SET && fromVersion == 1) {
       return AnnualFeeSet.upgradeRevisionOne(payload);
+    }
+    if (this == HEADCOUNT_RECORDED && fromVersion == 1) {
+      return payload; // revision 1 always had a count, which revision 2 still reads
     }
     throw new IllegalArgumentException(logicalName + " has no version " + fromVersion);
   }

@@ -74,6 +74,22 @@ class EventSamplesTest {
   }
 
   @Test
+  void aHeadcountOfVersionOneStillReadsWithItsCountAndVersionTwoMayKeepOnlyTheWords()
+      throws IOException {
+    HeadcountRecorded v1 =
+        (HeadcountRecorded)
+            EventJson.read(sample("forum.HeadcountRecorded", 1)).orElseThrow().payload();
+    HeadcountRecorded v2 =
+        (HeadcountRecorded)
+            EventJson.read(sample(ForumEventType.HEADCOUNT_RECORDED)).orElseThrow().payload();
+
+    assertThat(v1.headcount()).isEqualTo(new CountRange(1, 2));
+    assertThat(v1.countUnknown()).isFalse();
+    assertThat(v2.countUnknown()).isTrue();
+    assertThat(v2.asWritten()).isEqualTo("2 per forum");
+  }
+
+  @Test
   void aVersionNewerThanTheCatalogueStaysUnknown() throws IOException {
     ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(sample("forum.AnnualFeeSet", 1));
     ((ObjectNode) tree.get("metadata")).put("eventVersion", 3);

@@ -854,6 +854,17 @@ class RegistryApiIT {
   }
 
   @Test
+  void theOpenApiDocumentExplainsAStatedAndAnImpliedRateAndAHeadcountKeptAsWritten() {
+    apiDocs()
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.amountSek.description")
+        .value(d -> assertThat((String) d).contains("IMPLIED").contains("not both"))
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.exchangeRate.description")
+        .value(d -> assertThat((String) d).contains("STATED"))
+        .jsonPath("$.components.schemas.HeadcountRequest.properties.headcount.description")
+        .value(d -> assertThat((String) d).contains("unknown"));
+  }
+
+  @Test
   void theOpenApiDocumentListsTheWriteHeadersAndTheProvenanceAtTheTopLevel() {
     String fee = "$.paths['/forums/{forumId}/fees/{fromYear}'].put.parameters";
     WebTestClient.BodyContentSpec docs = apiDocs();

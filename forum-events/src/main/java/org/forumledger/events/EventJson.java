@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,12 +71,29 @@ public final class EventJson {
       if (type.isEmpty()) {
         return Optional.empty();
       }
-      ForumEvent payload = MAPPER.treeToValue(tree.required("payload"), type.get().eventClass());
+      ForumEvent payload = payload(type.get(), metadata.eventVersion(), tree.required("payload"));
       return Optional.of(new EventEnvelope(metadata, payload));
     } catch (IOException | IllegalArgumentException e) {
       throw new UncheckedIOException(
           new IOException("Unreadable forum event: " + e.getMessage(), e));
     }
+  }
+
+  /**
+   * A payload of the given type as written at {@code version}: an older version the type still
+   * reads is brought to the current form first (on a copy; the tree given is not changed).
+   */
+  public static ForumEvent payload(ForumEventType type, int version, JsonNode payload)
+      throws JsonProcessingException {
+    JsonNode current = payload;
+    if (version != type.version()) {
+      if (!(payload instanceof ObjectNode object)) {
+        throw new IllegalArgumentException(
+            "The payload of " + type.logicalName() + " is no object");
+      }
+      current = type.upgrade(object.deepCopy(), version);
+    }
+    return MAPPER.treeToValue(current, type.eventClass());
   }
 
   /** Reads the metadata only, for a record whose payload this consumer does not know. */

@@ -1,5 +1,6 @@
 package org.forumledger.events;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -7,7 +8,8 @@ import java.util.Optional;
  * The catalogue of published events: the logical name and version each event carries on the wire
  * (Kafka headers {@code event-type} and {@code event-version}). Java class names never go on the
  * wire. The version equals the event's {@code @Revision} in the registry's store (a test holds them
- * together).
+ * together). A consumer also reads the older versions still on the topic that a type names as
+ * readable, brought to the current form by {@link #upgrade} (see {@link EventJson#read}).
  */
 public enum ForumEventType {
   FORUM_REGISTERED("forum.ForumRegistered", 2, ForumRegistered.class),
@@ -16,19 +18,29 @@ public enum ForumEventType {
   FORUM_STATUS_CHANGED("forum.ForumStatusChanged", 1, ForumStatusChanged.class),
   REPRESENTATIVE_APPOINTED("forum.RepresentativeAppointed", 1, RepresentativeAppointed.class),
   APPOINTMENT_ENDED("forum.AppointmentEnded", 1, AppointmentEnded.class),
-  HEADCOUNT_RECORDED("forum.HeadcountRecorded", 1, HeadcountRecorded.class),
-  ANNUAL_FEE_SET("forum.AnnualFeeSet", 1, AnnualFeeSet.class),
+  HEADCOUNT_RECORDED("forum.HeadcountRecorded", 2, 1, HeadcountRecorded.class),
+  ANNUAL_FEE_SET("forum.AnnualFeeSet", 2, 1, AnnualFeeSet.class),
   ANNUAL_FEE_WITHDRAWN("forum.AnnualFeeWithdrawn", 1, AnnualFeeWithdrawn.class),
   OTHER_COST_RECORDED("forum.OtherCostRecorded", 1, OtherCostRecorded.class),
   OTHER_COST_WITHDRAWN("forum.OtherCostWithdrawn", 1, OtherCostWithdrawn.class);
 
   private final String logicalName;
   private final int version;
+  private final int oldestReadableVersion;
   private final Class<? extends ForumEvent> eventClass;
 
   ForumEventType(String logicalName, int version, Class<? extends ForumEvent> eventClass) {
+    this(logicalName, version, version, eventClass);
+  }
+
+  ForumEventType(
+      String logicalName,
+      int version,
+      int oldestReadableVersion,
+      Class<? extends ForumEvent> eventClass) {
     this.logicalName = logicalName;
     this.version = version;
+    this.oldestReadableVersion = oldestReadableVersion;
     this.eventClass = eventClass;
   }
 
@@ -44,6 +56,29 @@ public enum ForumEventType {
     return eventClass;
   }
 
+  /** The oldest version of this type a consumer still reads (the current one for most types). */
+  public int oldestReadableVersion() {
+    return oldestReadableVersion;
+  }
+
+  /**
+   * An older version's payload in the current version's form; the current version's unchanged.
+   *
+   * @throws IllegalArgumentException for a version this type cannot read
+   */
+  public ObjectNode upgrade(ObjectNode payload, int fromVersion) {
+    if (fromVersion == version) {
+      return payload;
+    }
+    if (this == ANNUAL_FEE_SET && fromVersion == 1) {
+      return AnnualFeeSet.upgradeRevisionOne(payload);
+    }
+    if (this == HEADCOUNT_RECORDED && fromVersion == 1) {
+      return payload; // revision 1 always had a count, which revision 2 still reads
+    }
+    throw new IllegalArgumentException(logicalName + " has no version " + fromVersion);
+  }
+
   public static ForumEventType of(ForumEvent event) {
     return Arrays.stream(values())
         .filter(type -> type.eventClass == event.getClass())
@@ -52,10 +87,17 @@ public enum ForumEventType {
             () -> new IllegalArgumentException("Not in the catalogue: " + event.getClass()));
   }
 
-  /** The type for a name and version on the wire, empty when this consumer does not know it. */
+  /**
+   * The type for a name and version on the wire, empty when this consumer does not know it. An
+   * older version it still reads is found too; its payload needs {@link #upgrade}.
+   */
   public static Optional<ForumEventType> find(String logicalName, int version) {
     return Arrays.stream(values())
-        .filter(type -> type.logicalName.equals(logicalName) && type.version == version)
+        .filter(
+            type ->
+                type.logicalName.equals(logicalName)
+                    && version >= type.oldestReadableVersion
+                    && version <= type.version)
         .findFirst();
   }
 }

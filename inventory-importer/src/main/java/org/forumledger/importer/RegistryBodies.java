@@ -51,6 +51,7 @@ final class RegistryBodies {
       BigDecimal amount,
       String currency,
       BigDecimal exchangeRate,
+      BigDecimal amountSek,
       FeeBasis basis,
       BigDecimal perInhabitantRateSek,
       Long population,

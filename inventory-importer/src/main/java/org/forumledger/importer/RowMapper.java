@@ -155,11 +155,12 @@ final class RowMapper {
             reason,
             DECISION_REFERENCE);
     List<Step> steps = new ArrayList<>();
-    if (slk != null) {
+    // a figure the source gives only in words ("2 per forum") is kept as written, count unknown
+    if (slk != null || slkAsWritten != null) {
       steps.add(headcount(section, Body.SLK, slk, slkAsWritten));
     }
-    if (ks != null) {
-      steps.add(headcount(section, Body.KS, new Range(ks, ks), ksAsWritten));
+    if (ks != null || ksAsWritten != null) {
+      steps.add(headcount(section, Body.KS, ks == null ? null : new Range(ks, ks), ksAsWritten));
     }
     steps.add(new Step("fees/" + YEAR, fee, key(section, "fee-" + YEAR)));
     steps.add(new Step("other-costs/" + YEAR, otherCost, key(section, "other-cost-" + YEAR)));
@@ -209,6 +210,7 @@ final class RowMapper {
           null,
           null,
           null,
+          null,
           reportedUnder,
           EFFECTIVE_DATE,
           reason,
@@ -241,24 +243,26 @@ final class RowMapper {
     if (original != null && currency.equals("SEK")) {
       errors.add("fee_original_amount is set but the fee is in SEK");
     }
-    if (!currency.equals("SEK") && original != null && amountSek != null) {
-      // the printed SEK figure is kept; no exchange rate is invented (the report states none)
+    boolean foreign = !currency.equals("SEK");
+    if (foreign && original != null && amountSek != null) {
+      // the report prints both figures and no rate: the registry keeps both, the rate implied
       reason =
           reason
-              + ". The fee is set as "
+              + ". The report prints "
+              + row.get("fee_tkr")
+              + " tkr for "
               + original.toPlainString()
               + " "
               + currency
-              + " a year; the amount is the SEK figure the report prints ("
-              + row.get("fee_tkr")
-              + " tkr), which states no exchange rate";
+              + " a year and states no exchange rate; the rate is the one the two imply";
     }
     return new Fee(
         agreementTo,
         CostStatus.AMOUNT,
-        amountSek,
-        "SEK",
+        foreign ? original : amountSek,
+        currency,
         null,
+        foreign ? amountSek : null,
         basis,
         basis == FeeBasis.PER_INHABITANT ? rate : null,
         null,

@@ -220,7 +220,7 @@ class ImportCommandTest {
     assertThat(out())
         .startsWith("Imported " + inventory + " into " + URL + " as alice\n")
         .contains("  rows read          108\n")
-        .contains("  requests sent      535\n")
+        .contains("  requests sent      536\n")
         .contains("  forums             0 registered, 108 already present\n")
         .endsWith("Every row was imported.\n");
   }

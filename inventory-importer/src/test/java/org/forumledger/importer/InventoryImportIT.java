@@ -58,16 +58,31 @@ class InventoryImportIT {
     assertThat(first.importedRows()).isEqualTo(108);
     assertThat(first.failedRows()).isZero();
     assertThat(first.forumsRegistered()).isEqualTo(108);
-    assertThat(first.requestsSent()).isEqualTo(535);
-    // one event per write: 108 registrations, 103 SLK and 107 KS headcounts, 108 fees, 108 other
-    // costs, 1 status
-    assertThat(afterFirst - before).isEqualTo(535);
+    assertThat(first.requestsSent()).isEqualTo(536);
+    // one event per write: 108 registrations, 103 SLK and 108 KS headcounts (one as written
+    // only), 108 fees, 108 other costs, 1 status
+    assertThat(afterFirst - before).isEqualTo(536);
     assertThat(
             count(
                 "select count(distinct aggregate_identifier) from registry.domain_event_entry"
                     + " where convert_from(payload, 'UTF8') like ?",
                 "%\"inventoryReference\":\"2.%"))
         .isEqualTo(108);
+    // ECCAR (2.8.4): 1 500 EUR beside the printed 16 000 SEK, the rate implied by the two
+    assertThat(
+            count(
+                "select count(*) from registry.domain_event_entry"
+                    + " where convert_from(payload, 'UTF8') like ?",
+                "%\"amountSek\":16000,\"currency\":\"EUR\",\"originalAmount\":1500,"
+                    + "\"exchangeRate\":10.666667,\"exchangeRateSource\":\"IMPLIED\"%"))
+        .isEqualTo(1);
+    // Eurocities (2.14.6): KS "2 per forum" kept as written, no count invented
+    assertThat(
+            count(
+                "select count(*) from registry.domain_event_entry"
+                    + " where convert_from(payload, 'UTF8') like ?",
+                "%\"body\":\"KS\",\"headcount\":null,\"asWritten\":\"2 per forum\"%"))
+        .isEqualTo(1);
 
     started = System.nanoTime();
     Summary second =
@@ -88,7 +103,7 @@ class InventoryImportIT {
     assertThat(second.importedRows()).isEqualTo(108);
     assertThat(second.failedRows()).isZero();
     assertThat(second.forumsRegistered()).as("every registration is a replay").isZero();
-    assertThat(second.requestsSent()).isEqualTo(535);
+    assertThat(second.requestsSent()).isEqualTo(536);
     assertThat(second.toString()).contains("108 already registered by an earlier run");
     log.info(
         "Inventory import: first run {} ms ({} events), rerun {} ms (0 events); {}",

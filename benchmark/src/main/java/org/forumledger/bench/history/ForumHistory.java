@@ -16,6 +16,7 @@ import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.CountRange;
+import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumDetailsRevised;
 import org.forumledger.events.ForumEvent;
@@ -173,6 +174,7 @@ final class ForumHistory {
         currency,
         original,
         rate,
+        rate == null ? null : ExchangeRateSource.STATED,
         FeeBasis.FIXED,
         null,
         null,
@@ -190,7 +192,7 @@ final class ForumHistory {
         null,
         null,
         null,
-        null,
+        null, null,
         null,
         null,
         null,

@@ -3,6 +3,7 @@ package org.forumledger.cost.projection;
 import java.math.BigDecimal;
 import java.util.List;
 import org.forumledger.events.CostStatus;
+import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 
 /**
@@ -17,6 +18,7 @@ public record FeeFact(
     String currency,
     BigDecimal originalAmount,
     BigDecimal exchangeRate,
+    ExchangeRateSource exchangeRateSource,
     FeeBasis basis,
     BigDecimal perInhabitantRateSek,
     Long population,

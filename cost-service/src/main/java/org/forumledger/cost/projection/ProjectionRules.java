@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CostStatus;
+import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumStatus;
 
@@ -40,6 +41,10 @@ public final class ProjectionRules {
   public static final String FEE_RECORDED = "fee.recorded";
   public static final String FEE_RECURS = "fee.recurs";
   public static final String FEE_FOREIGN_CURRENCY = "fee.foreign-currency-rate";
+
+  /** {@link FeeTerms#rateSource()} of a rate taken from the cost settings for the year. */
+  public static final String CONFIGURED_RATE = "CONFIGURED";
+
   public static final String FEE_PER_INHABITANT = "fee.per-inhabitant";
   public static final String FEE_STATUS_CARRIED = "fee.status-carried";
   public static final String FEE_ENDED = "fee.ended-with-agreement";
@@ -299,6 +304,7 @@ public final class ProjectionRules {
             fee.currency(),
             fee.originalAmount(),
             fee.exchangeRate(),
+            rateSource(fee),
             fee.perInhabitantRateSek(),
             point.getValue()));
   }
@@ -310,13 +316,44 @@ public final class ProjectionRules {
     BigDecimal rate;
     List<SettingUsed> used;
     String source;
+    String rateSource;
+    boolean implied = fee.exchangeRateSource() == ExchangeRateSource.IMPLIED;
     if (configured != null) {
       rate = configured.getValue();
-      source = "rate." + currency + "." + configured.getKey();
-      used = List.of(new SettingUsed(source, rate));
+      rateSource = CONFIGURED_RATE;
+      source =
+          "rate."
+              + currency
+              + "."
+              + configured.getKey()
+              + (implied
+                  ? ", configured; the fee's own rate "
+                      + fee.exchangeRate().toPlainString()
+                      + " is only implied by its "
+                      + fee.amountSek().toPlainString()
+                      + " SEK for "
+                      + fee.originalAmount().toPlainString()
+                      + " "
+                      + currency
+                      + " in "
+                      + fee.fromYear()
+                  : "");
+      used = List.of(new SettingUsed("rate." + currency + "." + configured.getKey(), rate));
     } else if (fee.exchangeRate() != null) {
       rate = fee.exchangeRate();
-      source = "the rate recorded with the fee";
+      rateSource = rateSource(fee);
+      source =
+          implied
+              ? "no rate configured; the rate implied by the fee's "
+                  + fee.amountSek().toPlainString()
+                  + " SEK for "
+                  + fee.originalAmount().toPlainString()
+                  + " "
+                  + currency
+                  + " in "
+                  + fee.fromYear()
+                  + ", which states none"
+              : "the rate recorded with the fee";
       used = List.of();
     } else {
       return new FeeOutcome(
@@ -352,7 +389,7 @@ public final class ProjectionRules {
             null,
             List.of(fee.source()),
             used),
-        new FeeTerms(fee.basis(), currency, fee.originalAmount(), rate, null, null));
+        new FeeTerms(fee.basis(), currency, fee.originalAmount(), rate, rateSource, null, null));
   }
 
   private OtherOutcome projectedOther(ForumFacts forum, int year) {
@@ -538,7 +575,9 @@ public final class ProjectionRules {
         amount,
         Certainty.ACTUAL,
         rule,
-        explanation,
+        fee.status() == CostStatus.AMOUNT && fee.inForeignCurrency()
+            ? explanation + " (" + inSek(fee) + ")"
+            : explanation,
         fee.reportedUnder(),
         List.of(fee.source()),
         List.of());
@@ -587,8 +626,35 @@ public final class ProjectionRules {
         fee.currency(),
         fee.originalAmount(),
         fee.exchangeRate(),
+        rateSource(fee),
         fee.perInhabitantRateSek(),
         fee.population());
+  }
+
+  /** "1500 EUR recorded as 16000 SEK, rate 10.666667 SEK/EUR implied by the two". */
+  private static String inSek(FeeFact fee) {
+    String currency = fee.currency().toUpperCase();
+    String rate =
+        fee.exchangeRate() == null
+            ? "no rate recorded"
+            : "rate "
+                + fee.exchangeRate().toPlainString()
+                + " SEK/"
+                + currency
+                + (fee.exchangeRateSource() == ExchangeRateSource.IMPLIED
+                    ? " implied by the two"
+                    : " stated");
+    return fee.originalAmount().toPlainString()
+        + " "
+        + currency
+        + " recorded as "
+        + fee.amountSek().toPlainString()
+        + " SEK, "
+        + rate;
+  }
+
+  private static String rateSource(FeeFact fee) {
+    return fee.exchangeRateSource() == null ? null : fee.exchangeRateSource().name();
   }
 
   private static Map<CostCategory, BigDecimal> byCategory(OtherCostFact other) {

@@ -126,13 +126,15 @@ public class EventApplier implements EventProjection {
     jdbc.update(
         """
         insert into annual_fee (forum_id, from_year, to_year, status, amount_sek, currency,
-            original_amount, exchange_rate, basis, per_inhabitant_rate_sek, population,
+            original_amount, exchange_rate, exchange_rate_source, basis, per_inhabitant_rate_sek,
+            population,
             project_total_sek, reported_under, correction, event_id)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (forum_id, from_year) do update set to_year = excluded.to_year,
             status = excluded.status, amount_sek = excluded.amount_sek,
             currency = excluded.currency, original_amount = excluded.original_amount,
-            exchange_rate = excluded.exchange_rate, basis = excluded.basis,
+            exchange_rate = excluded.exchange_rate,
+            exchange_rate_source = excluded.exchange_rate_source, basis = excluded.basis,
             per_inhabitant_rate_sek = excluded.per_inhabitant_rate_sek,
             population = excluded.population, project_total_sek = excluded.project_total_sek,
             reported_under = excluded.reported_under, correction = excluded.correction,
@@ -147,6 +149,7 @@ public class EventApplier implements EventProjection {
         e.currency(),
         e.originalAmount(),
         e.exchangeRate(),
+        e.exchangeRateSource() == null ? null : e.exchangeRateSource().name(),
         e.basis() == null ? null : e.basis().name(),
         e.perInhabitantRateSek(),
         e.population(),

@@ -20,6 +20,7 @@ import org.forumledger.cost.projection.StatusFact;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CostStatus;
+import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
@@ -106,6 +107,9 @@ public class FactStore {
                       rs.getString("currency"),
                       rs.getBigDecimal("original_amount"),
                       rs.getBigDecimal("exchange_rate"),
+                      rs.getString("exchange_rate_source") == null
+                          ? null
+                          : ExchangeRateSource.valueOf(rs.getString("exchange_rate_source")),
                       rs.getString("basis") == null
                           ? null
                           : FeeBasis.valueOf(rs.getString("basis")),

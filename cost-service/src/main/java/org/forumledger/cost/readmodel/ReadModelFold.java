@@ -215,6 +215,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
             e.currency(),
             e.originalAmount(),
             e.exchangeRate(),
+            e.exchangeRateSource() == null ? null : e.exchangeRateSource().name(),
             e.basis() == null ? null : e.basis().name(),
             e.perInhabitantRateSek(),
             e.population(),
@@ -476,6 +477,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
       String currency,
       BigDecimal originalAmount,
       BigDecimal exchangeRate,
+      String exchangeRateSource,
       String basis,
       BigDecimal perInhabitantRateSek,
       Long population,
@@ -487,7 +489,8 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
 
     static final String COLUMNS =
         "forum_id, from_year, to_year, status, amount_sek, currency, original_amount,"
-            + " exchange_rate, basis, per_inhabitant_rate_sek, population, project_total_sek,"
+            + " exchange_rate, exchange_rate_source, basis, per_inhabitant_rate_sek, population,"
+            + " project_total_sek,"
             + " reported_under, correction, event_id, superseded_event_ids";
 
     FeeRow {
@@ -504,6 +507,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
           .text(currency)
           .number(originalAmount)
           .number(exchangeRate)
+          .text(exchangeRateSource)
           .text(basis)
           .number(perInhabitantRateSek)
           .number(population)

@@ -190,6 +190,7 @@ class CostApiIT {
         .isEqualByComparingTo("1500");
     assertThat(eccar.get("annualFee").get("exchangeRate").decimalValue())
         .isEqualByComparingTo("11.50");
+    assertThat(eccar.get("annualFee").get("exchangeRateSource").asText()).isEqualTo("STATED");
     assertThat(eccar.get("otherCost").get("byCategory").get(0).get("category").asText())
         .isEqualTo("STAFF_TIME");
     assertThat(find(rows, PARTNERSHIP).get("otherCost").get("status").asText())

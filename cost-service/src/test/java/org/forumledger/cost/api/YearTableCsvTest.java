@@ -55,6 +55,7 @@ class YearTableCsvTest {
             "EUR",
             new BigDecimal("1500"),
             new BigDecimal("11.50"),
+            "STATED",
             FeeBasis.FIXED,
             null,
             null,

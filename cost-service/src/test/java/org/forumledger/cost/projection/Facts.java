@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CostStatus;
+import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
@@ -75,6 +77,7 @@ final class Facts {
             "SEK",
             null,
             null,
+            null,
             FeeBasis.FIXED,
             null,
             null,
@@ -98,6 +101,32 @@ final class Facts {
             "EUR",
             original,
             r,
+            ExchangeRateSource.STATED,
+            FeeBasis.FIXED,
+            null,
+            null,
+            null,
+            null,
+            false,
+            event("forum.AnnualFeeSet"),
+            List.of()));
+    return this;
+  }
+
+  /** A fee in euro given with the SEK figure a report prints: the rate is implied by the two. */
+  Facts eurFeeWithSek(int from, Integer to, String eur, String sek) {
+    BigDecimal original = new BigDecimal(eur);
+    BigDecimal amountSek = new BigDecimal(sek);
+    fees.add(
+        new FeeFact(
+            from,
+            to,
+            CostStatus.AMOUNT,
+            amountSek,
+            "EUR",
+            original,
+            AnnualFeeSet.impliedRate(amountSek, original),
+            ExchangeRateSource.IMPLIED,
             FeeBasis.FIXED,
             null,
             null,
@@ -120,6 +149,7 @@ final class Facts {
             "SEK",
             null,
             null,
+            null,
             FeeBasis.PER_INHABITANT,
             new BigDecimal(ratePerInhabitant),
             population,
@@ -137,6 +167,7 @@ final class Facts {
             from,
             null,
             status,
+            null,
             null,
             null,
             null,

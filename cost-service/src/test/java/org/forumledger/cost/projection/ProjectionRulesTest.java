@@ -97,6 +97,43 @@ class ProjectionRulesTest {
     }
 
     @Test
+    void eccarKeepsThePrintedSekFigureIn2023AndAppliesAConfiguredRateLaterElseTheImpliedOne() {
+      // ECCAR as the 2023 report prints it: 1 500 EUR, 16 tkr, no rate stated
+      ProjectionRules rules =
+          new ProjectionRules(settings(Map.of(), Map.of(2024, new BigDecimal("11.43")), Map.of()));
+      ForumFacts eccar = Facts.forum("eccar").eurFeeWithSek(2023, null, "1500", "16000").build();
+
+      Figure actual2023 = rules.actual(eccar, 2023).fee();
+      Figure projected2023 = rules.projected(eccar, 2023).fee();
+      ForumYear configured2024 = rules.projected(eccar, 2024);
+      ForumYear implied2025 = PLAIN.projected(eccar, 2025);
+
+      assertThat(actual2023.amountSek()).isEqualTo(new BigDecimal("16000"));
+      assertThat(projected2023.amountSek()).isEqualTo(new BigDecimal("16000"));
+      assertThat(projected2023.certainty()).isEqualTo(Certainty.ACTUAL);
+      assertThat(actual2023.explanation())
+          .endsWith("(1500 EUR recorded as 16000 SEK, rate 10.666667 SEK/EUR implied by the two)");
+      assertThat(rules.projected(eccar, 2023).feeTerms().rateSource()).isEqualTo("IMPLIED");
+
+      assertThat(configured2024.fee().amountSek()).isEqualTo(new BigDecimal("17145.00"));
+      assertThat(configured2024.fee().settings())
+          .containsExactly(new SettingUsed("rate.EUR.2024", new BigDecimal("11.43")));
+      assertThat(configured2024.fee().explanation())
+          .contains("1500 EUR × 11.43 SEK/EUR (rate.EUR.2024, configured;")
+          .contains("10.666667 is only implied by its 16000 SEK for 1500 EUR in 2023");
+      assertThat(configured2024.feeTerms().rateSource()).isEqualTo(ProjectionRules.CONFIGURED_RATE);
+      assertThat(configured2024.feeTerms().exchangeRate()).isEqualByComparingTo("11.43");
+
+      // 1500 × 10.666667 = 16000.0005, to the öre
+      assertThat(implied2025.fee().amountSek()).isEqualTo(new BigDecimal("16000.00"));
+      assertThat(implied2025.fee().settings()).isEmpty();
+      assertThat(implied2025.fee().explanation())
+          .contains("no rate configured; the rate implied by the fee's 16000 SEK for 1500 EUR");
+      assertThat(implied2025.feeTerms().rateSource()).isEqualTo("IMPLIED");
+      assertThat(implied2025.feeTerms().exchangeRate()).isEqualTo(new BigDecimal("10.666667"));
+    }
+
+    @Test
     void aEurFeeWithoutAConfiguredRateUsesTheRateRecordedWithIt() {
       ForumFacts eccar = Facts.forum("eccar").eurFee(2023, null, "1500", "11.50").build();
 

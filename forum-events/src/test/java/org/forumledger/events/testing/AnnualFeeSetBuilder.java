@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.CostStatus;
+import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 
 /**
@@ -21,6 +22,7 @@ public final class AnnualFeeSetBuilder extends EventBuilder<AnnualFeeSet, Annual
   private String currency = "SEK";
   private BigDecimal originalAmount;
   private BigDecimal exchangeRate;
+  private ExchangeRateSource exchangeRateSource;
   private FeeBasis basis = FeeBasis.FIXED;
   private BigDecimal perInhabitantRateSek;
   private Long population;
@@ -49,7 +51,21 @@ public final class AnnualFeeSetBuilder extends EventBuilder<AnnualFeeSet, Annual
     this.currency = currency;
     this.originalAmount = new BigDecimal(original);
     this.exchangeRate = new BigDecimal(rate);
+    this.exchangeRateSource = ExchangeRateSource.STATED;
     this.amountSek = originalAmount.multiply(exchangeRate).setScale(2, RoundingMode.HALF_UP);
+    return this;
+  }
+
+  /**
+   * A fee in another currency given with its SEK amount, as a report prints both (ECCAR: 1 500 EUR,
+   * 16 000 SEK); the rate is implied, as the registry derives it.
+   */
+  public AnnualFeeSetBuilder inCurrencyWithSek(String currency, String original, String sek) {
+    this.currency = currency;
+    this.originalAmount = new BigDecimal(original);
+    this.amountSek = new BigDecimal(sek);
+    this.exchangeRate = AnnualFeeSet.impliedRate(amountSek, originalAmount);
+    this.exchangeRateSource = ExchangeRateSource.IMPLIED;
     return this;
   }
 
@@ -74,6 +90,7 @@ public final class AnnualFeeSetBuilder extends EventBuilder<AnnualFeeSet, Annual
       currency = null;
       originalAmount = null;
       exchangeRate = null;
+      exchangeRateSource = null;
       basis = null;
       perInhabitantRateSek = null;
       population = null;
@@ -111,6 +128,7 @@ public final class AnnualFeeSetBuilder extends EventBuilder<AnnualFeeSet, Annual
         currency,
         originalAmount,
         exchangeRate,
+        exchangeRateSource,
         basis,
         perInhabitantRateSek,
         population,

@@ -26,6 +26,13 @@ public final class HeadcountRecordedBuilder
     return this;
   }
 
+  /** No count, only the source's words ("2 per forum"): the count is unknown. */
+  public HeadcountRecordedBuilder onlyAsWritten(String asWritten) {
+    this.headcount = null;
+    this.asWritten = asWritten;
+    return this;
+  }
+
   public HeadcountRecordedBuilder asWritten(String asWritten) {
     this.asWritten = asWritten;
     return this;

@@ -42,6 +42,16 @@ public class EventStoreConfiguration {
     return new ForumRegisteredV1Upcaster();
   }
 
+  @Bean
+  public AnnualFeeSetV1Upcaster annualFeeSetV1Upcaster() {
+    return new AnnualFeeSetV1Upcaster();
+  }
+
+  @Bean
+  public HeadcountRecordedV1Upcaster headcountRecordedV1Upcaster() {
+    return new HeadcountRecordedV1Upcaster();
+  }
+
   /** Copies the request's provenance from each command onto every event it causes. */
   @Bean
   public CorrelationDataProvider provenanceCorrelation() {

@@ -368,6 +368,71 @@ class RegistryApiIT {
   }
 
   @Test
+  void aForeignFeeGivenWithItsSekAmountKeepsBothAndMarksTheRateImplied() {
+    String forumId = register();
+
+    putFee(
+            forumId,
+            2023,
+            "{\"status\": \"AMOUNT\", \"amount\": 1500, \"currency\": \"EUR\","
+                + " \"amountSek\": 16000, "
+                + PROVENANCE
+                + "}")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.fees[0].amountSek")
+        .isEqualTo(16000)
+        .jsonPath("$.fees[0].originalAmount")
+        .isEqualTo(1500)
+        .jsonPath("$.fees[0].exchangeRate")
+        .isEqualTo(10.666667)
+        .jsonPath("$.fees[0].exchangeRateSource")
+        .isEqualTo("IMPLIED");
+  }
+
+  @Test
+  void aForeignFeeWithBothRateAndSekAmountOrASekFeeWithASekAmountIs422() {
+    String forumId = register();
+    long before = storedEvents();
+
+    problem(
+            putFee(
+                forumId,
+                2023,
+                "{\"status\": \"AMOUNT\", \"amount\": 1500, \"currency\": \"EUR\","
+                    + " \"exchangeRate\": 11.5, \"amountSek\": 16000, "
+                    + PROVENANCE
+                    + "}"),
+            422)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("amountSek");
+    problem(
+            putFee(
+                forumId,
+                2023,
+                "{\"status\": \"AMOUNT\", \"amount\": 16000, \"amountSek\": 16000, "
+                    + PROVENANCE
+                    + "}"),
+            422)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("amountSek");
+    problem(
+            putFee(
+                forumId,
+                2023,
+                "{\"status\": \"AMOUNT\", \"amount\": 0, \"currency\": \"EUR\","
+                    + " \"amountSek\": 16000, "
+                    + PROVENANCE
+                    + "}"),
+            422)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("amount");
+
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
   void datesOutOfOrderAre422() {
     String forumId = register();
     long before = storedEvents();
@@ -786,6 +851,17 @@ class RegistryApiIT {
   @Test
   void theOpenApiDocumentIsServed() {
     apiDocs().jsonPath("$.paths['/forums']").exists();
+  }
+
+  @Test
+  void theOpenApiDocumentExplainsAStatedAndAnImpliedRateAndAHeadcountKeptAsWritten() {
+    apiDocs()
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.amountSek.description")
+        .value(d -> assertThat((String) d).contains("IMPLIED").contains("not both"))
+        .jsonPath("$.components.schemas.SetFeeRequest.properties.exchangeRate.description")
+        .value(d -> assertThat((String) d).contains("STATED"))
+        .jsonPath("$.components.schemas.HeadcountRequest.properties.headcount.description")
+        .value(d -> assertThat((String) d).contains("unknown"));
   }
 
   @Test

@@ -274,13 +274,17 @@ public class EventLog {
                 rs.getString("reason"),
                 rs.getString("decision_reference"),
                 rs.getString("correlation_id"));
-        Class<? extends ForumEvent> eventClass =
+        ForumEventType eventType =
             ForumEventType.find(type, version)
-                .orElseThrow(() -> new IllegalStateException("Unknown stored type " + type))
-                .eventClass();
+                .orElseThrow(() -> new IllegalStateException("Unknown stored type " + type));
+        String payload = rs.getString("payload");
         try {
-          return new EventEnvelope(
-              metadata, READERS.get(eventClass).readValue(rs.getString("payload")));
+          // an older version kept as it arrived reads as the live view read it: upgraded
+          ForumEvent event =
+              version == eventType.version()
+                  ? READERS.get(eventType.eventClass()).readValue(payload)
+                  : EventJson.payload(eventType, version, JSON.readTree(payload));
+          return new EventEnvelope(metadata, event);
         } catch (JsonProcessingException e) {
           throw new IllegalStateException("Unreadable stored event " + metadata.eventId(), e);
         }

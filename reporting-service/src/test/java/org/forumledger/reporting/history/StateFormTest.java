@@ -40,8 +40,8 @@ class StateFormTest {
       "registeredFrom":"2023-01-01","status":"ACTIVE","statusEffectiveFrom":"2023-01-01",\
       "fees":[{"forumId":"struktur","fromYear":2023,"toYear":null,"status":"NONE",\
       "amountSek":null,"currency":null,"originalAmount":null,"exchangeRate":null,\
-      "basis":null,"perInhabitantRateSek":null,"population":null,"projectTotalSek":null,\
-      "reportedUnder":null,"correction":false}],\
+      "exchangeRateSource":null,"basis":null,"perInhabitantRateSek":null,"population":null,\
+      "projectTotalSek":null,"reportedUnder":null,"correction":false}],\
       "otherCosts":[{"forumId":"struktur","year":2023,"status":"NOT_CALCULATED","lines":[],\
       "totalSek":null,"reportedUnder":null,"correction":false}],\
       "appointments":[{"appointmentId":"s-1","personName":"Anna Ledamot","body":"KS",\
@@ -53,7 +53,8 @@ class StateFormTest {
   @Test
   void theChecksumOfTheSameEventsStaysTheSame() {
     assertThat(StateChecksum.of(forums.values()))
-        .isEqualTo("28353e5efa6797dfd575551f19f6613acd5f5962ecc69643cd16e26cb376019b");
+        // moved once, when a fee's state gained exchangeRateSource (AnnualFeeSet version 2)
+        .isEqualTo("6827c66af456a665955bfb42ffad4bb11cc7d9626337da9d33dd929a071ddef7");
   }
 
   @Test

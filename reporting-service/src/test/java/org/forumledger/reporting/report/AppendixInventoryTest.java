@@ -42,7 +42,6 @@ import org.junit.jupiter.api.Test;
 class AppendixInventoryTest {
 
   private static final Path DATA = Path.of("..", "data", "inventory-2023.csv");
-  private static final Pattern PER = Pattern.compile("(\\d+) per \\S+");
   private static final String T = "2024-02-26T09:15:00Z";
 
   private static List<CSVRecord> data;
@@ -90,6 +89,20 @@ class AppendixInventoryTest {
       assertThat(row.get(6)).as(at).isEqualTo(cell(expected, "fee", false));
       assertThat(row.get(7)).as(at).isEqualTo(cell(expected, "other_cost", false));
     }
+  }
+
+  @Test
+  void eccarPrintsItsSekFigureAndEurocitiesItsKsAsWritten() throws IOException {
+    CSVRecord eccar = forumRow("2.8.4");
+    CSVRecord eurocities = forumRow("2.14.6");
+
+    // 1 500 EUR recorded beside the printed 16 tkr: the appendix prints the SEK figure
+    assertThat(eccar.get(3)).contains("(ECCAR)");
+    assertThat(eccar.get(6)).isEqualTo("16");
+    assertThat(eurocities.get(5)).isEqualTo("2 per forum");
+    assertThat(eurocities.get(4)).isEqualTo("1");
+    String html = new String(AppendixRenderer.html(report), StandardCharsets.UTF_8);
+    assertThat(html).contains("<td class=\"n\">1</td><td class=\"n\">2 per forum</td>");
   }
 
   @Test
@@ -228,6 +241,13 @@ class AppendixInventoryTest {
     }
   }
 
+  private static CSVRecord forumRow(String section) throws IOException {
+    return appendixCsv().stream()
+        .filter(r -> r.get(0).equals(AppendixRenderer.FORUM) && r.get(2).equals(section))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static List<CSVRecord> appendixCsv() throws IOException {
     return CSVFormat.RFC4180
         .parse(new StringReader(new String(AppendixRenderer.csv(report), StandardCharsets.UTF_8)))
@@ -254,9 +274,8 @@ class AppendixInventoryTest {
               T,
               null));
     }
-    Matcher per = PER.matcher(r.get("ks_as_written"));
-    if (!r.get("ks_count").isEmpty() || per.matches()) {
-      int ks = Integer.parseInt(r.get("ks_count").isEmpty() ? per.group(1) : r.get("ks_count"));
+    if (!r.get("ks_count").isEmpty()) {
+      int ks = Integer.parseInt(r.get("ks_count"));
       facts.add(
           events.envelope(
               forum(id)
@@ -265,12 +284,26 @@ class AppendixInventoryTest {
                   .asWritten(r.get("ks_as_written").isEmpty() ? null : r.get("ks_as_written")),
               T,
               null));
+    } else if (!r.get("ks_as_written").isEmpty()) {
+      // "2 per forum" (2.14.6): the words only, no count invented
+      facts.add(
+          events.envelope(
+              forum(id).headcount(2023, Body.KS).onlyAsWritten(r.get("ks_as_written")), T, null));
     }
     CostStatus fee = CostStatus.valueOf(r.get("fee_status"));
     facts.add(
         events.envelope(
             switch (fee) {
-              case AMOUNT -> forum(id).fee(2023).amount(sek(r.get("fee_tkr")));
+              case AMOUNT ->
+                  r.get("fee_currency").isEmpty() || r.get("fee_currency").equals("SEK")
+                      ? forum(id).fee(2023).amount(sek(r.get("fee_tkr")))
+                      // ECCAR (2.8.4): 1 500 EUR beside the printed 16 tkr, the rate implied
+                      : forum(id)
+                          .fee(2023)
+                          .inCurrencyWithSek(
+                              r.get("fee_currency"),
+                              r.get("fee_original_amount"),
+                              sek(r.get("fee_tkr")));
               case REPORTED_UNDER -> forum(id).fee(2023).reportedUnder(r.get("fee_reported_under"));
               default -> forum(id).fee(2023).status(fee);
             },

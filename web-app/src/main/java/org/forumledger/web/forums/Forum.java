@@ -53,8 +53,14 @@ public record Forum(
       String currency,
       BigDecimal originalAmount,
       BigDecimal exchangeRate,
+      String exchangeRateSource,
       String basis,
       String reportedUnder) {
+
+    /** The rate is the quotient of the SEK and original amounts; nobody stated it. */
+    public boolean rateImplied() {
+      return "IMPLIED".equals(exchangeRateSource);
+    }
 
     public boolean covers(int year) {
       return fromYear <= year && (toYear == null || toYear >= year);

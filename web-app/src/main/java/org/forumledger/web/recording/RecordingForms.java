@@ -60,18 +60,20 @@ public final class RecordingForms {
                   text("amount", "record.amount", false),
                   text("currency", "record.currency", false),
                   text("exchangeRate", "record.exchangeRate", false),
+                  text("amountSek", "record.feeAmountSek", false),
                   text("reportedUnder", "record.reportedUnder", false)),
               s ->
                   new Write(
                       HttpMethod.PUT,
                       "/fees/" + s.value("fromYear"),
                       s.body(
-                          Set.of("amount", "exchangeRate", "toYear"),
+                          Set.of("amount", "exchangeRate", "amountSek", "toYear"),
                           "status",
                           "amount",
                           "toYear",
                           "currency",
                           "exchangeRate",
+                          "amountSek",
                           "reportedUnder"))),
           new RecordingForm(
               "otherCost",

@@ -39,6 +39,26 @@ class RecordingFormsTest {
   }
 
   @Test
+  void aFeeInEuroMayGoWithItsSekAmountInsteadOfARate() {
+    Submission s =
+        typed(
+            "fee",
+            Map.of(
+                "fromYear", "2023",
+                "status", "AMOUNT",
+                "amount", "1500",
+                "currency", "EUR",
+                "amountSek", "16000"));
+
+    RecordingForm.Write write = form("fees").write().apply(s);
+
+    assertThat(write.path()).isEqualTo("/fees/2023");
+    assertThat(write.body()).containsEntry("currency", "EUR").doesNotContainKey("exchangeRate");
+    assertThat(String.valueOf(write.body().get("amountSek"))).isEqualTo("16000");
+    assertThat(String.valueOf(write.body().get("amount"))).isEqualTo("1500");
+  }
+
+  @Test
   void aValueThatWouldGoIntoTheRegistrysAddressIsCheckedBeforeAnythingIsSent() {
     assertThat(
             form("headcounts").unsendable(typed("headcount", Map.of("year", "24", "body", "KS"))))

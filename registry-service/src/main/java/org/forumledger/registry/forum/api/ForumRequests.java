@@ -1,6 +1,7 @@
 package org.forumledger.registry.forum.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -160,8 +161,16 @@ public final class ForumRequests {
   }
 
   public record HeadcountRequest(
-      @NotNull @Valid Range headcount,
-      @Size(max = 100) String asWritten,
+      @Schema(
+              description =
+                  "How many take part, as a range. Leave it out only when the count is unknown"
+                      + " and `asWritten` keeps the source's words (\"2 per forum\"); such a"
+                      + " record adds nothing to any count")
+          @Valid
+          Range headcount,
+      @Schema(description = "The figure as the source wrote it, e.g. \"1-2\" or \"2 per forum\"")
+          @Size(max = 100)
+          String asWritten,
       @JsonUnwrapped @Valid Provenance provenance)
       implements Write {
 
@@ -174,10 +183,33 @@ public final class ForumRequests {
   public record SetFeeRequest(
       @InLedgerCalendar Integer toYear,
       @NotNull CostStatus status,
-      @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal amount,
-      @Size(min = 3, max = 3) String currency,
-      @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 6)
+      @Schema(
+              description =
+                  "The fee for status AMOUNT, in `currency`: SEK, or the original amount of a fee"
+                      + " set in another currency (e.g. 1500 for ECCAR's 1 500 EUR)")
+          @DecimalMin("0")
+          @Digits(integer = 13, fraction = 2)
+          BigDecimal amount,
+      @Schema(description = "ISO 4217 code of `amount`; SEK when left out", example = "EUR")
+          @Size(min = 3, max = 3)
+          String currency,
+      @Schema(
+              description =
+                  "For a fee in another currency: the exchange rate used, SEK per unit. The SEK"
+                      + " amount is computed (amount × rate, to the öre) and the rate recorded as"
+                      + " STATED. Give either this or `amountSek`, not both; none for SEK")
+          @DecimalMin(value = "0", inclusive = false)
+          @Digits(integer = 6, fraction = 6)
           BigDecimal exchangeRate,
+      @Schema(
+              description =
+                  "For a fee in another currency: its SEK amount as the source prints it (ECCAR"
+                      + " 2023: 16000 for 1 500 EUR). It is kept as given and the rate is recorded"
+                      + " as IMPLIED: amountSek / amount to 6 decimals, half up. Give either this"
+                      + " or `exchangeRate`, not both; none for SEK")
+          @DecimalMin(value = "0", inclusive = false)
+          @Digits(integer = 13, fraction = 2)
+          BigDecimal amountSek,
       FeeBasis basis,
       @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal perInhabitantRateSek,
       @Min(1) Long population,
@@ -196,6 +228,7 @@ public final class ForumRequests {
           amount,
           currency,
           exchangeRate,
+          amountSek,
           basis,
           perInhabitantRateSek,
           population,

@@ -21,6 +21,7 @@ import org.forumledger.events.AppointmentEnded;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.CountRange;
+import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumDetailsRevised;
 import org.forumledger.events.ForumKind;
@@ -231,7 +232,11 @@ public class Forum {
     requireYear(command.year(), "year");
     requireYearWhileNotEnded(command.year(), "year");
     requireRange(command.headcount(), "headcount");
-    require(command.headcount() != null, "headcount", "headcount is required");
+    require(
+        command.headcount() != null
+            || (command.asWritten() != null && !command.asWritten().isBlank()),
+        "headcount",
+        "headcount is required unless asWritten keeps the source's words for an unknown count");
     HeadcountRecorded recorded =
         new HeadcountRecorded(
             forumId, command.year(), command.body(), command.headcount(), command.asWritten());
@@ -272,6 +277,7 @@ public class Forum {
             fee.currency(),
             fee.originalAmount(),
             fee.exchangeRate(),
+            fee.exchangeRateSource(),
             fee.basis(),
             fee.perInhabitantRateSek(),
             fee.population(),
@@ -351,17 +357,46 @@ public class Forum {
     BigDecimal amountSek = command.amount();
     BigDecimal originalAmount = null;
     BigDecimal rate = null;
+    ExchangeRateSource rateSource = null;
     if (!currency.equals("SEK")) {
       require(
-          command.exchangeRate() != null,
+          command.exchangeRate() == null || command.amountSek() == null,
+          "amountSek",
+          "a fee in "
+              + currency
+              + " gives either the exchange rate or its SEK amount (amountSek), not both");
+      require(
+          command.exchangeRate() != null || command.amountSek() != null,
           "exchangeRate",
-          "a fee in " + currency + " needs the exchange rate used (SEK per " + currency + ")");
-      require(command.exchangeRate().signum() > 0, "exchangeRate", "exchangeRate must be positive");
+          "a fee in "
+              + currency
+              + " needs the exchange rate used (SEK per "
+              + currency
+              + ") or its SEK amount (amountSek)");
       originalAmount = command.amount();
-      rate = command.exchangeRate();
-      amountSek = originalAmount.multiply(rate).setScale(SEK_SCALE, RoundingMode.HALF_UP);
+      if (command.exchangeRate() != null) {
+        require(
+            command.exchangeRate().signum() > 0, "exchangeRate", "exchangeRate must be positive");
+        rate = command.exchangeRate();
+        rateSource = ExchangeRateSource.STATED;
+        amountSek = originalAmount.multiply(rate).setScale(SEK_SCALE, RoundingMode.HALF_UP);
+      } else {
+        requireAmount(command.amountSek(), "amountSek");
+        require(command.amountSek().signum() > 0, "amountSek", "amountSek must be positive");
+        require(
+            originalAmount.signum() > 0,
+            "amount",
+            "a fee in " + currency + " given with its SEK amount needs a positive amount");
+        amountSek = command.amountSek();
+        rate = AnnualFeeSet.impliedRate(amountSek, originalAmount);
+        rateSource = ExchangeRateSource.IMPLIED;
+      }
     } else {
       require(command.exchangeRate() == null, "exchangeRate", "a fee in SEK has no exchange rate");
+      require(
+          command.amountSek() == null,
+          "amountSek",
+          "a fee in SEK gives its amount as amount; amountSek is for a fee in another currency");
     }
     FeeBasis basis = command.basis() == null ? FeeBasis.FIXED : command.basis();
     if (basis == FeeBasis.PER_INHABITANT) {
@@ -385,6 +420,7 @@ public class Forum {
         currency,
         originalAmount,
         rate,
+        rateSource,
         basis,
         basis == FeeBasis.PER_INHABITANT ? command.perInhabitantRateSek() : null,
         basis == FeeBasis.PER_INHABITANT ? command.population() : null,
@@ -398,12 +434,15 @@ public class Forum {
         command.amount() == null && command.exchangeRate() == null,
         "amount",
         "only a fee with status AMOUNT has an amount");
+    require(
+        command.amountSek() == null, "amountSek", "only a fee with status AMOUNT has an amount");
     requireReportedUnder(command.status(), command.reportedUnder());
     return new AnnualFeeSet(
         forumId,
         command.fromYear(),
         command.toYear(),
         command.status(),
+        null,
         null,
         null,
         null,
@@ -423,6 +462,7 @@ public class Forum {
         && Objects.equals(a.currency(), b.currency())
         && sameAmount(a.originalAmount(), b.originalAmount())
         && sameAmount(a.exchangeRate(), b.exchangeRate())
+        && a.exchangeRateSource() == b.exchangeRateSource()
         && a.basis() == b.basis()
         && sameAmount(a.perInhabitantRateSek(), b.perInhabitantRateSek())
         && Objects.equals(a.population(), b.population())

@@ -89,7 +89,9 @@ public final class ForumCommands {
       String asWritten) {}
 
   /**
-   * Sets the fee from {@code fromYear}; for a fee in another currency the SEK amount is derived.
+   * Sets the fee from {@code fromYear}. A fee in another currency gives {@code amount} in that
+   * currency and either the {@code exchangeRate} (the SEK amount is derived, the rate stated) or
+   * {@code amountSek} (the rate is implied by the two).
    */
   public record SetAnnualFeeCommand(
       @TargetAggregateIdentifier String forumId,
@@ -100,6 +102,7 @@ public final class ForumCommands {
       BigDecimal amount,
       String currency,
       BigDecimal exchangeRate,
+      BigDecimal amountSek,
       FeeBasis basis,
       BigDecimal perInhabitantRateSek,
       Long population,

@@ -14,6 +14,7 @@ import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.CountRange;
+import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumDetailsRevised;
 import org.forumledger.events.ForumKind;
@@ -99,7 +100,25 @@ class ForumTest {
   static SetAnnualFeeCommand fee(
       int fromYear, Integer toYear, CostStatus status, BigDecimal amount) {
     return new SetAnnualFeeCommand(
-        ID, null, fromYear, toYear, status, amount, null, null, null, null, null, null, null);
+        ID, null, fromYear, toYear, status, amount, null, null, null, null, null, null, null, null);
+  }
+
+  static SetAnnualFeeCommand euroFee(String euro, String rate, String sek) {
+    return new SetAnnualFeeCommand(
+        ID,
+        null,
+        2023,
+        null,
+        CostStatus.AMOUNT,
+        new BigDecimal(euro),
+        "EUR",
+        rate == null ? null : new BigDecimal(rate),
+        sek == null ? null : new BigDecimal(sek),
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   static AnnualFeeSet sekFeeSet(int fromYear, String amount, boolean correction) {
@@ -110,6 +129,7 @@ class ForumTest {
         CostStatus.AMOUNT,
         new BigDecimal(amount),
         "SEK",
+        null,
         null,
         null,
         FeeBasis.FIXED,
@@ -509,6 +529,29 @@ class ForumTest {
           .when(new RecordHeadcountCommand(ID, null, 2023, Body.SLK, new CountRange(1, 2), "1-2"))
           .expectNoEvents();
     }
+
+    @Test
+    void aHeadcountTheSourceGivesOnlyInWordsIsKeptWithoutACount() {
+      fixture
+          .given(REGISTERED)
+          .when(new RecordHeadcountCommand(ID, null, 2023, Body.KS, null, "2 per forum"))
+          .expectEvents(new HeadcountRecorded(ID, 2023, Body.KS, null, "2 per forum"));
+    }
+
+    @Test
+    void aHeadcountWithNeitherCountNorWordsIsRefused() {
+      fixture
+          .given(REGISTERED)
+          .when(new RecordHeadcountCommand(ID, null, 2023, Body.KS, null, " "))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage(
+              "headcount is required unless asWritten keeps the source's words for an unknown"
+                  + " count");
+      fixture
+          .given(REGISTERED)
+          .when(new RecordHeadcountCommand(ID, null, 2023, Body.KS, null, null))
+          .expectException(ForumRuleViolation.class);
+    }
   }
 
   @Nested
@@ -539,6 +582,7 @@ class ForumTest {
                   null,
                   null,
                   null,
+                  null,
                   null))
           .expectEvents(
               new AnnualFeeSet(
@@ -550,6 +594,7 @@ class ForumTest {
                   "EUR",
                   new BigDecimal("1500"),
                   new BigDecimal("11.4765"),
+                  ExchangeRateSource.STATED,
                   FeeBasis.FIXED,
                   null,
                   null,
@@ -576,9 +621,148 @@ class ForumTest {
                   null,
                   null,
                   null,
+                  null,
                   null))
           .expectException(ForumRuleViolation.class)
-          .expectExceptionMessage("a fee in EUR needs the exchange rate used (SEK per EUR)");
+          .expectExceptionMessage(
+              "a fee in EUR needs the exchange rate used (SEK per EUR) or its SEK amount"
+                  + " (amountSek)");
+    }
+
+    @Test
+    void aForeignFeeGivenWithItsSekAmountKeepsBothAndTheRateTheyImply() {
+      fixture
+          .given(REGISTERED)
+          .when(euroFee("1500", null, "16000"))
+          .expectEvents(
+              new AnnualFeeSet(
+                  ID,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("16000"),
+                  "EUR",
+                  new BigDecimal("1500"),
+                  new BigDecimal("10.666667"),
+                  ExchangeRateSource.IMPLIED,
+                  FeeBasis.FIXED,
+                  null,
+                  null,
+                  null,
+                  null,
+                  false));
+    }
+
+    @Test
+    void theSameImpliedFeeAgainWritesNothingButAStatedRateInsteadIsACorrection() {
+      AnnualFeeSet implied =
+          new AnnualFeeSet(
+              ID,
+              2023,
+              null,
+              CostStatus.AMOUNT,
+              new BigDecimal("16000"),
+              "EUR",
+              new BigDecimal("1500"),
+              new BigDecimal("10.666667"),
+              ExchangeRateSource.IMPLIED,
+              FeeBasis.FIXED,
+              null,
+              null,
+              null,
+              null,
+              false);
+      fixture.given(REGISTERED, implied).when(euroFee("1500", null, "16000.00")).expectNoEvents();
+      fixture
+          .given(REGISTERED, implied)
+          .when(euroFee("1500", "11.50", null))
+          .expectEvents(
+              new AnnualFeeSet(
+                  ID,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("17250.00"),
+                  "EUR",
+                  new BigDecimal("1500"),
+                  new BigDecimal("11.50"),
+                  ExchangeRateSource.STATED,
+                  FeeBasis.FIXED,
+                  null,
+                  null,
+                  null,
+                  null,
+                  true));
+    }
+
+    @Test
+    void aForeignFeeWithBothARateAndASekAmountIsRefusedNamingTheSekAmount() {
+      fixture
+          .given(REGISTERED)
+          .when(euroFee("1500", "11.50", "16000"))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage(
+              "a fee in EUR gives either the exchange rate or its SEK amount (amountSek), not both");
+    }
+
+    @Test
+    void aSekAmountCannotImplyARateFromNothingOrBeGivenForAFeeInSek() {
+      fixture
+          .given(REGISTERED)
+          .when(euroFee("0", null, "16000"))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage("a fee in EUR given with its SEK amount needs a positive amount");
+      fixture
+          .given(REGISTERED)
+          .when(euroFee("1500", null, "0"))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage("amountSek must be positive");
+      fixture
+          .given(REGISTERED)
+          .when(euroFee("1500", null, "16000.001"))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage("amountSek has more than two decimals");
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2023,
+                  null,
+                  CostStatus.AMOUNT,
+                  new BigDecimal("16000"),
+                  "SEK",
+                  null,
+                  new BigDecimal("16000"),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage(
+              "a fee in SEK gives its amount as amount; amountSek is for a fee in another currency");
+      fixture
+          .given(REGISTERED)
+          .when(
+              new SetAnnualFeeCommand(
+                  ID,
+                  null,
+                  2023,
+                  null,
+                  CostStatus.NOT_CALCULATED,
+                  null,
+                  null,
+                  null,
+                  new BigDecimal("16000"),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null))
+          .expectException(ForumRuleViolation.class)
+          .expectExceptionMessage("only a fee with status AMOUNT has an amount");
     }
 
     @Test
@@ -595,6 +779,7 @@ class ForumTest {
                   new BigDecimal("2390000"),
                   null,
                   null,
+                  null,
                   FeeBasis.PER_INHABITANT,
                   new BigDecimal("4"),
                   597500L,
@@ -608,6 +793,7 @@ class ForumTest {
                   CostStatus.AMOUNT,
                   new BigDecimal("2390000"),
                   "SEK",
+                  null,
                   null,
                   null,
                   FeeBasis.PER_INHABITANT,
@@ -626,6 +812,7 @@ class ForumTest {
                   null,
                   CostStatus.AMOUNT,
                   new BigDecimal("2390000"),
+                  null,
                   null,
                   null,
                   FeeBasis.PER_INHABITANT,
@@ -676,6 +863,7 @@ class ForumTest {
                   null,
                   null,
                   null,
+                  null,
                   "2.14.6"))
           .expectEvents(
               new AnnualFeeSet(
@@ -683,6 +871,7 @@ class ForumTest {
                   2023,
                   null,
                   CostStatus.REPORTED_UNDER,
+                  null,
                   null,
                   null,
                   null,
@@ -702,6 +891,7 @@ class ForumTest {
                   2023,
                   null,
                   CostStatus.REPORTED_UNDER,
+                  null,
                   null,
                   null,
                   null,

@@ -2,11 +2,16 @@ package org.forumledger.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** An in-JVM KRaft broker and an embedded PostgreSQL, with their data under one directory. */
 public final class EmbeddedInfrastructure implements LedgerInfrastructure {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
   private final KraftBroker broker;
   private final EmbeddedPostgresServer postgres;
@@ -30,14 +35,36 @@ public final class EmbeddedInfrastructure implements LedgerInfrastructure {
     return new EmbeddedInfrastructure(broker, postgres);
   }
 
-  /** On random free ports, with data in a fresh temporary directory. */
+  /**
+   * On random free ports, with data in a fresh temporary directory. A port the system called free
+   * can be taken by another process before it is bound (CI saw it once); then the start is tried
+   * again on other ports.
+   */
   public static EmbeddedInfrastructure startTemporary() {
-    try {
-      Path dir = Files.createTempDirectory("forum-ledger-");
-      return start(dir, FreePorts.next(), FreePorts.next(), FreePorts.next());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Path dir = Files.createTempDirectory("forum-ledger-");
+        return start(dir, FreePorts.next(), FreePorts.next(), FreePorts.next());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (RuntimeException e) {
+        if (attempt == PORT_ATTEMPTS || !portTaken(e)) {
+          throw e;
+        }
+        log.warn("A port was taken before it could be bound; starting again on other ports", e);
+      }
     }
+  }
+
+  private static final int PORT_ATTEMPTS = 3;
+
+  private static boolean portTaken(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -112,8 +112,17 @@ final class KraftNode {
     } catch (Exception e) {
       throw new IllegalStateException("Cannot prepare Kafka log directory " + logDir, e);
     }
-    server = new KafkaRaftServer(KafkaConfig.fromProps(properties(quorum), false), Time.SYSTEM);
-    server.startup();
+    KafkaRaftServer starting =
+        new KafkaRaftServer(KafkaConfig.fromProps(properties(quorum), false), Time.SYSTEM);
+    try {
+      starting.startup();
+    } catch (RuntimeException e) {
+      // a half-started server keeps threads and ports: let go of them before giving up
+      starting.shutdown();
+      starting.awaitShutdown();
+      throw e;
+    }
+    server = starting;
     log.info("Kafka (KRaft) node {} listening on {}", nodeId, bootstrapServer());
   }
 

@@ -30,12 +30,12 @@ public class ForumViews {
       (rs, n) -> new StoredForum(ROW.mapRow(rs, n), rs.getLong("revision"));
 
   private static final String UPSERT =
-      "insert into forum_view (forum_id, state, last_position, revision) values (?, ?::jsonb, ?, ?)"
+      "insert into forum_view (forum_id, state, last_position, revision) values (?, ?, ?, ?)"
           + " on conflict (forum_id) do update set state = excluded.state,"
           + " last_position = excluded.last_position, revision = excluded.revision";
 
   private static final String UPDATE_IF_UNCHANGED =
-      "update forum_view set state = ?::jsonb, last_position = ?, revision = ?"
+      "update forum_view set state = ?, last_position = ?, revision = ?"
           + " where forum_id = ? and revision = ?";
 
   private final JdbcTemplate jdbc;
@@ -51,9 +51,7 @@ public class ForumViews {
   public Optional<StoredForum> findStored(String forumId) {
     return jdbc
         .query(
-            "select forum_id, state::text as state, revision from forum_view where forum_id = ?",
-            STORED,
-            forumId)
+            "select forum_id, state, revision from forum_view where forum_id = ?", STORED, forumId)
         .stream()
         .findFirst();
   }
@@ -62,8 +60,7 @@ public class ForumViews {
   public Optional<StoredForum> findStoredForUpdate(String forumId) {
     return jdbc
         .query(
-            "select forum_id, state::text as state, revision from forum_view where forum_id = ?"
-                + " for update",
+            "select forum_id, state, revision from forum_view where forum_id = ?" + " for update",
             STORED,
             forumId)
         .stream()
@@ -71,16 +68,13 @@ public class ForumViews {
   }
 
   public List<ForumState> all() {
-    return jdbc.query(
-        "select forum_id, state::text as state from forum_view order by forum_id", ROW);
+    return jdbc.query("select forum_id, state from forum_view order by forum_id", ROW);
   }
 
   /** The rows written at revisions above {@code revision}. */
   public List<StoredForum> changedSince(long revision) {
     return jdbc.query(
-        "select forum_id, state::text as state, revision from forum_view where revision > ?",
-        STORED,
-        revision);
+        "select forum_id, state, revision from forum_view where revision > ?", STORED, revision);
   }
 
   /**

@@ -136,7 +136,7 @@ class LiveAndReplayIT {
     // a live row changed behind the consumer's back: the replay must notice
     List<String> progressStates = new CopyOnWriteArrayList<>();
     stack.jdbc.update(
-        "update forum_view set state = jsonb_set(state, '{name}', '\"Tampered\"')"
+        "update forum_view set state = jsonb_set(state::jsonb, '{name}', '\"Tampered\"')::text"
             + " where forum_id = 'revast'");
     try {
       stack.startReplay();
@@ -159,7 +159,7 @@ class LiveAndReplayIT {
       assertThat(progressStates).contains("DONE");
     } finally {
       stack.jdbc.update(
-          "update forum_view set state = jsonb_set(state, '{name}', '\"Reväst\"')"
+          "update forum_view set state = jsonb_set(state::jsonb, '{name}', '\"Reväst\"')::text"
               + " where forum_id = 'revast'");
     }
   }

@@ -330,13 +330,7 @@ public final class ProjectionRules {
                   ? ", configured; the fee's own rate "
                       + fee.exchangeRate().toPlainString()
                       + " is only implied by its "
-                      + fee.amountSek().toPlainString()
-                      + " SEK for "
-                      + fee.originalAmount().toPlainString()
-                      + " "
-                      + currency
-                      + " in "
-                      + fee.fromYear()
+                      + amountsImplyingTheRate(fee, currency)
                   : "");
       used = List.of(new SettingUsed("rate." + currency + "." + configured.getKey(), rate));
     } else if (fee.exchangeRate() != null) {
@@ -345,13 +339,7 @@ public final class ProjectionRules {
       source =
           implied
               ? "no rate configured; the rate implied by the fee's "
-                  + fee.amountSek().toPlainString()
-                  + " SEK for "
-                  + fee.originalAmount().toPlainString()
-                  + " "
-                  + currency
-                  + " in "
-                  + fee.fromYear()
+                  + amountsImplyingTheRate(fee, currency)
                   + ", which states none"
               : "the rate recorded with the fee";
       used = List.of();
@@ -674,4 +662,15 @@ public final class ProjectionRules {
   private record FeeOutcome(Figure figure, FeeTerms terms) {}
 
   private record OtherOutcome(Figure figure, Map<CostCategory, BigDecimal> byCategory) {}
+
+  /** "16000.00 SEK for 1500 EUR in 2023": the two amounts an implied rate comes from. */
+  private static String amountsImplyingTheRate(FeeFact fee, String currency) {
+    return fee.amountSek().toPlainString()
+        + " SEK for "
+        + fee.originalAmount().toPlainString()
+        + " "
+        + currency
+        + " in "
+        + fee.fromYear();
+  }
 }

@@ -1,9 +1,6 @@
 package org.forumledger.registry.eventstore;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import java.util.function.UnaryOperator;
 import org.forumledger.events.HeadcountRecorded;
 
 /**
@@ -11,22 +8,9 @@ import org.forumledger.events.HeadcountRecorded;
  * stored revision 1 record has a count and reads as revision 2 unchanged. Only the revision moves,
  * so a later upcaster from revision 2 sees every stored headcount.
  */
-public class HeadcountRecordedV1Upcaster extends SingleEventUpcaster {
+public class HeadcountRecordedV1Upcaster extends PayloadUpcaster {
 
-  private static final SimpleSerializedType V1 =
-      new SimpleSerializedType(HeadcountRecorded.class.getName(), "1");
-
-  @Override
-  protected boolean canUpcast(IntermediateEventRepresentation representation) {
-    return representation.getType().equals(V1);
-  }
-
-  @Override
-  protected IntermediateEventRepresentation doUpcast(
-      IntermediateEventRepresentation representation) {
-    return representation.upcastPayload(
-        new SimpleSerializedType(HeadcountRecorded.class.getName(), "2"),
-        JsonNode.class,
-        payload -> payload);
+  public HeadcountRecordedV1Upcaster() {
+    super(HeadcountRecorded.class, "1", "2", UnaryOperator.identity());
   }
 }

@@ -123,7 +123,7 @@ class RebuildSpeedIT {
     JsonNode second = stack.rebuild();
 
     for (JsonNode rebuilt : List.of(first, second)) {
-      assertThat(rebuilt.get("records").asLong()).isEqualTo(EVENTS);
+      assertThat(rebuilt.get("recordsRead").asLong()).isEqualTo(EVENTS);
       assertThat(rebuilt.get("applied").asLong()).isEqualTo(EVENTS);
       assertThat(rebuilt.get("position").asLong()).isEqualTo(lastPosition);
     }
@@ -153,7 +153,7 @@ class RebuildSpeedIT {
   }
 
   private static long perSecond(JsonNode rebuilt) {
-    return rebuilt.get("records").asLong() * 1000 / Math.max(1, rebuilt.get("millis").asLong());
+    return rebuilt.get("recordsRead").asLong() * 1000 / Math.max(1, rebuilt.get("millis").asLong());
   }
 
   /** The baseline: a group-less consumer reading the whole topic and doing nothing with it. */

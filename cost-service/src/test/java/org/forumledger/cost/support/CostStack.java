@@ -230,6 +230,14 @@ public final class CostStack implements AutoCloseable {
             progress -> !"RUNNING".equals(progress.get("state").asText()));
   }
 
+  /** Starts the live listener again. */
+  public void startListener() {
+    context
+        .getBean(KafkaListenerEndpointRegistry.class)
+        .getListenerContainer(ForumEventConsumer.LISTENER_ID)
+        .start();
+  }
+
   /** Stops the live listener, for a test that fills the topic or the tables itself. */
   public void stopListener() {
     context

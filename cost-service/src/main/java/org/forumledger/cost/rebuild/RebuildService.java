@@ -126,9 +126,13 @@ public class RebuildService implements DisposableBean {
       } finally {
         container.start();
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an OutOfMemoryError too must not leave the rebuild RUNNING for ever
       log.error("The rebuild of the cost read model failed; the old read model stands", e);
       progress.set(progress.get().failed(clock.instant(), e.toString()));
+      if (e instanceof Error error) {
+        throw error;
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Optional;
+import org.forumledger.reporting.history.ForumState;
 import org.forumledger.reporting.store.StoredForum;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,25 @@ public class CommittedForums {
 
   private final Cache<String, StoredForum> forums;
 
-  public CommittedForums(@Value("${ledger.reporting.consumer-cache-forums:20000}") long capacity) {
-    this.forums = Caffeine.newBuilder().maximumSize(capacity).build();
+  /**
+   * Bounded by the facts the states hold, not by forums: at 10 000 forums with a long history, 20
+   * 000 forums' states held a few hundred megabytes and filled a 384 MiB heap.
+   */
+  public CommittedForums(
+      @Value("${ledger.reporting.consumer-cache-facts:100000}") long capacityInFacts) {
+    this.forums =
+        Caffeine.newBuilder()
+            .maximumWeight(capacityInFacts)
+            .<String, StoredForum>weigher((forumId, stored) -> facts(stored.state()))
+            .build();
+  }
+
+  private static int facts(ForumState state) {
+    return 1
+        + state.fees().size()
+        + state.otherCosts().size()
+        + state.appointments().size()
+        + state.headcounts().size();
   }
 
   Optional<StoredForum> find(String forumId) {

@@ -168,7 +168,8 @@ public class ReplayService implements DisposableBean {
               live.source(),
               equal,
               null));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an OutOfMemoryError too must not leave the replay RUNNING for ever
       log.error("Replay failed", e);
       ReplayProgress p = progress.get();
       publish(
@@ -186,6 +187,9 @@ public class ReplayService implements DisposableBean {
               null,
               null,
               String.valueOf(e.getMessage())));
+      if (e instanceof Error error) {
+        throw error;
+      }
     }
   }
 

@@ -58,7 +58,7 @@ class HistoryGeneratorTest {
       ForumEventType type = ForumEventType.of(envelope.payload());
       assertThat(m.eventType()).isEqualTo(type.logicalName());
       assertThat(m.eventVersion()).isEqualTo(type.version());
-      assertThat(m.forumId()).isEqualTo(envelope.payload().forumId());
+      assertThat(m.forumId()).isEqualTo(envelope.payload().streamId());
       assertThat(LedgerCalendar.accepts(m.effectiveDate())).isTrue();
     }
   }

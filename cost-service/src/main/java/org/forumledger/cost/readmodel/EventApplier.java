@@ -10,7 +10,7 @@ import org.forumledger.events.CostLine;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumDetailsRevised;
-import org.forumledger.events.ForumEvent;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatusChanged;
@@ -37,7 +37,7 @@ public class EventApplier implements EventProjection {
   @Override
   public void apply(EventEnvelope envelope) {
     EventMetadata m = envelope.metadata();
-    ForumEvent payload = envelope.payload();
+    LedgerEvent payload = envelope.payload();
     if (payload instanceof ForumRegistered e) {
       jdbc.update(
           """

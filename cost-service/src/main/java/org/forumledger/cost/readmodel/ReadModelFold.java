@@ -19,7 +19,7 @@ import org.forumledger.events.CostLine;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumDetailsRevised;
-import org.forumledger.events.ForumEvent;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatusChanged;
@@ -136,7 +136,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   @Override
   public void apply(EventEnvelope envelope) {
     EventMetadata m = envelope.metadata();
-    ForumEvent payload = envelope.payload();
+    LedgerEvent payload = envelope.payload();
     if (payload instanceof ForumRegistered e) {
       ForumRow before = forums.get(e.forumId());
       ForumRow registered =

@@ -13,7 +13,7 @@ import org.forumledger.events.AppointmentEnded;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumDetailsRevised;
-import org.forumledger.events.ForumEvent;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
@@ -52,7 +52,7 @@ public final class ForumFold {
    */
   public static ForumState apply(ForumState state, EventEnvelope envelope) {
     EventMetadata meta = envelope.metadata();
-    ForumEvent event = envelope.payload();
+    LedgerEvent event = envelope.payload();
     if (event instanceof ForumRegistered r) {
       return new ForumState(
           r,

@@ -20,6 +20,7 @@ import org.forumledger.events.CostStatus;
 import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.ParticipationCost;
 
 /**
  * The one place that decides what a forum costs in a year, as plain code.
@@ -50,6 +51,13 @@ public final class ProjectionRules {
   public static final String FEE_ENDED = "fee.ended-with-agreement";
   public static final String FEE_NO_RECORD = "fee.no-record";
   public static final String OTHER_RECORDED = "other.recorded";
+
+  /**
+   * A forum-year with meetings recorded: its other costs are derived from them and the year's cost
+   * rates by {@link ParticipationCost}, in place of any recorded estimate.
+   */
+  public static final String OTHER_FROM_PARTICIPATION = "other.from-participation";
+
   public static final String OTHER_SALARY_INDEXED = "other.carried-salary-indexed";
   public static final String OTHER_STATUS_CARRIED = "other.status-carried";
   public static final String OTHER_NO_RECORD = "other.no-record";
@@ -94,11 +102,20 @@ public final class ProjectionRules {
                             : "No fee recorded whose range covers " + year,
                         List.of()));
     Optional<OtherCostFact> other = forum.otherCost(year);
+    Optional<OtherOutcome> derived = fromParticipation(forum, year);
     Figure otherFigure =
-        other
-            .map(o -> recordedOther(o, TOTALS_OTHER))
+        derived
+            .map(OtherOutcome::figure)
             .orElseGet(
-                () -> noRecord(TOTALS_OTHER, "No other costs recorded for " + year, List.of()));
+                () ->
+                    other
+                        .map(o -> recordedOther(o, TOTALS_OTHER))
+                        .orElseGet(
+                            () ->
+                                noRecord(
+                                    TOTALS_OTHER,
+                                    "No other costs recorded for " + year,
+                                    List.of())));
     return new ForumYear(
         forum,
         year,
@@ -106,7 +123,9 @@ public final class ProjectionRules {
         feeFigure,
         fee.filter(f -> f.status() == CostStatus.AMOUNT).map(ProjectionRules::terms).orElse(null),
         otherFigure,
-        other.map(ProjectionRules::byCategory).orElse(Map.of()));
+        derived
+            .map(OtherOutcome::byCategory)
+            .orElseGet(() -> other.map(ProjectionRules::byCategory).orElse(Map.of())));
   }
 
   public YearTotals actualYear(List<ForumFacts> forums, int year) {
@@ -381,6 +400,10 @@ public final class ProjectionRules {
   }
 
   private OtherOutcome projectedOther(ForumFacts forum, int year) {
+    Optional<OtherOutcome> derived = fromParticipation(forum, year);
+    if (derived.isPresent()) {
+      return derived.get();
+    }
     Optional<OtherCostFact> recorded = forum.otherCost(year);
     if (recorded.isPresent()) {
       return new OtherOutcome(
@@ -457,6 +480,82 @@ public final class ProjectionRules {
             List.of(base.source()),
             used),
         categories);
+  }
+
+  /**
+   * The other costs derived from the meetings recorded in {@code year}, empty when none is: priced
+   * at the year's rates by the shared rule, or not calculated while the year has no rates (unknown
+   * is not zero). The figure cites every meeting's event, the rates' event and the estimate it
+   * replaces, if one was recorded.
+   */
+  private static Optional<OtherOutcome> fromParticipation(ForumFacts forum, int year) {
+    List<ParticipationFact> meetings = forum.participations(year);
+    if (meetings.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<RatesFact> rates = forum.ratesOf(year);
+    ParticipationCost.Derivation d =
+        ParticipationCost.derive(
+            year,
+            meetings.stream().map(ParticipationFact::record).toList(),
+            rates.map(RatesFact::rates).orElse(null));
+    List<Provenance> facts = new ArrayList<>();
+    meetings.forEach(m -> facts.add(m.source()));
+    rates.ifPresent(r -> facts.add(r.source()));
+    StringBuilder explanation = new StringBuilder();
+    explanation
+        .append(meetings.size())
+        .append(meetings.size() == 1 ? " meeting" : " meetings")
+        .append(" recorded for ")
+        .append(year)
+        .append(": ")
+        .append(d.rule());
+    if (!d.derived()) {
+      explanation.append("; not calculated: ").append(d.reason());
+    }
+    for (ParticipationCost.MeetingCost meeting : d.meetings()) {
+      explanation.append("; ").append(meeting.describe());
+    }
+    forum
+        .otherCost(year)
+        .ifPresent(
+            estimate -> {
+              facts.add(estimate.source());
+              explanation
+                  .append("; replaces the estimate recorded for ")
+                  .append(year)
+                  .append(" (")
+                  .append(estimate.status())
+                  .append(
+                      estimate.totalSek() == null ? "" : " " + estimate.totalSek().toPlainString())
+                  .append(")");
+            });
+    List<SettingUsed> used = new ArrayList<>();
+    Map<CostCategory, BigDecimal> categories = new EnumMap<>(CostCategory.class);
+    if (d.derived()) {
+      used.add(
+          new SettingUsed("costRates." + year + ".hourlySalarySek", d.rates().hourlySalarySek()));
+      used.add(
+          new SettingUsed(
+              "costRates." + year + ".payrollOverheadPercent", d.rates().payrollOverheadPercent()));
+      categories.put(CostCategory.STAFF_TIME, d.staffSek());
+      categories.put(CostCategory.TRAVEL, d.travelSek());
+      categories.put(CostCategory.LODGING, d.lodgingSek());
+      categories.put(CostCategory.PER_DIEM, d.perDiemSek());
+      categories.put(CostCategory.ARVODE, d.electedFeesSek());
+    }
+    return Optional.of(
+        new OtherOutcome(
+            new Figure(
+                d.derived() ? FigureStatus.AMOUNT : FigureStatus.NOT_CALCULATED,
+                d.totalSek(),
+                Certainty.ACTUAL,
+                OTHER_FROM_PARTICIPATION,
+                explanation.toString(),
+                null,
+                facts,
+                used),
+            categories));
   }
 
   // ---------------------------------------------------------------- aggregation

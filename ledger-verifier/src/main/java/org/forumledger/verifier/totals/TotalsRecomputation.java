@@ -11,9 +11,9 @@ import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatusChanged;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 

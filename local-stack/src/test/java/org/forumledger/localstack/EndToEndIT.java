@@ -595,7 +595,7 @@ class EndToEndIT {
    */
   @Test
   @Order(9)
-  void meetingsAndRatesRecordedForANotCalculatedForumGiveItAFigureAndItLeaveTheCount() {
+  void meetingsAndRatesRecordedForANotCalculatedForumGiveItAFigureAndItLeavesTheCount() {
     String year = stack.costUrl() + "/costs/years/2023";
     JsonNode before = viewer.json(year);
     assertThat(before.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("7905000");

@@ -42,6 +42,8 @@ class ParticipationCostIT {
   static final String ESTIMATE = "forum-estimate";
 
   static EventEnvelope firstRecordOfP6;
+  static EventEnvelope p1;
+  static EventEnvelope rates2024;
 
   @BeforeAll
   static void start() throws Exception {
@@ -60,15 +62,16 @@ class ParticipationCostIT {
     // the estimate the records replace, and a forum that keeps its estimate
     batch.add(events.append(forum(MEETINGS).otherCost(2024).staff("5000")));
     batch.add(events.append(forum(ESTIMATE).otherCost(2024).staff("3000")));
-    batch.add(
+    rates2024 =
         events.append(
             rates(2024)
                 .salary("350.00")
                 .overhead("46.36")
                 .source("SLK payroll 2024")
-                .travel("Göteborg–Stockholm t/r", "1500")));
+                .travel("Göteborg–Stockholm t/r", "1500"));
+    batch.add(rates2024);
     batch.add(events.append(rates(2025).salary("300").overhead("40").source("SLK payroll 2025")));
-    batch.add(
+    p1 =
         events.append(
             forum(MEETINGS)
                 .participation("p-1")
@@ -76,7 +79,8 @@ class ParticipationCostIT {
                 .attendees(2)
                 .hours("12.5")
                 .expenses("1500", "1200", "290", "0")
-                .mode(MeetingMode.PHYSICAL)));
+                .mode(MeetingMode.PHYSICAL));
+    batch.add(p1);
     batch.add(
         events.append(
             forum(MEETINGS)
@@ -224,5 +228,24 @@ class ParticipationCostIT {
     assertThat(after.get("checksum").asText()).isEqualTo(before.get("checksum").asText());
     assertThat(otherCost(MEETINGS, 2025).get("amountSek").decimalValue())
         .isEqualByComparingTo("5600");
+  }
+
+  @Test
+  @Order(7)
+  void aRedeliveredMeetingOrRateChangesNothing() {
+    double duplicatesBefore = stack.counter("ledger.events.duplicate");
+    stack.publish(p1);
+    stack.publish(rates2024);
+    publishAndWait(forum(ESTIMATE).otherCost(2030).staff("1")); // a marker after the duplicates
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(stack.counter("ledger.events.duplicate"))
+                    .isEqualTo(duplicatesBefore + 2));
+    JsonNode cost = otherCost(MEETINGS, 2024);
+    assertThat(cost.get("amountSek").decimalValue()).isEqualByComparingTo("17428.11");
+    assertThat(cost.get("supersedes")).isEmpty();
   }
 }

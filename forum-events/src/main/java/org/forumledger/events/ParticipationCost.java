@@ -140,6 +140,23 @@ public final class ParticipationCost {
       return rates == null ? null : rates.hourlyCostSek();
     }
 
+    /**
+     * The same meetings priced at another year's rates: hours × that year's hourly cost plus the
+     * same expenses, for a projection that carries a year of records forward. Null without rates
+     * (an unknown cost carried is still unknown); hours and expenses are known without them.
+     */
+    public BigDecimal repricedAt(CostRatesRecorded other) {
+      if (outcome == Outcome.NO_RECORDS || other == null) {
+        return null;
+      }
+      return hours()
+          .multiply(other.hourlyCostSek())
+          .add(travelSek())
+          .add(lodgingSek())
+          .add(perDiemSek())
+          .add(electedFeesSek());
+    }
+
     /** The rule and the rates, in words, for an explanation. */
     public String rule() {
       String rule =

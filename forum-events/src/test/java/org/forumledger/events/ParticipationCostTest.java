@@ -67,6 +67,21 @@ class ParticipationCostTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void aYearOfRecordsRepricedAtAnotherYearsRatesKeepsItsHoursAndExpenses() {
+    List<ParticipationRecorded> one =
+        List.of(meeting("p-1", "2023-02-01", "10", "100", "0", "0", "50"));
+    CostRatesRecorded later =
+        new CostRatesRecorded(2024, new BigDecimal("400"), new BigDecimal("50"), "s", null, false);
+
+    ParticipationCost.Derivation d = ParticipationCost.derive(2023, one, RATES_2023);
+
+    assertThat(d.repricedAt(later)).isEqualByComparingTo("6150"); // 10 × 600 + 150
+    assertThat(ParticipationCost.derive(2023, one, null).repricedAt(later))
+        .isEqualByComparingTo("6150");
+    assertThat(d.repricedAt(null)).isNull();
+  }
+
   @Property(tries = 300)
   void theYearIsTheSumOfItsMeetingsAndTheirOrderDoesNotMatter(
       @ForAll("meetings") List<ParticipationRecorded> meetings,

@@ -58,6 +58,13 @@ public final class ProjectionRules {
    */
   public static final String OTHER_FROM_PARTICIPATION = "other.from-participation";
 
+  /**
+   * A projected year without records or an estimate of its own, after a year with records (and no
+   * later estimate): that year's meetings carried forward, priced at the projected year's rates
+   * where recorded, else at their own year's.
+   */
+  public static final String OTHER_PARTICIPATION_CARRIED = "other.participation-carried";
+
   public static final String OTHER_SALARY_INDEXED = "other.carried-salary-indexed";
   public static final String OTHER_STATUS_CARRIED = "other.status-carried";
   public static final String OTHER_NO_RECORD = "other.no-record";
@@ -411,6 +418,14 @@ public final class ProjectionRules {
     }
     Optional<OtherCostFact> latest =
         forum.otherCosts().stream().filter(o -> o.year() < year).reduce((a, b) -> b);
+    Optional<Integer> recordsYear =
+        forum.participations().stream()
+            .map(ParticipationFact::year)
+            .filter(y -> y < year)
+            .max(Integer::compare);
+    if (recordsYear.isPresent() && (latest.isEmpty() || recordsYear.get() >= latest.get().year())) {
+      return carriedParticipation(forum, recordsYear.get(), year);
+    }
     if (latest.isEmpty()) {
       return new OtherOutcome(
           noRecord(OTHER_NO_RECORD, "No other costs recorded for or before " + year, List.of()),
@@ -556,6 +571,67 @@ public final class ProjectionRules {
                 facts,
                 used),
             categories));
+  }
+
+  private OtherOutcome carriedParticipation(ForumFacts forum, int base, int year) {
+    List<ParticipationFact> meetings = forum.participations(base);
+    List<Provenance> facts = new ArrayList<>();
+    meetings.forEach(m -> facts.add(m.source()));
+    Optional<Figure> inactive = inactivity(forum, year);
+    if (inactive.isPresent()) {
+      return new OtherOutcome(withFact(inactive.get(), facts.get(facts.size() - 1)), Map.of());
+    }
+    Optional<RatesFact> baseRates = forum.ratesOf(base);
+    Optional<RatesFact> ownRates = forum.ratesOf(year);
+    ParticipationCost.Derivation d =
+        ParticipationCost.derive(
+            base,
+            meetings.stream().map(ParticipationFact::record).toList(),
+            baseRates.map(RatesFact::rates).orElse(null));
+    Optional<RatesFact> pricing = ownRates.isPresent() ? ownRates : baseRates;
+    pricing.ifPresent(r -> facts.add(r.source()));
+    BigDecimal total = pricing.map(r -> d.repricedAt(r.rates())).orElse(null);
+    List<SettingUsed> used = new ArrayList<>();
+    pricing.ifPresent(
+        r -> {
+          used.add(
+              new SettingUsed(
+                  "costRates." + r.year() + ".hourlySalarySek", r.rates().hourlySalarySek()));
+          used.add(
+              new SettingUsed(
+                  "costRates." + r.year() + ".payrollOverheadPercent",
+                  r.rates().payrollOverheadPercent()));
+        });
+    String explanation =
+        "Projected: the "
+            + meetings.size()
+            + (meetings.size() == 1 ? " meeting" : " meetings")
+            + " recorded for "
+            + base
+            + " ("
+            + d.hours().stripTrailingZeros().toPlainString()
+            + " h, expenses as recorded) carried to "
+            + year
+            + (total == null
+                ? ", not calculated: no cost rates recorded for " + base + " or " + year
+                : ", priced at the cost rates of "
+                    + pricing.get().year()
+                    + " ("
+                    + pricing.get().rates().hourlyCostSek().stripTrailingZeros().toPlainString()
+                    + " SEK an hour, source: "
+                    + pricing.get().rates().source()
+                    + ")");
+    return new OtherOutcome(
+        new Figure(
+            total == null ? FigureStatus.NOT_CALCULATED : FigureStatus.AMOUNT,
+            total,
+            Certainty.PROJECTED,
+            OTHER_PARTICIPATION_CARRIED,
+            explanation,
+            null,
+            facts,
+            used),
+        Map.of());
   }
 
   // ---------------------------------------------------------------- aggregation

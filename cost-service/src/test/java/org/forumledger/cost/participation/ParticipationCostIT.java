@@ -248,4 +248,30 @@ class ParticipationCostIT {
     assertThat(cost.get("amountSek").decimalValue()).isEqualByComparingTo("17428.11");
     assertThat(cost.get("supersedes")).isEmpty();
   }
+
+  @Test
+  @Order(8)
+  void aProjectionCarriesTheLastYearOfRecordsForwardMarkedProjectedWithItsRule() {
+    JsonNode projections =
+        Json.get(stack.viewer(), "/costs/projections?from=2026&to=2026&includeForums=true");
+
+    JsonNode row = null;
+    for (JsonNode year : projections.get("years")) {
+      for (JsonNode forum : year.get("forums")) {
+        if (MEETINGS.equals(forum.get("forumId").asText())) {
+          row = forum;
+        }
+      }
+    }
+    assertThat(row).as("the forum with meetings in 2026's projection").isNotNull();
+    JsonNode other = row.get("otherCost");
+    // 2025's meeting (10 h) carried to 2026, which has no rates: 2025's 400 × 1.40 = 560 SEK an
+    // hour
+    assertThat(other.get("certainty").asText()).isEqualTo("PROJECTED");
+    assertThat(other.get("rule").asText()).isEqualTo("other.participation-carried");
+    assertThat(other.get("totalSek").decimalValue()).isEqualByComparingTo("5600");
+    assertThat(other.get("explanation").asText())
+        .contains("recorded for 2025")
+        .contains("cost rates of 2025");
+  }
 }

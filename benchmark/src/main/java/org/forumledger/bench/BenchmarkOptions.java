@@ -59,7 +59,8 @@ public record BenchmarkOptions(
         --events N               events of the long history published to the topic (1 000 000)
         --forums N               new forums the history spreads over (10 000)
         --stack-jar PATH         the stack to start (local-stack/target/local-stack-exec.jar)
-        --stack-java-opts "..."  JVM options for the stack (default $BENCH_STACK_JAVA_OPTS, else none)
+        --stack-java-opts "..."  JVM options for the stack (default $BENCH_STACK_JAVA_OPTS, else the
+                                 README's: -Xmx384m -XX:+UseSerialGC)
         --use-running            measure a stack already running instead; it must be a throwaway
                                  one: the benchmark writes forums and publishes its history there
           --registry-url URL --cost-url URL --reporting-url URL   (localhost:8081, 8082, 8083)
@@ -82,6 +83,9 @@ public record BenchmarkOptions(
         --startup-timeout-seconds S   (300)
         --help
       """;
+
+  /** The stack is measured as the README runs it, heap limit included, unless told otherwise. */
+  static final String README_STACK_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
 
   private static final Set<String> FLAGS = Set.of("--help", "-h", "--quick", "--use-running");
 
@@ -133,7 +137,8 @@ public record BenchmarkOptions(
     }
     boolean quick = given.containsKey("--quick");
     String javaOptions =
-        given.getOrDefault("--stack-java-opts", env.getOrDefault("BENCH_STACK_JAVA_OPTS", ""));
+        given.getOrDefault(
+            "--stack-java-opts", env.getOrDefault("BENCH_STACK_JAVA_OPTS", README_STACK_JAVA_OPTS));
     List<String> phases =
         Arrays.stream(given.getOrDefault("--phases", String.join(",", PHASES)).split(","))
             .map(String::strip)

@@ -21,7 +21,7 @@ class BenchmarkOptionsTest {
     assertThat(options.out()).isEqualTo(Path.of("bench/results.json"));
     assertThat(options.markdown()).isEqualTo(Path.of("bench/RESULTS.md"));
     assertThat(options.phases()).containsExactlyInAnyOrderElementsOf(BenchmarkOptions.PHASES);
-    assertThat(options.stackJavaOptions()).isEmpty();
+    assertThat(options.stackJavaOptions()).containsExactly("-Xmx384m", "-XX:+UseSerialGC");
   }
 
   @Test

@@ -136,14 +136,27 @@ class ConsumerCrashIT {
     JsonNode live = Services.getJson(costUrl + "/costs/checksum", USERS.viewerAuth());
     Http.Answer rebuild = HTTP.post(costUrl + "/costs/admin/rebuild", USERS.registrarAuth());
     assertThat(rebuild.status()).as(rebuild.snippet()).isEqualTo(202);
-    assertThat(rebuild.json().path("records").asLong()).isEqualTo(EVENTS);
-    assertThat(rebuild.json().path("duplicates").asLong()).isZero();
+    JsonNode[] rebuiltProgress = new JsonNode[1];
+    await("cost's rebuild done")
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              rebuiltProgress[0] =
+                  Services.getJson(costUrl + "/costs/admin/rebuild", USERS.viewerAuth());
+              return !rebuiltProgress[0].path("state").asText().equals("RUNNING");
+            });
+    assertThat(rebuiltProgress[0].path("state").asText())
+        .as(rebuiltProgress[0].toString())
+        .isEqualTo("DONE");
+    assertThat(rebuiltProgress[0].path("recordsRead").asLong()).isEqualTo(EVENTS);
+    assertThat(rebuiltProgress[0].path("duplicates").asLong()).isZero();
     JsonNode rebuilt = Services.getJson(costUrl + "/costs/checksum", USERS.viewerAuth());
     assertThat(live.path("position").asLong()).isEqualTo(last);
     assertThat(rebuilt.path("position").asLong()).isEqualTo(last);
     assertThat(live.path("eventCount").asLong())
         .isEqualTo(rebuilt.path("eventCount").asLong())
-        .isEqualTo(rebuild.json().path("applied").asLong());
+        .isEqualTo(rebuiltProgress[0].path("applied").asLong());
     assertThat(live.path("checksum").asText()).isEqualTo(rebuilt.path("checksum").asText());
 
     // reporting: one audit entry per event, the chain intact, a replay equal to the live state

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +23,45 @@ public final class EmbeddedInfrastructure implements LedgerInfrastructure {
     this.postgres = postgres;
   }
 
+  /**
+   * Starts PostgreSQL (a server process of its own, whose first start runs initdb) while the broker
+   * starts in this JVM, as neither needs the other; either failing stops the other.
+   */
   public static EmbeddedInfrastructure start(
       Path dataDir, int kafkaPort, int controllerPort, int postgresPort) {
-    EmbeddedPostgresServer postgres =
-        EmbeddedPostgresServer.start(postgresPort, dataDir.resolve("postgres"));
+    CompletableFuture<EmbeddedPostgresServer> postgres =
+        CompletableFuture.supplyAsync(
+            () -> EmbeddedPostgresServer.start(postgresPort, dataDir.resolve("postgres")),
+            runnable -> {
+              Thread thread = new Thread(runnable, "embedded-postgres-start");
+              thread.setDaemon(true);
+              thread.start();
+            });
     KraftBroker broker = new KraftBroker(kafkaPort, controllerPort, dataDir.resolve("kafka"));
     try {
       broker.start();
-    } catch (RuntimeException e) {
-      postgres.close();
-      throw e;
+    } catch (RuntimeException brokerFailed) {
+      try {
+        join(postgres).close();
+      } catch (RuntimeException postgresFailedToo) {
+        brokerFailed.addSuppressed(postgresFailedToo);
+      }
+      throw brokerFailed;
     }
-    return new EmbeddedInfrastructure(broker, postgres);
+    try {
+      return new EmbeddedInfrastructure(broker, join(postgres));
+    } catch (RuntimeException postgresFailed) {
+      broker.close();
+      throw postgresFailed;
+    }
+  }
+
+  private static EmbeddedPostgresServer join(CompletableFuture<EmbeddedPostgresServer> start) {
+    try {
+      return start.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /**

@@ -142,6 +142,7 @@ class SecurityTableIT {
     cost.put("GET /costs/projections", Access.READ);
     cost.put("GET /costs/checksum", Access.READ);
     cost.put("POST /costs/admin/rebuild", Access.WRITE);
+    cost.put("GET /costs/admin/rebuild", Access.READ);
     TABLE.put("cost", cost);
 
     Map<String, Access> reporting = kitRoutes();

@@ -1,5 +1,6 @@
 package org.forumledger.cost.api;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,9 +10,9 @@ import org.forumledger.cost.api.CostViews.ForumCostsView;
 import org.forumledger.cost.api.CostViews.ForumYearView;
 import org.forumledger.cost.api.CostViews.MandatePeriodView;
 import org.forumledger.cost.api.CostViews.ProjectionsView;
-import org.forumledger.cost.api.CostViews.RebuildView;
 import org.forumledger.cost.api.CostViews.YearTotalsView;
 import org.forumledger.cost.readmodel.ReadModelAdmin;
+import org.forumledger.cost.rebuild.RebuildProgress;
 import org.forumledger.cost.rebuild.RebuildService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -128,26 +129,23 @@ class CostController {
         });
   }
 
+  /**
+   * Starts a rebuild of the read model from the topic and answers at once, 202 with where to follow
+   * it; 409 while one runs.
+   */
   @PostMapping("/admin/rebuild")
-  Mono<ResponseEntity<RebuildView>> rebuild() {
+  Mono<ResponseEntity<RebuildProgress>> rebuild() {
     return blocking(
-        () -> {
-          RebuildService.Rebuilt done = rebuild.rebuild();
-          return ResponseEntity.status(HttpStatus.ACCEPTED)
-              .body(
-                  new RebuildView(
-                      "REBUILT",
-                      "Read model replaced from the topic up to position "
-                          + done.position()
-                          + "; the listener continues from there.",
-                      done.records(),
-                      done.applied(),
-                      done.duplicates(),
-                      done.skippedUnknownType(),
-                      done.parked(),
-                      done.position(),
-                      done.millis()));
-        });
+        () ->
+            ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/costs/admin/rebuild"))
+                .body(rebuild.start()));
+  }
+
+  /** How far the last rebuild is, and when done, how each record was decided. */
+  @GetMapping("/admin/rebuild")
+  RebuildProgress rebuildProgress() {
+    return rebuild.progress();
   }
 
   private static <T> Mono<T> blocking(Callable<T> call) {

@@ -472,16 +472,4 @@ public final class CostViews {
   }
 
   public record ChecksumView(long position, String checksum, long eventCount) {}
-
-  /** A finished rebuild: what it read, how each record was decided, where it ended, how long. */
-  public record RebuildView(
-      String status,
-      String detail,
-      long records,
-      long applied,
-      long duplicates,
-      long skippedUnknownType,
-      long parked,
-      long position,
-      long millis) {}
 }

@@ -1,9 +1,19 @@
 package org.forumledger.cost.readmodel;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.kit.consumer.HandledEvents;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -69,5 +79,146 @@ public class AppliedEvents implements HandledEvents {
             m.reason(),
             skipped);
     return moved == 1;
+  }
+
+  /**
+   * A batch's events looked up in one query and written in one statement when the batch is decided,
+   * the position and version moved once for all of them: three statements for the batch where each
+   * event took one of its own. An event this batch took for new but that another consumer instance
+   * handled meanwhile makes {@link Batch#finish} throw, and the batch's transaction rolls back.
+   */
+  @Override
+  public Batch batch(Supplier<List<EventMetadata>> expected) {
+    List<EventMetadata> events = expected.get();
+    Set<String> looked = new HashSet<>();
+    for (EventMetadata m : events) {
+      looked.add(m.eventId());
+    }
+    Set<String> handledBefore = handledAmong(looked);
+    return new Batch() {
+      private final Map<String, Row> rows = new LinkedHashMap<>();
+
+      @Override
+      public boolean remember(EventMetadata m, boolean skipped) {
+        String id = m.eventId();
+        if (rows.containsKey(id) || handledBefore.contains(id)) {
+          return false;
+        }
+        if (!looked.contains(id) && !handledAmong(Set.of(id)).isEmpty()) {
+          return false;
+        }
+        rows.put(id, new Row(m, skipped));
+        return true;
+      }
+
+      @Override
+      public void finish() {
+        if (!rows.isEmpty()) {
+          insert(List.copyOf(rows.values()));
+        }
+      }
+    };
+  }
+
+  private record Row(EventMetadata m, boolean skipped) {}
+
+  private Set<String> handledAmong(Set<String> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.execute(
+            (ConnectionCallback<List<String>>)
+                connection -> {
+                  try (PreparedStatement select =
+                      connection.prepareStatement(
+                          "select event_id from applied_event where event_id = any(?)")) {
+                    select.setArray(1, connection.createArrayOf("text", ids.toArray()));
+                    List<String> found = new ArrayList<>();
+                    try (ResultSet rs = select.executeQuery()) {
+                      while (rs.next()) {
+                        found.add(rs.getString(1));
+                      }
+                    }
+                    return found;
+                  }
+                }));
+  }
+
+  private void insert(List<Row> rows) {
+    int n = rows.size();
+    Object[] ids = new Object[n];
+    Object[] positions = new Object[n];
+    Object[] forums = new Object[n];
+    Object[] types = new Object[n];
+    Object[] versions = new Object[n];
+    Object[] recordedAt = new Object[n];
+    Object[] effective = new Object[n];
+    Object[] decisions = new Object[n];
+    Object[] actors = new Object[n];
+    Object[] reasons = new Object[n];
+    Object[] skipped = new Object[n];
+    long highest = Long.MIN_VALUE;
+    for (int k = 0; k < n; k++) {
+      EventMetadata m = rows.get(k).m();
+      ids[k] = m.eventId();
+      positions[k] = m.globalPosition();
+      forums[k] = m.forumId();
+      types[k] = m.eventType();
+      versions[k] = m.eventVersion();
+      // an array's timestamps are cut to the microsecond; a parameter's are rounded, as the copy's
+      recordedAt[k] =
+          m.recordedAt() == null ? null : Timestamp.from(CopyText.toMicros(m.recordedAt()));
+      effective[k] = EventApplier.date(m.effectiveDate());
+      decisions[k] = m.decisionReference();
+      actors[k] = m.actor();
+      reasons[k] = m.reason();
+      skipped[k] = rows.get(k).skipped();
+      highest = Math.max(highest, m.globalPosition());
+    }
+    Timestamp appliedAt = Timestamp.from(clock.instant());
+    int inserted =
+        jdbc.execute(
+            (ConnectionCallback<Integer>)
+                connection -> {
+                  try (PreparedStatement insert =
+                      connection.prepareStatement(
+                          """
+                          insert into applied_event (event_id, global_position, forum_id,
+                              event_type, event_version, recorded_at, effective_date,
+                              decision_reference, actor, reason, skipped, applied_at)
+                          select u.*, ?::timestamptz
+                          from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[],
+                              ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::text[],
+                              ?::boolean[]) as u
+                          on conflict (event_id) do nothing
+                          """)) {
+                    insert.setTimestamp(1, appliedAt);
+                    insert.setArray(2, connection.createArrayOf("text", ids));
+                    insert.setArray(3, connection.createArrayOf("int8", positions));
+                    insert.setArray(4, connection.createArrayOf("text", forums));
+                    insert.setArray(5, connection.createArrayOf("text", types));
+                    insert.setArray(6, connection.createArrayOf("int4", versions));
+                    insert.setArray(7, connection.createArrayOf("timestamptz", recordedAt));
+                    insert.setArray(8, connection.createArrayOf("date", effective));
+                    insert.setArray(9, connection.createArrayOf("text", decisions));
+                    insert.setArray(10, connection.createArrayOf("text", actors));
+                    insert.setArray(11, connection.createArrayOf("text", reasons));
+                    insert.setArray(12, connection.createArrayOf("bool", skipped));
+                    return insert.executeUpdate();
+                  }
+                });
+    if (inserted != n) {
+      throw new IllegalStateException(
+          (n - inserted)
+              + " of "
+              + n
+              + " events of this batch were handled meanwhile by another consumer; the batch is"
+              + " rolled back and decided again");
+    }
+    jdbc.update(
+        "update read_model_state set position = greatest(position, ?), version = version + ?",
+        highest,
+        n);
   }
 }

@@ -76,11 +76,16 @@ final class CopyText implements AutoCloseable {
   }
 
   /** Rounded half up to the microsecond, as the JDBC driver sends a {@code Timestamp}. */
+  static Instant toMicros(Instant value) {
+    return value.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Rounded half up to the microsecond, as the JDBC driver sends a {@code Timestamp}. */
   CopyText timestamp(Instant value) {
     if (value == null) {
       return text(null);
     }
-    Instant micros = value.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+    Instant micros = toMicros(value);
     LocalDateTime utc = LocalDateTime.ofEpochSecond(micros.getEpochSecond(), 0, ZoneOffset.UTC);
     if (utc.getYear() < 1 || utc.getYear() > 9999) {
       return text(MICROS.format(OffsetDateTime.ofInstant(micros, ZoneOffset.UTC)));

@@ -7,11 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
@@ -31,6 +29,7 @@ import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.seal.ChainLink;
 import org.forumledger.events.seal.KeyRing;
 import org.forumledger.kit.consumer.ApplyOnce;
+import org.forumledger.kit.consumer.EventIdSet;
 import org.forumledger.kit.consumer.EventProjection;
 import org.forumledger.kit.consumer.HandledEvents;
 
@@ -48,7 +47,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   private final Clock clock;
   private final Consumer<AppliedEventRow> completed;
   private final ApplyOnce applyOnce;
-  private final Set<String> seen = new HashSet<>();
+  private final EventIdSet seen = new EventIdSet();
   private final Map<String, ForumRow> forums = new HashMap<>();
   private final Map<StatusKey, StatusChangeRow> statusChanges = new HashMap<>();
   private final Map<YearKey, FeeRow> fees = new HashMap<>();

@@ -52,7 +52,12 @@ class TopicReplay {
     PARKED
   }
 
-  Read into(ReadModelFold fold) {
+  /** Told, after every poll, how many of the records to read have been read. */
+  interface Progress {
+    void read(long records, long total);
+  }
+
+  Read into(ReadModelFold fold, Progress progress) {
     Map<Decision, Long> decisions = new HashMap<>();
     long records = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
@@ -63,6 +68,9 @@ class TopicReplay {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, PATIENCE);
+      Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, PATIENCE);
+      long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+      progress.read(0, total);
       while (partitions.stream().anyMatch(p -> consumer.position(p, PATIENCE) < end.get(p))) {
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -75,6 +83,7 @@ class TopicReplay {
           records++;
           decisions.merge(decide(fold, record, vouched), 1L, Long::sum);
         }
+        progress.read(records, total);
       }
       return new Read(Map.copyOf(end), records, Map.copyOf(decisions));
     }

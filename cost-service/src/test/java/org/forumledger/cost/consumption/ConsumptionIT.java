@@ -1,12 +1,16 @@
 package org.forumledger.cost.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.forumledger.events.testing.ForumEvents.forum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,20 +19,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.forumledger.cost.readmodel.AppliedEvents;
 import org.forumledger.cost.support.CostStack;
 import org.forumledger.cost.support.Json;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.Topics;
 import org.forumledger.events.testing.EventStream;
 import org.forumledger.events.testing.UnknownEvent;
 import org.forumledger.kit.consumer.ForumEventConsumer;
+import org.forumledger.kit.consumer.HandledEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +47,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The consumer against a real KRaft broker and a real PostgreSQL: redelivery, an unknown event
@@ -84,6 +93,82 @@ class ConsumptionIT {
 
   static JdbcTemplate jdbc() {
     return stack.context().getBean(JdbcTemplate.class);
+  }
+
+  /**
+   * The live consumer remembers a batch's events in one statement when the batch is decided. An
+   * event another consumer instance committed meanwhile must not be applied a second time: the
+   * whole batch rolls back, to be decided again.
+   */
+  @Test
+  void aBatchWhoseEventAnotherInstanceHandledMeanwhileRollsBackWhole() {
+    AppliedEvents applied = stack.context().getBean(AppliedEvents.class);
+    TransactionTemplate tx = stack.context().getBean(TransactionTemplate.class);
+    DataSource dataSource = stack.context().getBean(DataSource.class);
+    EventMetadata mine = batchMetadata();
+    EventMetadata theirs = batchMetadata();
+    long positionBefore = applied.position();
+    try {
+      assertThatThrownBy(
+              () ->
+                  tx.executeWithoutResult(
+                      status -> {
+                        HandledEvents.Batch batch = applied.batch(() -> List.of(mine, theirs));
+                        assertThat(batch.remember(mine, false)).isTrue();
+                        assertThat(batch.remember(theirs, false)).isTrue();
+                        assertThat(batch.remember(mine, false)).as("twice in one batch").isFalse();
+                        insertOnAnotherConnection(dataSource, theirs);
+                        batch.finish();
+                      }))
+          .hasMessageContaining("handled meanwhile");
+
+      assertThat(countApplied(mine.eventId())).isZero();
+      assertThat(countApplied(theirs.eventId())).isEqualTo(1);
+      assertThat(applied.position()).isEqualTo(positionBefore);
+    } finally {
+      jdbc().update("delete from applied_event where event_id = ?", theirs.eventId());
+    }
+  }
+
+  private static EventMetadata batchMetadata() {
+    return new EventMetadata(
+        UUID.randomUUID().toString(),
+        "forum.ForumRegistered",
+        2,
+        "batch-" + UUID.randomUUID(),
+        0,
+        Long.MAX_VALUE / 2,
+        Instant.now(),
+        LocalDate.of(2024, 1, 1),
+        "registrar",
+        "a test of batches",
+        null,
+        null);
+  }
+
+  private static void insertOnAnotherConnection(DataSource dataSource, EventMetadata m) {
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(true);
+      try (PreparedStatement insert =
+          other.prepareStatement(
+              "insert into applied_event (event_id, global_position, forum_id, applied_at)"
+                  + " values (?, ?, ?, now())")) {
+        insert.setString(1, m.eventId());
+        insert.setLong(2, m.globalPosition());
+        insert.setString(3, m.forumId());
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long countApplied(String eventId) {
+    Long count =
+        jdbc()
+            .queryForObject(
+                "select count(*) from applied_event where event_id = ?", Long.class, eventId);
+    return count == null ? 0 : count;
   }
 
   @Test
@@ -300,18 +385,11 @@ class ConsumptionIT {
         .isZero();
     Instant rebuildStarted = Instant.now();
 
-    stack.registrar().post().uri("/costs/admin/rebuild").exchange().expectStatus().isAccepted();
+    assertThat(stack.rebuild().get("state").asText()).isEqualTo("DONE");
 
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () -> {
-              JsonNode rebuilt = Json.get(stack.viewer(), "/costs/checksum");
-              assertThat(rebuilt.get("eventCount").asLong())
-                  .isEqualTo(live.get("eventCount").asLong());
-              assertThat(rebuilt.get("position").asLong()).isEqualTo(live.get("position").asLong());
-            });
     JsonNode rebuilt = Json.get(stack.viewer(), "/costs/checksum");
+    assertThat(rebuilt.get("eventCount").asLong()).isEqualTo(live.get("eventCount").asLong());
+    assertThat(rebuilt.get("position").asLong()).isEqualTo(live.get("position").asLong());
     assertThat(rebuilt.get("checksum").asText()).isEqualTo(live.get("checksum").asText());
     assertThat(Json.get(stack.viewer(), "/costs/years/2043")).isEqualTo(liveYear);
     // every row was written again by the replay, not left over from before the reset

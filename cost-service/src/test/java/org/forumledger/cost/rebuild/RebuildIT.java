@@ -208,8 +208,10 @@ class RebuildIT {
 
     JsonNode rebuilt = stack.rebuild();
 
-    assertThat(rebuilt.get("status").asText()).isEqualTo("REBUILT");
-    assertThat(rebuilt.get("records").asLong()).isEqualTo(recordsPublished);
+    assertThat(rebuilt.get("state").asText()).isEqualTo("DONE");
+    assertThat(rebuilt.get("recordsRead").asLong()).isEqualTo(recordsPublished);
+    assertThat(rebuilt.get("percent").asInt()).isEqualTo(100);
+    assertThat(rebuilt.get("recordsTotal").asLong()).isEqualTo(recordsPublished);
     assertThat(rebuilt.get("skippedUnknownType").asLong()).isEqualTo(1);
     assertThat(rebuilt.get("parked").asLong()).isEqualTo(2);
     assertThat(rebuilt.get("position").asLong()).isEqualTo(lastPosition);

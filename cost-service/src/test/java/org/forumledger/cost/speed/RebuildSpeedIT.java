@@ -1,6 +1,7 @@
 package org.forumledger.cost.speed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.forumledger.events.testing.ForumEvents.forum;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,13 +118,28 @@ class RebuildSpeedIT {
   @Test
   void aRebuildAppliesEveryRecordOnceAtKafkaSpeed() {
     long plain = plainConsumerRecordsPerSecond();
+    long catchUpStarted = System.nanoTime();
+    stack.startListener();
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                Json.get(stack.viewer(), "/costs/checksum").get("position").asLong()
+                    == lastPosition);
+    long catchUpMillis = Math.max(1, (System.nanoTime() - catchUpStarted) / 1_000_000);
+    log.info(
+        "SPEED live consumer catching up on {} events: {} ms, {} records/s",
+        EVENTS,
+        catchUpMillis,
+        EVENTS * 1000L / catchUpMillis);
 
     JsonNode first = stack.rebuild();
     String checksum = Json.get(stack.viewer(), "/costs/checksum").get("checksum").asText();
     JsonNode second = stack.rebuild();
 
     for (JsonNode rebuilt : List.of(first, second)) {
-      assertThat(rebuilt.get("records").asLong()).isEqualTo(EVENTS);
+      assertThat(rebuilt.get("recordsRead").asLong()).isEqualTo(EVENTS);
       assertThat(rebuilt.get("applied").asLong()).isEqualTo(EVENTS);
       assertThat(rebuilt.get("position").asLong()).isEqualTo(lastPosition);
     }
@@ -153,7 +169,7 @@ class RebuildSpeedIT {
   }
 
   private static long perSecond(JsonNode rebuilt) {
-    return rebuilt.get("records").asLong() * 1000 / Math.max(1, rebuilt.get("millis").asLong());
+    return rebuilt.get("recordsRead").asLong() * 1000 / Math.max(1, rebuilt.get("millis").asLong());
   }
 
   /** The baseline: a group-less consumer reading the whole topic and doing nothing with it. */

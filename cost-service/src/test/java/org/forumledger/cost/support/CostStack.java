@@ -1,5 +1,7 @@
 package org.forumledger.cost.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -199,24 +201,41 @@ public final class CostStack implements AutoCloseable {
   }
 
   /**
-   * Rebuilds the read model as a registrar; the rebuild's answer. The rebuild answers when it is
-   * done, which takes as long as the history is long and the machine is busy: a speed measured, not
-   * a deadline.
+   * Rebuilds the read model as a registrar and waits for it to finish; the finished progress. A
+   * rebuild takes as long as the history is long and the machine is busy: a speed measured, not a
+   * deadline.
    */
   public JsonNode rebuild() {
-    return Json.parse(
-        registrar()
-            .mutate()
-            .responseTimeout(Duration.ofMinutes(5))
-            .build()
-            .post()
-            .uri("/costs/admin/rebuild")
-            .exchange()
-            .expectStatus()
-            .isAccepted()
-            .expectBody()
-            .returnResult()
-            .getResponseBody());
+    JsonNode started =
+        Json.parse(
+            registrar()
+                .post()
+                .uri("/costs/admin/rebuild")
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .location("/costs/admin/rebuild")
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+    if (!"RUNNING".equals(started.get("state").asText())) {
+      throw new AssertionError("A rebuild that just started is RUNNING: " + started);
+    }
+    return await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> Json.get(viewer(), "/costs/admin/rebuild"),
+            progress -> !"RUNNING".equals(progress.get("state").asText()));
+  }
+
+  /** Starts the live listener again. */
+  public void startListener() {
+    context
+        .getBean(KafkaListenerEndpointRegistry.class)
+        .getListenerContainer(ForumEventConsumer.LISTENER_ID)
+        .start();
   }
 
   /** Stops the live listener, for a test that fills the topic or the tables itself. */

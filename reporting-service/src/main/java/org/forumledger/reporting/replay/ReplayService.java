@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +24,7 @@ import org.forumledger.events.Topics;
 import org.forumledger.events.seal.KeyRing;
 import org.forumledger.events.seal.SealException;
 import org.forumledger.kit.consumer.ApplyOnce;
+import org.forumledger.kit.consumer.EventIdSet;
 import org.forumledger.kit.consumer.EventProjection;
 import org.forumledger.kit.consumer.HandledEvents;
 import org.forumledger.reporting.api.RuleViolationException;
@@ -255,7 +254,7 @@ public class ReplayService implements DisposableBean {
    */
   private static final class Fold implements HandledEvents, EventProjection {
     final Map<String, ForumState> forums = new LinkedHashMap<>();
-    final Set<String> seen = new HashSet<>();
+    final EventIdSet seen = new EventIdSet();
     long position = -1;
 
     @Override

@@ -157,6 +157,21 @@ public final class ApplyOnce {
     public int size() {
       return records.size();
     }
+
+    /** The metadata of those of {@code values} this vouches for, in their order. */
+    List<EventMetadata> metadata(List<byte[]> values) {
+      if (records.isEmpty()) {
+        return List.of();
+      }
+      List<EventMetadata> metadata = new ArrayList<>(records.size());
+      for (byte[] value : values) {
+        Checked checked = records.get(value);
+        if (checked != null) {
+          metadata.add(EventJson.readMetadata(checked.tree()));
+        }
+      }
+      return metadata;
+    }
   }
 
   /** The outcomes of {@code values}, in order, decided in one transaction. */
@@ -170,13 +185,15 @@ public final class ApplyOnce {
             status -> {
               ChainLink before = chain.head();
               Vouched vouched = given != null ? given : vouch(values, before);
+              HandledEvents.Batch batch = handled.batch(() -> vouched.metadata(values));
               ChainLink head = before;
               List<Decision> decided = new ArrayList<>(values.size());
               for (byte[] value : values) {
-                Decision decision = decide(value, head, vouched);
+                Decision decision = decide(value, head, vouched, batch);
                 decided.add(decision);
                 head = decision.head();
               }
+              batch.finish();
               if (!head.equals(before)) {
                 chain.moveTo(head);
               }
@@ -190,7 +207,8 @@ public final class ApplyOnce {
     return decisions.stream().map(Decision::outcome).toList();
   }
 
-  private Decision decide(byte[] value, ChainLink head, Vouched vouched) {
+  private Decision decide(
+      byte[] value, ChainLink head, Vouched vouched, HandledEvents.Batch batch) {
     Checked checked = vouched.records.get(value);
     JsonNode tree = checked != null ? checked.tree() : Seals.readTree(value);
     EventSeal seal = checked != null ? checked.seal() : Seals.verify(tree, keys);
@@ -198,7 +216,7 @@ public final class ApplyOnce {
     Optional<EventEnvelope> read = EventJson.read(tree);
     EventMetadata metadata =
         read.map(EventEnvelope::metadata).orElseGet(() -> EventJson.readMetadata(tree));
-    boolean first = handled.remember(metadata, read.isEmpty());
+    boolean first = batch.remember(metadata, read.isEmpty());
     if (step == ChainLink.Step.BEHIND) {
       if (first) {
         throw new SealException(

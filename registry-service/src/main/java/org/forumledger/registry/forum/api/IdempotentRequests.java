@@ -112,23 +112,36 @@ public class IdempotentRequests {
    * Claims the key in this transaction, or returns the answer an earlier request with it kept. A
    * concurrent request with the key holds its claim uncommitted, so this waits for it. A claim
    * without an answer can only be one left by an earlier version of the registry, which stored the
-   * answer in a second transaction; it is taken over.
+   * answer in a second transaction; it is taken over. A new key costs one statement.
    */
   private Optional<Stored> claim(String principal, String key, String hash) {
-    jdbc.update(
-        "delete from idempotent_request where principal = ? and idempotency_key = ?"
-            + " and status_code is null",
-        principal,
-        key);
-    int claimed =
-        jdbc.update(
+    if (insertClaim(principal, key, hash)) {
+      return Optional.empty();
+    }
+    Optional<Stored> earlier = stored(principal, key);
+    if (earlier.isPresent() && earlier.get().status() == null) {
+      jdbc.update(
+          "delete from idempotent_request where principal = ? and idempotency_key = ?"
+              + " and status_code is null",
+          principal,
+          key);
+      if (insertClaim(principal, key, hash)) {
+        return Optional.empty();
+      }
+      return stored(principal, key);
+    }
+    return earlier;
+  }
+
+  private boolean insertClaim(String principal, String key, String hash) {
+    return jdbc.update(
             "insert into idempotent_request (idempotency_key, principal, request_hash, created_at)"
                 + " values (?, ?, ?, ?) on conflict (principal, idempotency_key) do nothing",
             key,
             principal,
             hash,
-            Timestamp.from(clock.instant()));
-    return claimed == 1 ? Optional.empty() : stored(principal, key);
+            Timestamp.from(clock.instant()))
+        == 1;
   }
 
   private Optional<Stored> stored(String principal, String key) {

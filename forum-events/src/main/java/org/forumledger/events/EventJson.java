@@ -71,7 +71,7 @@ public final class EventJson {
       if (type.isEmpty()) {
         return Optional.empty();
       }
-      ForumEvent payload = payload(type.get(), metadata.eventVersion(), tree.required("payload"));
+      LedgerEvent payload = payload(type.get(), metadata.eventVersion(), tree.required("payload"));
       return Optional.of(new EventEnvelope(metadata, payload));
     } catch (IOException | IllegalArgumentException e) {
       throw new UncheckedIOException(
@@ -83,7 +83,7 @@ public final class EventJson {
    * A payload of the given type as written at {@code version}: an older version the type still
    * reads is brought to the current form first (on a copy; the tree given is not changed).
    */
-  public static ForumEvent payload(ForumEventType type, int version, JsonNode payload)
+  public static LedgerEvent payload(ForumEventType type, int version, JsonNode payload)
       throws JsonProcessingException {
     JsonNode current = payload;
     if (version != type.version()) {

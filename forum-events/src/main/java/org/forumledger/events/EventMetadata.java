@@ -9,8 +9,9 @@ import java.time.LocalDate;
  * @param eventId unique id of the event (the registry's message id); consumers deduplicate on it
  * @param eventType logical name, e.g. {@code forum.ForumRegistered}
  * @param eventVersion version of the payload's shape
- * @param forumId the forum the event is about; also the Kafka record key
- * @param sequenceNumber position of the event within its forum's stream, from 0
+ * @param forumId the forum the event is about, or the stream of a setting ({@link
+ *     LedgerEvent#streamId}, e.g. {@code cost-rates-2024}); also the Kafka record key
+ * @param sequenceNumber position of the event within its stream, from 0
  * @param globalPosition position in the registry's whole event store, gap-free and increasing
  * @param recordedAt when the registry recorded the fact (transaction time)
  * @param effectiveDate when the fact is true in the world (valid time)

@@ -1,11 +1,12 @@
 package org.forumledger.events;
 
 /**
- * A fact about one forum, as the registry recorded it. Every event is keyed by its forum, so one
- * forum's events stay in order on the topic. Time of validity, reason, decision reference, actor
- * and correlation travel beside the event as {@link EventMetadata}, not inside it.
+ * A fact about one forum, as the registry recorded it; its stream is the forum. Every event is
+ * keyed by its forum, so one forum's events stay in order on the topic. Time of validity, reason,
+ * decision reference, actor and correlation travel beside the event as {@link EventMetadata}, not
+ * inside it.
  */
-public sealed interface ForumEvent
+public sealed interface ForumEvent extends LedgerEvent
     permits ForumRegistered,
         ForumDetailsRevised,
         ForumReclassified,
@@ -16,7 +17,14 @@ public sealed interface ForumEvent
         AnnualFeeSet,
         AnnualFeeWithdrawn,
         OtherCostRecorded,
-        OtherCostWithdrawn {
+        OtherCostWithdrawn,
+        ParticipationRecorded,
+        ParticipationWithdrawn {
 
   String forumId();
+
+  @Override
+  default String streamId() {
+    return forumId();
+  }
 }

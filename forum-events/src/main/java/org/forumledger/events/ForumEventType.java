@@ -8,8 +8,10 @@ import java.util.Optional;
  * The catalogue of published events: the logical name and version each event carries on the wire
  * (Kafka headers {@code event-type} and {@code event-version}). Java class names never go on the
  * wire. The version equals the event's {@code @Revision} in the registry's store (a test holds them
- * together). A consumer also reads the older versions still on the topic that a type names as
- * readable, brought to the current form by {@link #upgrade} (see {@link EventJson#read}).
+ * together). Besides the forum events it names the ledger's settings ({@link CostRatesRecorded}),
+ * which share the topic and the chain. A consumer also reads the older versions still on the topic
+ * that a type names as readable, brought to the current form by {@link #upgrade} (see {@link
+ * EventJson#read}).
  */
 public enum ForumEventType {
   FORUM_REGISTERED("forum.ForumRegistered", 2, ForumRegistered.class),
@@ -22,14 +24,18 @@ public enum ForumEventType {
   ANNUAL_FEE_SET("forum.AnnualFeeSet", 2, 1, AnnualFeeSet.class),
   ANNUAL_FEE_WITHDRAWN("forum.AnnualFeeWithdrawn", 1, AnnualFeeWithdrawn.class),
   OTHER_COST_RECORDED("forum.OtherCostRecorded", 1, OtherCostRecorded.class),
-  OTHER_COST_WITHDRAWN("forum.OtherCostWithdrawn", 1, OtherCostWithdrawn.class);
+  OTHER_COST_WITHDRAWN("forum.OtherCostWithdrawn", 1, OtherCostWithdrawn.class),
+  PARTICIPATION_RECORDED("forum.ParticipationRecorded", 1, ParticipationRecorded.class),
+  PARTICIPATION_WITHDRAWN("forum.ParticipationWithdrawn", 1, ParticipationWithdrawn.class),
+  /** Not about a forum: keyed by {@link CostRatesRecorded#streamIdOf} on the same topic. */
+  COST_RATES_RECORDED("rates.CostRatesRecorded", 1, CostRatesRecorded.class);
 
   private final String logicalName;
   private final int version;
   private final int oldestReadableVersion;
-  private final Class<? extends ForumEvent> eventClass;
+  private final Class<? extends LedgerEvent> eventClass;
 
-  ForumEventType(String logicalName, int version, Class<? extends ForumEvent> eventClass) {
+  ForumEventType(String logicalName, int version, Class<? extends LedgerEvent> eventClass) {
     this(logicalName, version, version, eventClass);
   }
 
@@ -37,7 +43,7 @@ public enum ForumEventType {
       String logicalName,
       int version,
       int oldestReadableVersion,
-      Class<? extends ForumEvent> eventClass) {
+      Class<? extends LedgerEvent> eventClass) {
     this.logicalName = logicalName;
     this.version = version;
     this.oldestReadableVersion = oldestReadableVersion;
@@ -52,7 +58,7 @@ public enum ForumEventType {
     return version;
   }
 
-  public Class<? extends ForumEvent> eventClass() {
+  public Class<? extends LedgerEvent> eventClass() {
     return eventClass;
   }
 
@@ -79,7 +85,7 @@ public enum ForumEventType {
     throw new IllegalArgumentException(logicalName + " has no version " + fromVersion);
   }
 
-  public static ForumEventType of(ForumEvent event) {
+  public static ForumEventType of(LedgerEvent event) {
     return Arrays.stream(values())
         .filter(type -> type.eventClass == event.getClass())
         .findFirst()

@@ -1,6 +1,9 @@
 package org.forumledger.events;
 
-/** The one place that names the topics. Records are keyed by forum id. */
+/**
+ * The one place that names the topics. Records are keyed by stream id: a forum's id, or a setting's
+ * stream such as {@code cost-rates-2024}.
+ */
 public final class Topics {
 
   /** Every forum event the registry stores, in store order. */

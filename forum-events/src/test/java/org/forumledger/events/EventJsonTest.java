@@ -44,7 +44,7 @@ class EventJsonTest {
          "payload": {"forumId": "f1", "status": "ENDED", "effectiveFrom": "2024-12-31", "extra": 1}}
         """;
 
-    ForumEvent payload =
+    LedgerEvent payload =
         EventJson.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow().payload();
 
     assertThat(payload)

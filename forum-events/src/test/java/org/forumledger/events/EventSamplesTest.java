@@ -37,6 +37,26 @@ class EventSamplesTest {
     assertThat(revision.value()).isEqualTo(String.valueOf(type.version()));
   }
 
+  @ParameterizedTest
+  @EnumSource(ForumEventType.class)
+  void theMetadataNamesThePayloadsStream(ForumEventType type) throws IOException {
+    EventEnvelope envelope = EventJson.read(sample(type)).orElseThrow();
+
+    assertThat(envelope.metadata().forumId()).isEqualTo(envelope.payload().streamId());
+    assertThat(envelope.forumEvent() == null).isEqualTo(type == ForumEventType.COST_RATES_RECORDED);
+  }
+
+  @Test
+  void costRatesAreAStreamOfTheirOwnPerYear() throws IOException {
+    CostRatesRecorded rates =
+        (CostRatesRecorded)
+            EventJson.read(sample(ForumEventType.COST_RATES_RECORDED)).orElseThrow().payload();
+
+    assertThat(rates.streamId()).isEqualTo("cost-rates-2024");
+    assertThat(rates.hourlyCostSek()).isEqualByComparingTo("457.375");
+    assertThat(rates.travelPrices()).hasSize(2);
+  }
+
   @Test
   void anAnnualFeeSetOfVersionOneStillOnTheTopicReadsWithItsRateStated() throws IOException {
     EventEnvelope envelope = EventJson.read(sample("forum.AnnualFeeSet", 1)).orElseThrow();

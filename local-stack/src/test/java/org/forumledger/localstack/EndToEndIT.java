@@ -586,4 +586,67 @@ class EndToEndIT {
     assertThat(reviewed.get("closing").get("totals").get("annualFeeTotal").decimalValue())
         .isEqualByComparingTo("7905000");
   }
+
+  /**
+   * Issue 15's acceptance, tried as a registrar would: the year's rates and a meeting recorded for
+   * one of the six forums whose 2023 other cost was not calculated give it a figure, explained by
+   * the meeting and the rate, and it leaves the count; the fees stay as they were, and the chain
+   * with the rates in it still verifies.
+   */
+  @Test
+  @Order(9)
+  void meetingsAndRatesRecordedForANotCalculatedForumGiveItAFigureAndItLeavesTheCount() {
+    String year = stack.costUrl() + "/costs/years/2023";
+    JsonNode before = viewer.json(year);
+    assertThat(before.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("7905000");
+    assertThat(before.get("otherCostTotal").decimalValue()).isEqualByComparingTo("2079000");
+    assertThat(before.get("notCalculatedCount").asInt()).isEqualTo(6);
+    assertThat(before.get("otherCostOnRecords").asInt()).isZero();
+    String forumId = null;
+    for (JsonNode row : viewer.json(year + "/forums")) {
+      if ("NOT_CALCULATED".equals(row.get("otherCost").get("status").asText())) {
+        forumId = row.get("forumId").asText();
+        break;
+      }
+    }
+    assertThat(forumId).as("one of the six").isNotNull();
+
+    HttpResponse<String> rates =
+        registrar.put(
+            stack.registryUrl() + "/cost-rates/2023",
+            """
+        {"hourlySalarySek": 350, "payrollOverheadPercent": 46.36, "source": "SLK payroll 2023",
+         "effectiveDate": "2023-01-01", "reason": "Rates for 2023"}
+        """);
+    assertThat(rates.statusCode()).as(rates.body()).isEqualTo(200);
+    HttpResponse<String> meeting =
+        registrar.post(
+            stack.registryUrl() + "/forums/" + forumId + "/participations",
+            """
+        {"body": "SLK", "meetingDate": "2023-05-10", "attendeeCount": 2, "hours": 10,
+         "travelSek": 1200, "mode": "PHYSICAL", "effectiveDate": "2023-05-10",
+         "reason": "Meeting recorded after the inventory", "decisionReference": "SLK-2023-01081"}
+        """);
+    assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
+    await()
+        .atMost(VISIBLE_WITHIN)
+        .until(() -> viewer.json(year).get("notCalculatedCount").asInt() == 5);
+
+    JsonNode after = viewer.json(year);
+    // 10 h × 350 × 1.4636 = 5 122.60, travel 1 200
+    assertThat(after.get("otherCostTotal").decimalValue()).isEqualByComparingTo("2085322.60");
+    assertThat(after.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("7905000");
+    assertThat(after.get("otherCostOnRecords").asInt()).isEqualTo(1);
+    assertThat(
+            viewer
+                .json(stack.costUrl() + "/costs/forums/" + forumId + "/years/2023/explain")
+                .toString())
+        .contains("2023-05-10 SLK PHYSICAL, 2 attended: 10 h = 5122.6 SEK")
+        .contains("source: SLK payroll 2023")
+        .contains("replaces the estimate recorded for 2023 (NOT_CALCULATED)");
+    await()
+        .atMost(VISIBLE_WITHIN)
+        .until(
+            () -> auditor.json(stack.reportingUrl() + "/audit/verify").get("intact").asBoolean());
+  }
 }

@@ -113,6 +113,12 @@ class SecurityTableIT {
     registry.put("DELETE /forums/{forumId}/fees/{fromYear}", Access.WRITE);
     registry.put("PUT /forums/{forumId}/other-costs/{year}", Access.WRITE);
     registry.put("DELETE /forums/{forumId}/other-costs/{year}", Access.WRITE);
+    registry.put("POST /forums/{forumId}/participations", Access.WRITE);
+    registry.put("PUT /forums/{forumId}/participations/{participationId}", Access.WRITE);
+    registry.put("DELETE /forums/{forumId}/participations/{participationId}", Access.WRITE);
+    registry.put("GET /cost-rates", Access.READ);
+    registry.put("GET /cost-rates/{year}", Access.READ);
+    registry.put("PUT /cost-rates/{year}", Access.WRITE);
     registry.put("GET /keys", Access.READ);
     registry.put("GET /chain/head", Access.READ);
     registry.put("GET /chain/links/{chainSequence}", Access.READ);

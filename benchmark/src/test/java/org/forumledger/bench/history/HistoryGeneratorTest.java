@@ -58,7 +58,7 @@ class HistoryGeneratorTest {
       ForumEventType type = ForumEventType.of(envelope.payload());
       assertThat(m.eventType()).isEqualTo(type.logicalName());
       assertThat(m.eventVersion()).isEqualTo(type.version());
-      assertThat(m.forumId()).isEqualTo(envelope.payload().forumId());
+      assertThat(m.forumId()).isEqualTo(envelope.payload().streamId());
       assertThat(LedgerCalendar.accepts(m.effectiveDate())).isTrue();
     }
   }
@@ -128,7 +128,16 @@ class HistoryGeneratorTest {
         assertThat(status.put(forum, c.status())).isNotEqualTo(c.status());
       }
     }
-    assertThat(kinds).containsExactlyInAnyOrder(ForumEventType.values());
+    // issue 15's meetings and cost rates are not in the benchmark's mix yet (its histories stay
+    // those measured before): every other type of the catalogue is
+    Set<ForumEventType> notGenerated =
+        EnumSet.of(
+            ForumEventType.PARTICIPATION_RECORDED,
+            ForumEventType.PARTICIPATION_WITHDRAWN,
+            ForumEventType.COST_RATES_RECORDED);
+    assertThat(kinds)
+        .doesNotContainAnyElementsOf(notGenerated)
+        .containsAll(EnumSet.complementOf(EnumSet.copyOf(notGenerated)));
   }
 
   @Test

@@ -52,7 +52,7 @@ final class Explanations {
                 row,
                 "otherCost",
                 row.otherCost(),
-                CorrectableFact.supersededBehind(row.otherCost(), forum.otherCosts())),
+                CorrectableFact.supersededBehind(row.otherCost(), otherCostFacts(forum))),
             Contribution.ofCounting(row));
     return ExplainView.of(
         "forum-year",
@@ -65,6 +65,14 @@ final class Explanations {
         contributions);
   }
 
+  /** What an other-cost figure may rest on: estimates, meetings and the years' rates. */
+  private static List<CorrectableFact> otherCostFacts(ForumFacts forum) {
+    List<CorrectableFact> facts = new ArrayList<>(forum.otherCosts());
+    facts.addAll(forum.participations());
+    facts.addAll(forum.rates().values());
+    return facts;
+  }
+
   private static String rule(Basis basis) {
     return basis == Basis.PROJECTED
         ? "Sum of each forum's figure by the projection rules: AMOUNT figures are summed (actual where"
@@ -75,6 +83,9 @@ final class Explanations {
             + ") and"
             + " the other costs recorded for the year ("
             + ProjectionRules.TOTALS_OTHER
+            + "), or where meetings are recorded for the year the other costs derived from them"
+            + " and the year's cost rates ("
+            + ProjectionRules.OTHER_FROM_PARTICIPATION
             + "), status AMOUNT"
             + " only; NOT_CALCULATED is counted, never summed; REPORTED_UNDER is summed only at the forum"
             + " that carries it";

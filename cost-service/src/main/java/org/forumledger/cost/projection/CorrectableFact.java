@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /** A recorded cost fact: the event it came from and the earlier events it replaced. */
-public sealed interface CorrectableFact permits FeeFact, OtherCostFact {
+public sealed interface CorrectableFact
+    permits FeeFact, OtherCostFact, ParticipationFact, RatesFact {
 
   Provenance source();
 

@@ -3,6 +3,7 @@ package org.forumledger.cost.projection;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.forumledger.events.ForumKind;
@@ -16,6 +17,9 @@ import org.forumledger.events.ForumStatus;
  * @param currentStatus the status of the latest ForumStatusChanged, null while none was recorded
  *     (active)
  * @param statusHistory every status change by effective date (the latest event per date)
+ * @param participations the current record of each meeting, by date
+ * @param rates the ledger's cost rates by year: not a fact of this forum, the same for every forum,
+ *     carried here so that the rules price its meetings
  */
 public record ForumFacts(
     String forumId,
@@ -29,7 +33,40 @@ public record ForumFacts(
     List<StatusFact> statusHistory,
     List<FeeFact> fees,
     List<OtherCostFact> otherCosts,
-    List<Provenance> identity) {
+    List<Provenance> identity,
+    List<ParticipationFact> participations,
+    Map<Integer, RatesFact> rates) {
+
+  /** A forum without participation records and without cost rates. */
+  public ForumFacts(
+      String forumId,
+      String inventoryReference,
+      String name,
+      String area,
+      String convener,
+      ForumKind kind,
+      LocalDate registeredOn,
+      StatusFact currentStatus,
+      List<StatusFact> statusHistory,
+      List<FeeFact> fees,
+      List<OtherCostFact> otherCosts,
+      List<Provenance> identity) {
+    this(
+        forumId,
+        inventoryReference,
+        name,
+        area,
+        convener,
+        kind,
+        registeredOn,
+        currentStatus,
+        statusHistory,
+        fees,
+        otherCosts,
+        identity,
+        List.of(),
+        Map.of());
+  }
 
   public ForumFacts {
     statusHistory =
@@ -47,9 +84,31 @@ public record ForumFacts(
             ? List.of()
             : otherCosts.stream().sorted(Comparator.comparingInt(OtherCostFact::year)).toList();
     identity = identity == null ? List.of() : List.copyOf(identity);
+    participations =
+        participations == null
+            ? List.of()
+            : participations.stream()
+                .sorted(
+                    Comparator.comparing((ParticipationFact p) -> p.record().meetingDate())
+                        .thenComparing(p -> p.record().participationId()))
+                .toList();
+    rates = rates == null ? Map.of() : Map.copyOf(rates);
   }
 
-  /** Every year a fact of this forum names: fee ranges, other-cost years, the registration. */
+  /** The meetings recorded in {@code year}. */
+  public List<ParticipationFact> participations(int year) {
+    return participations.stream().filter(p -> p.year() == year).toList();
+  }
+
+  /** The cost rates recorded for {@code year}. */
+  public Optional<RatesFact> ratesOf(int year) {
+    return Optional.ofNullable(rates.get(year));
+  }
+
+  /**
+   * Every year a fact of this forum names: fee ranges, other-cost and meeting years, the
+   * registration.
+   */
   public IntStream factYears() {
     return IntStream.concat(
         IntStream.concat(
@@ -59,7 +118,9 @@ public record ForumFacts(
                         f.toYear() == null
                             ? IntStream.of(f.fromYear())
                             : IntStream.of(f.fromYear(), f.toYear())),
-            otherCosts.stream().mapToInt(OtherCostFact::year)),
+            IntStream.concat(
+                otherCosts.stream().mapToInt(OtherCostFact::year),
+                participations.stream().mapToInt(ParticipationFact::year))),
         registeredOn == null ? IntStream.empty() : IntStream.of(registeredOn.getYear()));
   }
 

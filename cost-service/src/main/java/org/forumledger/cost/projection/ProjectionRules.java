@@ -20,6 +20,7 @@ import org.forumledger.events.CostStatus;
 import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.ParticipationCost;
 
 /**
  * The one place that decides what a forum costs in a year, as plain code.
@@ -50,6 +51,20 @@ public final class ProjectionRules {
   public static final String FEE_ENDED = "fee.ended-with-agreement";
   public static final String FEE_NO_RECORD = "fee.no-record";
   public static final String OTHER_RECORDED = "other.recorded";
+
+  /**
+   * A forum-year with meetings recorded: its other costs are derived from them and the year's cost
+   * rates by {@link ParticipationCost}, in place of any recorded estimate.
+   */
+  public static final String OTHER_FROM_PARTICIPATION = "other.from-participation";
+
+  /**
+   * A projected year without records or an estimate of its own, after a year with records (and no
+   * later estimate): that year's meetings carried forward, priced at the projected year's rates
+   * where recorded, else at their own year's.
+   */
+  public static final String OTHER_PARTICIPATION_CARRIED = "other.participation-carried";
+
   public static final String OTHER_SALARY_INDEXED = "other.carried-salary-indexed";
   public static final String OTHER_STATUS_CARRIED = "other.status-carried";
   public static final String OTHER_NO_RECORD = "other.no-record";
@@ -94,11 +109,20 @@ public final class ProjectionRules {
                             : "No fee recorded whose range covers " + year,
                         List.of()));
     Optional<OtherCostFact> other = forum.otherCost(year);
+    Optional<OtherOutcome> derived = fromParticipation(forum, year);
     Figure otherFigure =
-        other
-            .map(o -> recordedOther(o, TOTALS_OTHER))
+        derived
+            .map(OtherOutcome::figure)
             .orElseGet(
-                () -> noRecord(TOTALS_OTHER, "No other costs recorded for " + year, List.of()));
+                () ->
+                    other
+                        .map(o -> recordedOther(o, TOTALS_OTHER))
+                        .orElseGet(
+                            () ->
+                                noRecord(
+                                    TOTALS_OTHER,
+                                    "No other costs recorded for " + year,
+                                    List.of())));
     return new ForumYear(
         forum,
         year,
@@ -106,7 +130,9 @@ public final class ProjectionRules {
         feeFigure,
         fee.filter(f -> f.status() == CostStatus.AMOUNT).map(ProjectionRules::terms).orElse(null),
         otherFigure,
-        other.map(ProjectionRules::byCategory).orElse(Map.of()));
+        derived
+            .map(OtherOutcome::byCategory)
+            .orElseGet(() -> other.map(ProjectionRules::byCategory).orElse(Map.of())));
   }
 
   public YearTotals actualYear(List<ForumFacts> forums, int year) {
@@ -381,6 +407,10 @@ public final class ProjectionRules {
   }
 
   private OtherOutcome projectedOther(ForumFacts forum, int year) {
+    Optional<OtherOutcome> derived = fromParticipation(forum, year);
+    if (derived.isPresent()) {
+      return derived.get();
+    }
     Optional<OtherCostFact> recorded = forum.otherCost(year);
     if (recorded.isPresent()) {
       return new OtherOutcome(
@@ -388,6 +418,14 @@ public final class ProjectionRules {
     }
     Optional<OtherCostFact> latest =
         forum.otherCosts().stream().filter(o -> o.year() < year).reduce((a, b) -> b);
+    Optional<Integer> recordsYear =
+        forum.participations().stream()
+            .map(ParticipationFact::year)
+            .filter(y -> y < year)
+            .max(Integer::compare);
+    if (recordsYear.isPresent() && (latest.isEmpty() || recordsYear.get() >= latest.get().year())) {
+      return carriedParticipation(forum, recordsYear.get(), year);
+    }
     if (latest.isEmpty()) {
       return new OtherOutcome(
           noRecord(OTHER_NO_RECORD, "No other costs recorded for or before " + year, List.of()),
@@ -457,6 +495,143 @@ public final class ProjectionRules {
             List.of(base.source()),
             used),
         categories);
+  }
+
+  /**
+   * The other costs derived from the meetings recorded in {@code year}, empty when none is: priced
+   * at the year's rates by the shared rule, or not calculated while the year has no rates (unknown
+   * is not zero). The figure cites every meeting's event, the rates' event and the estimate it
+   * replaces, if one was recorded.
+   */
+  private static Optional<OtherOutcome> fromParticipation(ForumFacts forum, int year) {
+    List<ParticipationFact> meetings = forum.participations(year);
+    if (meetings.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<RatesFact> rates = forum.ratesOf(year);
+    ParticipationCost.Derivation d =
+        ParticipationCost.derive(
+            year,
+            meetings.stream().map(ParticipationFact::record).toList(),
+            rates.map(RatesFact::rates).orElse(null));
+    List<Provenance> facts = new ArrayList<>();
+    meetings.forEach(m -> facts.add(m.source()));
+    rates.ifPresent(r -> facts.add(r.source()));
+    StringBuilder explanation = new StringBuilder();
+    explanation
+        .append(meetings.size())
+        .append(meetings.size() == 1 ? " meeting" : " meetings")
+        .append(" recorded for ")
+        .append(year)
+        .append(": ")
+        .append(d.rule());
+    if (!d.derived()) {
+      explanation.append("; not calculated: ").append(d.reason());
+    }
+    for (ParticipationCost.MeetingCost meeting : d.meetings()) {
+      explanation.append("; ").append(meeting.describe());
+    }
+    forum
+        .otherCost(year)
+        .ifPresent(
+            estimate -> {
+              facts.add(estimate.source());
+              explanation
+                  .append("; replaces the estimate recorded for ")
+                  .append(year)
+                  .append(" (")
+                  .append(estimate.status())
+                  .append(
+                      estimate.totalSek() == null ? "" : " " + estimate.totalSek().toPlainString())
+                  .append(")");
+            });
+    List<SettingUsed> used = new ArrayList<>();
+    Map<CostCategory, BigDecimal> categories = new EnumMap<>(CostCategory.class);
+    if (d.derived()) {
+      used.add(
+          new SettingUsed("costRates." + year + ".hourlySalarySek", d.rates().hourlySalarySek()));
+      used.add(
+          new SettingUsed(
+              "costRates." + year + ".payrollOverheadPercent", d.rates().payrollOverheadPercent()));
+      categories.put(CostCategory.STAFF_TIME, d.staffSek());
+      categories.put(CostCategory.TRAVEL, d.travelSek());
+      categories.put(CostCategory.LODGING, d.lodgingSek());
+      categories.put(CostCategory.PER_DIEM, d.perDiemSek());
+      categories.put(CostCategory.ARVODE, d.electedFeesSek());
+    }
+    return Optional.of(
+        new OtherOutcome(
+            new Figure(
+                d.derived() ? FigureStatus.AMOUNT : FigureStatus.NOT_CALCULATED,
+                d.totalSek(),
+                Certainty.ACTUAL,
+                OTHER_FROM_PARTICIPATION,
+                explanation.toString(),
+                null,
+                facts,
+                used),
+            categories));
+  }
+
+  private OtherOutcome carriedParticipation(ForumFacts forum, int base, int year) {
+    List<ParticipationFact> meetings = forum.participations(base);
+    List<Provenance> facts = new ArrayList<>();
+    meetings.forEach(m -> facts.add(m.source()));
+    Optional<Figure> inactive = inactivity(forum, year);
+    if (inactive.isPresent()) {
+      return new OtherOutcome(withFact(inactive.get(), facts.get(facts.size() - 1)), Map.of());
+    }
+    Optional<RatesFact> baseRates = forum.ratesOf(base);
+    Optional<RatesFact> ownRates = forum.ratesOf(year);
+    ParticipationCost.Derivation d =
+        ParticipationCost.derive(
+            base,
+            meetings.stream().map(ParticipationFact::record).toList(),
+            baseRates.map(RatesFact::rates).orElse(null));
+    Optional<RatesFact> pricing = ownRates.isPresent() ? ownRates : baseRates;
+    pricing.ifPresent(r -> facts.add(r.source()));
+    BigDecimal total = pricing.map(r -> d.repricedAt(r.rates())).orElse(null);
+    List<SettingUsed> used = new ArrayList<>();
+    pricing.ifPresent(
+        r -> {
+          used.add(
+              new SettingUsed(
+                  "costRates." + r.year() + ".hourlySalarySek", r.rates().hourlySalarySek()));
+          used.add(
+              new SettingUsed(
+                  "costRates." + r.year() + ".payrollOverheadPercent",
+                  r.rates().payrollOverheadPercent()));
+        });
+    String explanation =
+        "Projected: the "
+            + meetings.size()
+            + (meetings.size() == 1 ? " meeting" : " meetings")
+            + " recorded for "
+            + base
+            + " ("
+            + d.hours().stripTrailingZeros().toPlainString()
+            + " h, expenses as recorded) carried to "
+            + year
+            + (total == null
+                ? ", not calculated: no cost rates recorded for " + base + " or " + year
+                : ", priced at the cost rates of "
+                    + pricing.get().year()
+                    + " ("
+                    + pricing.get().rates().hourlyCostSek().stripTrailingZeros().toPlainString()
+                    + " SEK an hour, source: "
+                    + pricing.get().rates().source()
+                    + ")");
+    return new OtherOutcome(
+        new Figure(
+            total == null ? FigureStatus.NOT_CALCULATED : FigureStatus.AMOUNT,
+            total,
+            Certainty.PROJECTED,
+            OTHER_PARTICIPATION_CARRIED,
+            explanation,
+            null,
+            facts,
+            used),
+        Map.of());
   }
 
   // ---------------------------------------------------------------- aggregation

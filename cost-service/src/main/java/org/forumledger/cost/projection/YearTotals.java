@@ -28,6 +28,27 @@ public record YearTotals(
     Map<FigureStatus, Integer> otherCostStatusCounts,
     List<ForumYear> forums) {
 
+  /** Forums whose other costs are derived from recorded meetings (priced or not calculated). */
+  public int otherCostOnRecords() {
+    return (int)
+        forums.stream()
+            .filter(f -> ProjectionRules.OTHER_FROM_PARTICIPATION.equals(f.otherCost().rule()))
+            .count();
+  }
+
+  /** Forums whose other costs rest on a recorded estimate (as recorded, or carried forward). */
+  public int otherCostOnEstimates() {
+    return (int)
+        forums.stream()
+            .map(ForumYear::otherCost)
+            .filter(
+                o ->
+                    o.status() != FigureStatus.NO_RECORD
+                        && !ProjectionRules.OTHER_FROM_PARTICIPATION.equals(o.rule())
+                        && !ProjectionRules.FORUM_NOT_ACTIVE.equals(o.rule()))
+            .count();
+  }
+
   public BigDecimal total() {
     return annualFeeTotal.add(otherCostTotal);
   }

@@ -7,15 +7,18 @@ import java.util.List;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.CostLine;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumDetailsRevised;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatusChanged;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.kit.consumer.EventProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,7 +40,7 @@ public class EventApplier implements EventProjection {
   @Override
   public void apply(EventEnvelope envelope) {
     EventMetadata m = envelope.metadata();
-    ForumEvent payload = envelope.payload();
+    LedgerEvent payload = envelope.payload();
     if (payload instanceof ForumRegistered e) {
       jdbc.update(
           """
@@ -90,6 +93,40 @@ public class EventApplier implements EventProjection {
       otherCostRecorded(e, m);
     } else if (payload instanceof OtherCostWithdrawn e) {
       jdbc.update("delete from other_cost where forum_id = ? and year = ?", e.forumId(), e.year());
+    } else if (payload instanceof ParticipationRecorded e) {
+      jdbc.update(
+          """
+          insert into participation (forum_id, participation_id, year, record, correction, event_id)
+          values (?, ?, ?, ?, ?, ?)
+          on conflict (forum_id, participation_id) do update set year = excluded.year,
+              record = excluded.record, correction = excluded.correction,
+              event_id = excluded.event_id,
+              superseded_event_ids =
+                  array_append(participation.superseded_event_ids, participation.event_id)
+          """,
+          e.forumId(),
+          e.participationId(),
+          e.year(),
+          StoredJson.write(e),
+          e.correction(),
+          m.eventId());
+    } else if (payload instanceof ParticipationWithdrawn e) {
+      jdbc.update(
+          "delete from participation where forum_id = ? and participation_id = ?",
+          e.forumId(),
+          e.participationId());
+    } else if (payload instanceof CostRatesRecorded e) {
+      jdbc.update(
+          """
+          insert into cost_rates (year, rates, correction, event_id) values (?, ?, ?, ?)
+          on conflict (year) do update set rates = excluded.rates,
+              correction = excluded.correction, event_id = excluded.event_id,
+              superseded_event_ids = array_append(cost_rates.superseded_event_ids, cost_rates.event_id)
+          """,
+          e.year(),
+          StoredJson.write(e),
+          e.correction(),
+          m.eventId());
     }
     // representatives and headcounts carry no cost; their event ids are remembered all the same
   }

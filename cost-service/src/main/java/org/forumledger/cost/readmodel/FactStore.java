@@ -15,15 +15,19 @@ import java.util.Optional;
 import org.forumledger.cost.projection.FeeFact;
 import org.forumledger.cost.projection.ForumFacts;
 import org.forumledger.cost.projection.OtherCostFact;
+import org.forumledger.cost.projection.ParticipationFact;
 import org.forumledger.cost.projection.Provenance;
+import org.forumledger.cost.projection.RatesFact;
 import org.forumledger.cost.projection.StatusFact;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.ParticipationRecorded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -42,6 +46,8 @@ public class FactStore {
           select event_id from forum_status_change FILTER
           union select event_id from annual_fee FILTER
           union select event_id from other_cost FILTER
+          union select event_id from participation FILTER
+          union select event_id from cost_rates
           union select unnest(array[registered_event_id, details_event_id, classified_event_id,
               status_event_id]) from forum FILTER)
       """;
@@ -72,7 +78,9 @@ public class FactStore {
 
   private List<ForumFacts> query(String filter, Object... forumId) {
     Object[] everyTable =
-        filter.isEmpty() ? forumId : new Object[] {forumId[0], forumId[0], forumId[0], forumId[0]};
+        filter.isEmpty()
+            ? forumId
+            : new Object[] {forumId[0], forumId[0], forumId[0], forumId[0], forumId[0]};
     Map<String, Provenance> provenance = new HashMap<>();
     jdbc.query(
         PROVENANCE.replace("FILTER", filter),
@@ -157,6 +165,32 @@ public class FactStore {
                       strings(rs.getArray("superseded_event_ids"))));
         },
         forumId);
+    Map<String, List<ParticipationFact>> participations = new HashMap<>();
+    jdbc.query(
+        "select forum_id, record, event_id, superseded_event_ids from participation" + filter,
+        rs -> {
+          participations
+              .computeIfAbsent(rs.getString("forum_id"), k -> new ArrayList<>())
+              .add(
+                  new ParticipationFact(
+                      StoredJson.read(rs.getString("record"), ParticipationRecorded.class),
+                      known(provenance, rs.getString("event_id")),
+                      strings(rs.getArray("superseded_event_ids"))));
+        },
+        forumId);
+    // the ledger's rates: a setting of every forum's years, not a fact of one forum
+    Map<Integer, RatesFact> rates = new HashMap<>();
+    jdbc.query(
+        "select year, rates, event_id, superseded_event_ids from cost_rates",
+        rs -> {
+          rates.put(
+              rs.getInt("year"),
+              new RatesFact(
+                  StoredJson.read(rs.getString("rates"), CostRatesRecorded.class),
+                  known(provenance, rs.getString("event_id")),
+                  strings(rs.getArray("superseded_event_ids"))));
+        });
+    Map<Integer, RatesFact> ratesOfEveryForum = Map.copyOf(rates);
     return jdbc.query(
         "select * from forum" + filter + " order by forum_id",
         (rs, n) -> {
@@ -188,7 +222,9 @@ public class FactStore {
               statuses.getOrDefault(id, List.of()),
               fees.getOrDefault(id, List.of()),
               others.getOrDefault(id, List.of()),
-              identity);
+              identity,
+              participations.getOrDefault(id, List.of()),
+              ratesOfEveryForum);
         },
         forumId);
   }

@@ -33,7 +33,10 @@ public class ReadModelAdmin {
           "select s::text from forum_status_change s order by forum_id collate \"C\", effective_from",
           "select a::text from annual_fee a order by forum_id collate \"C\", from_year",
           "select o::text from other_cost o order by forum_id collate \"C\", year",
-          "select l::text from other_cost_line l order by forum_id collate \"C\", year, line_no");
+          "select l::text from other_cost_line l order by forum_id collate \"C\", year, line_no",
+          "select p::text from participation p"
+              + " order by forum_id collate \"C\", participation_id collate \"C\"",
+          "select r::text from cost_rates r order by year");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -64,7 +67,8 @@ public class ReadModelAdmin {
     return tx.execute(
         status -> {
           jdbc.execute(
-              "delete from other_cost_line; delete from other_cost; delete from annual_fee;"
+              "delete from participation; delete from cost_rates;"
+                  + " delete from other_cost_line; delete from other_cost; delete from annual_fee;"
                   + " delete from forum_status_change; delete from forum; delete from applied_event");
           CopyManager copies =
               jdbc.execute(

@@ -14,15 +14,18 @@ import java.util.function.Consumer;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.CostLine;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumDetailsRevised;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatusChanged;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.seal.ChainLink;
 import org.forumledger.events.seal.KeyRing;
 import org.forumledger.kit.consumer.ApplyOnce;
@@ -49,6 +52,8 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   private final Map<StatusKey, StatusChangeRow> statusChanges = new HashMap<>();
   private final Map<YearKey, FeeRow> fees = new HashMap<>();
   private final Map<YearKey, OtherCostRow> otherCosts = new HashMap<>();
+  private final Map<ParticipationKey, StoredRow> participations = new HashMap<>();
+  private final Map<Integer, StoredRow> rates = new HashMap<>();
   private long position;
   private AppliedEventRow pending;
   private long positionBeforePending;
@@ -135,7 +140,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   @Override
   public void apply(EventEnvelope envelope) {
     EventMetadata m = envelope.metadata();
-    ForumEvent payload = envelope.payload();
+    LedgerEvent payload = envelope.payload();
     if (payload instanceof ForumRegistered e) {
       ForumRow before = forums.get(e.forumId());
       ForumRow registered =
@@ -183,6 +188,19 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
       otherCostRecorded(e, m);
     } else if (payload instanceof OtherCostWithdrawn e) {
       otherCosts.remove(new YearKey(e.forumId(), e.year()));
+    } else if (payload instanceof ParticipationRecorded e) {
+      ParticipationKey key = new ParticipationKey(e.forumId(), e.participationId());
+      participations.put(
+          key,
+          StoredRow.replacing(
+              participations.get(key), e.year(), StoredJson.write(e), e.correction(), m));
+    } else if (payload instanceof ParticipationWithdrawn e) {
+      participations.remove(new ParticipationKey(e.forumId(), e.participationId()));
+    } else if (payload instanceof CostRatesRecorded e) {
+      rates.put(
+          e.year(),
+          StoredRow.replacing(
+              rates.get(e.year()), e.year(), StoredJson.write(e), e.correction(), m));
     }
   }
 
@@ -271,6 +289,20 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
       otherCosts.values().forEach(row -> row.copyLinesTo(out));
       out.finish();
     }
+    try (CopyText out =
+        copies.open(
+            "participation",
+            "forum_id, participation_id, year, record, correction, event_id,"
+                + " superseded_event_ids")) {
+      participations.forEach(
+          (key, row) -> row.copyTo(out.text(key.forumId()).text(key.participationId())));
+      out.finish();
+    }
+    try (CopyText out =
+        copies.open("cost_rates", "year, rates, correction, event_id, superseded_event_ids")) {
+      rates.values().forEach(row -> row.copyTo(out));
+      out.finish();
+    }
   }
 
   /** Opens a copy into a table of the read model, in the rebuild's transaction. */
@@ -303,6 +335,39 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   private record StatusKey(String forumId, LocalDate effectiveFrom) {}
 
   private record YearKey(String forumId, int year) {}
+
+  private record ParticipationKey(String forumId, String participationId) {}
+
+  /**
+   * A row of {@code participation} or {@code cost_rates} after its key: the year, the payload as
+   * stored JSON and the event it came from, with those it replaced.
+   */
+  record StoredRow(
+      int year, String json, boolean correction, String eventId, List<String> supersededEventIds) {
+
+    StoredRow {
+      storable(json);
+    }
+
+    static StoredRow replacing(
+        StoredRow before, int year, String json, boolean correction, EventMetadata m) {
+      return new StoredRow(
+          year,
+          json,
+          correction,
+          m.eventId(),
+          before == null ? List.of() : appended(before.supersededEventIds(), before.eventId()));
+    }
+
+    void copyTo(CopyText out) {
+      out.number(year)
+          .text(json)
+          .bool(correction)
+          .text(eventId)
+          .textArray(supersededEventIds)
+          .endRow();
+    }
+  }
 
   record AppliedEventRow(
       String eventId,

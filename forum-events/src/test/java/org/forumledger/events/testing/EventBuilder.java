@@ -2,8 +2,8 @@ package org.forumledger.events.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumEventType;
+import org.forumledger.events.LedgerEvent;
 
 /**
  * Builds one event of the contract: its payload, and whatever of its metadata a test wants to fix.
@@ -12,7 +12,7 @@ import org.forumledger.events.ForumEventType;
  * @param <E> the payload it builds
  * @param <B> the builder itself, so overrides chain
  */
-public abstract class EventBuilder<E extends ForumEvent, B extends EventBuilder<E, B>> {
+public abstract class EventBuilder<E extends LedgerEvent, B extends EventBuilder<E, B>> {
 
   protected final String forumId;
   String eventId;

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumEventType;
+import org.forumledger.events.LedgerEvent;
 
 /**
  * Numbers events the way the registry publishes them: a gap-free global position and a sequence per
@@ -42,9 +42,9 @@ public final class EventStream {
   }
 
   public synchronized EventEnvelope append(EventBuilder<?, ?> event) {
-    ForumEvent payload = event.payload();
+    LedgerEvent payload = event.payload();
     ForumEventType type = ForumEventType.of(payload);
-    long sequence = nextSequence.merge(payload.forumId(), 1L, Long::sum) - 1;
+    long sequence = nextSequence.merge(payload.streamId(), 1L, Long::sum) - 1;
     long position = nextPosition++;
     Instant recordedAt = event.recordedAt == null ? RECORDED_AT : event.recordedAt;
     LocalDate natural = event.naturalDate();
@@ -57,7 +57,7 @@ public final class EventStream {
             event.eventId == null ? UUID.randomUUID().toString() : event.eventId,
             type.logicalName(),
             type.version(),
-            payload.forumId(),
+            payload.streamId(),
             event.sequenceNumber == null ? sequence : event.sequenceNumber,
             event.globalPosition == null ? position : event.globalPosition,
             recordedAt,
@@ -65,12 +65,12 @@ public final class EventStream {
             event.actor == null ? ACTOR : event.actor,
             event.reason == null ? REASON : event.reason,
             event.decisionSet ? event.decisionReference : DECISION,
-            event.correlationId == null ? "corr-" + payload.forumId() : event.correlationId);
+            event.correlationId == null ? "corr-" + payload.streamId() : event.correlationId);
     return new EventEnvelope(metadata, payload);
   }
 
   /** A payload built by hand, with the stream's defaults for all its metadata. */
-  public EventEnvelope append(ForumEvent payload) {
+  public EventEnvelope append(LedgerEvent payload) {
     return append(new GivenEvent<>(payload, null));
   }
 
@@ -79,7 +79,7 @@ public final class EventStream {
     return append(event.recordedAt(recordedAt).effective(effective));
   }
 
-  public EventEnvelope envelope(ForumEvent payload, String recordedAt, String effective) {
+  public EventEnvelope envelope(LedgerEvent payload, String recordedAt, String effective) {
     return envelope(new GivenEvent<>(payload, null), recordedAt, effective);
   }
 

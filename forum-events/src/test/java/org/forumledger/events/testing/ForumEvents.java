@@ -6,6 +6,7 @@ import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.Body;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationWithdrawn;
 
 /**
  * Where a test starts building events of one forum: {@code
@@ -72,6 +73,18 @@ public final class ForumEvents {
     return new GivenEvent<>(new OtherCostWithdrawn(forumId, year), LocalDate.of(year, 1, 1));
   }
 
+  /** A meeting recorded under {@code participationId}; see {@link ParticipationRecordedBuilder}. */
+  public ParticipationRecordedBuilder participation(String participationId) {
+    return new ParticipationRecordedBuilder(forumId, participationId);
+  }
+
+  /** A recorded meeting withdrawn; effective on the day given. */
+  public GivenEvent<ParticipationWithdrawn> participationWithdrawn(
+      String participationId, String meetingDate) {
+    return new GivenEvent<>(
+        new ParticipationWithdrawn(forumId, participationId), LocalDate.parse(meetingDate));
+  }
+
   /** One builder of every event this class can build, with their defaults. */
   public List<EventBuilder<?, ?>> everyKind() {
     return List.of(
@@ -85,6 +98,9 @@ public final class ForumEvents {
         fee(2023),
         feeWithdrawn(2023),
         otherCost(2023),
-        otherCostWithdrawn(2023));
+        otherCostWithdrawn(2023),
+        participation("p-1"),
+        participationWithdrawn("p-1", "2023-03-14"),
+        CostRatesRecordedBuilder.rates(2023));
   }
 }

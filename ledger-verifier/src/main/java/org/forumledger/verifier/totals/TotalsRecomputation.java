@@ -11,9 +11,9 @@ import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatusChanged;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 
@@ -31,7 +31,7 @@ public final class TotalsRecomputation {
   private final SortedSet<Integer> namedYears = new TreeSet<>();
 
   public void apply(EventEnvelope envelope) {
-    ForumEvent event = envelope.payload();
+    LedgerEvent event = envelope.payload();
     String forumId = envelope.metadata().forumId();
     nameYears(event);
     if (event instanceof ForumRegistered) {
@@ -57,7 +57,7 @@ public final class TotalsRecomputation {
     forums.put(forumId, next);
   }
 
-  private void nameYears(ForumEvent event) {
+  private void nameYears(LedgerEvent event) {
     if (event instanceof AnnualFeeSet fee) {
       int last = fee.toYear() == null ? fee.fromYear() : fee.toYear();
       for (int year = fee.fromYear(); year <= last; year++) {

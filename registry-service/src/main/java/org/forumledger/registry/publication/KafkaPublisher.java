@@ -20,8 +20,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumEventType;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.MetadataKeys;
 import org.forumledger.events.Topics;
 import org.forumledger.events.WireHeaders;
@@ -77,7 +77,7 @@ public class KafkaPublisher {
   }
 
   @EventHandler
-  public void on(ForumEvent event, DomainEventMessage<?> message, TrackingToken token) {
+  public void on(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
     EventEnvelope envelope = new EventEnvelope(metadata(event, message, token), event);
     EventMetadata metadata = envelope.metadata();
     Batch batch = thisBatch();
@@ -86,7 +86,7 @@ public class KafkaPublisher {
             Topics.FORUM_EVENTS,
             null,
             message.getTimestamp().toEpochMilli(),
-            event.forumId(),
+            event.streamId(),
             batch.sealed(metadata, EventJson.write(envelope)));
     record.headers().add(WireHeaders.EVENT_TYPE, bytes(metadata.eventType()));
     record.headers().add(WireHeaders.EVENT_VERSION, bytes(String.valueOf(metadata.eventVersion())));
@@ -174,7 +174,7 @@ public class KafkaPublisher {
   }
 
   static EventMetadata metadata(
-      ForumEvent event, DomainEventMessage<?> message, TrackingToken token) {
+      LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
     ForumEventType type = ForumEventType.of(event);
     MetaData meta = message.getMetaData();
     String effectiveDate = text(meta, MetadataKeys.EFFECTIVE_DATE);
@@ -182,7 +182,7 @@ public class KafkaPublisher {
         message.getIdentifier(),
         type.logicalName(),
         type.version(),
-        event.forumId(),
+        event.streamId(),
         message.getSequenceNumber(),
         token.position().orElseThrow(),
         message.getTimestamp(),

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Every role reads the forums, the registry's public keys, its chain and checkpoints; only
- * registrars change forums and only auditors ask for a checkpoint or close a year. The kit adds
- * health, the API documentation and metrics, and refuses the rest.
+ * Every role reads the forums, the years' cost rates, the registry's public keys, its chain and
+ * checkpoints; only registrars change forums and rates, and only auditors ask for a checkpoint or
+ * close a year. The kit adds health, the API documentation and metrics, and refuses the rest.
  */
 @Configuration(proxyBeanMethods = false)
 class RegistryAccess {
@@ -29,6 +29,9 @@ class RegistryAccess {
         .read("/forums/**", Roles.READERS)
         .any("/forums", Set.of(Roles.REGISTRAR))
         .any("/forums/**", Set.of(Roles.REGISTRAR))
+        .read("/cost-rates", Roles.READERS)
+        .read("/cost-rates/**", Roles.READERS)
+        .route(HttpMethod.PUT, "/cost-rates/*", Set.of(Roles.REGISTRAR))
         .build();
   }
 }

@@ -13,12 +13,12 @@ import org.forumledger.events.AppointmentEnded;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumDetailsRevised;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.HeadcountRecorded;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
@@ -52,7 +52,7 @@ public final class ForumFold {
    */
   public static ForumState apply(ForumState state, EventEnvelope envelope) {
     EventMetadata meta = envelope.metadata();
-    ForumEvent event = envelope.payload();
+    LedgerEvent event = envelope.payload();
     if (event instanceof ForumRegistered r) {
       return new ForumState(
           r,

@@ -6,9 +6,9 @@ import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.AppointmentEnded;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.HeadcountRecorded;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
@@ -45,7 +45,7 @@ public record TimeSlice(LocalDate asOf, Instant knownAt) {
    * from the date it names; anything else from the event's effective date.
    */
   public static LocalDate validFrom(EventEnvelope envelope) {
-    ForumEvent event = envelope.payload();
+    LedgerEvent event = envelope.payload();
     LocalDate effectiveDate = envelope.metadata().effectiveDate();
     if (event instanceof AnnualFeeSet fee) {
       return firstDayOf(fee.fromYear());

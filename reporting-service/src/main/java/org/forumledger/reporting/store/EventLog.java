@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
-import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumEventType;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.reporting.history.TimeSlice;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -280,7 +280,7 @@ public class EventLog {
         String payload = rs.getString("payload");
         try {
           // an older version kept as it arrived reads as the live view read it: upgraded
-          ForumEvent event =
+          LedgerEvent event =
               version == eventType.version()
                   ? READERS.get(eventType.eventClass()).readValue(payload)
                   : EventJson.payload(eventType, version, JSON.readTree(payload));

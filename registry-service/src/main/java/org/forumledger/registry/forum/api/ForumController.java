@@ -5,12 +5,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.forumledger.events.Body;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.LedgerCalendar;
 import org.forumledger.registry.forum.api.ForumRequests.AppointRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ChangeStatusRequest;
 import org.forumledger.registry.forum.api.ForumRequests.EndAppointmentRequest;
 import org.forumledger.registry.forum.api.ForumRequests.HeadcountRequest;
 import org.forumledger.registry.forum.api.ForumRequests.OtherCostRequest;
+import org.forumledger.registry.forum.api.ForumRequests.ParticipationRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ReclassifyRequest;
 import org.forumledger.registry.forum.api.ForumRequests.RegisterForumRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ReviseDetailsRequest;
@@ -19,6 +21,7 @@ import org.forumledger.registry.forum.api.ForumRequests.WithdrawRequest;
 import org.forumledger.registry.forum.api.ForumRequests.Write;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawAnnualFeeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.WithdrawParticipationCommand;
 import org.forumledger.registry.forum.view.ForumView;
 import org.forumledger.registry.forum.view.ForumViewReader;
 import org.springframework.http.ResponseEntity;
@@ -85,10 +88,14 @@ public class ForumController {
    * the principal, so that a retry can never register the same forum twice.
    */
   private static String newForumId(WriteRequest write) {
+    return newId("registration", write);
+  }
+
+  private static String newId(String kind, WriteRequest write) {
     if (!write.idempotent()) {
       return UUID.randomUUID().toString();
     }
-    String name = "forum-ledger/registration/" + write.actor() + "/" + write.idempotencyKey();
+    String name = "forum-ledger/" + kind + "/" + write.actor() + "/" + write.idempotencyKey();
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
@@ -194,6 +201,43 @@ public class ForumController {
     return update(forumId, request, write, command);
   }
 
+  /**
+   * Records a meeting the city took part in; the registry chooses its id (from the Idempotency-Key
+   * when one is sent, so a retry records it once) and answers 201 with its place.
+   */
+  @PostMapping("/{forumId}/participations")
+  public Mono<ResponseEntity<?>> recordParticipation(
+      @PathVariable String forumId,
+      @Valid @RequestBody ParticipationRequest request,
+      WriteRequest write) {
+    String participationId = newId("participation/" + forumId, write);
+    Object command = request.command(forumId, write.expectedVersion(), participationId, false);
+    URI location = forumUri(forumId, "/participations/" + participationId);
+    return apply(forumId, request, write, command, ResponseEntity.created(location));
+  }
+
+  /** Corrects a recorded meeting: a new record replaces it, the history keeps both. */
+  @PutMapping("/{forumId}/participations/{participationId}")
+  public Mono<ResponseEntity<?>> correctParticipation(
+      @PathVariable String forumId,
+      @PathVariable String participationId,
+      @Valid @RequestBody ParticipationRequest request,
+      WriteRequest write) {
+    Object command = request.command(forumId, write.expectedVersion(), participationId, true);
+    return update(forumId, request, write, command);
+  }
+
+  @DeleteMapping("/{forumId}/participations/{participationId}")
+  public Mono<ResponseEntity<?>> withdrawParticipation(
+      @PathVariable String forumId,
+      @PathVariable String participationId,
+      @Valid @RequestBody WithdrawRequest request,
+      WriteRequest write) {
+    Object command =
+        new WithdrawParticipationCommand(forumId, write.expectedVersion(), participationId);
+    return update(forumId, request, write, command);
+  }
+
   private Mono<ResponseEntity<?>> update(
       String forumId, Write request, WriteRequest write, Object command) {
     return apply(forumId, request, write, command, ResponseEntity.ok());
@@ -209,6 +253,10 @@ public class ForumController {
       WriteRequest write,
       Object command,
       ResponseEntity.BodyBuilder answer) {
+    if (forumId.startsWith(CostRatesRecorded.STREAM_PREFIX)) {
+      // another kind of stream in the same store: no forum command may load it
+      return Mono.error(new UnknownForumException(forumId));
+    }
     return idempotency.execute(
         write,
         request,

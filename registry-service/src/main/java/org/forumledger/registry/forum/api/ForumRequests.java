@@ -29,6 +29,7 @@ import org.forumledger.registry.forum.domain.ForumCommands.EndAppointmentCommand
 import org.forumledger.registry.forum.domain.ForumCommands.ReclassifyForumCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.RecordHeadcountCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.RecordOtherCostCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RecordParticipationCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.RegisterForumCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.ReviseForumDetailsCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.SetAnnualFeeCommand;
@@ -258,6 +259,63 @@ public final class ForumRequests {
                   .map(l -> new CostLine(l.category(), l.amountSek(), l.hours(), l.hourlyCostSek()))
                   .toList();
       return new RecordOtherCostCommand(forumId, version, year, status, costLines, reportedUnder);
+    }
+  }
+
+  /**
+   * A meeting a body took part in: attendance as a count or the named appointments, the hours of
+   * all attendees together (preparation included) and what it cost besides (none given is 0).
+   */
+  public record ParticipationRequest(
+      @Schema(description = "Who took part: KS or SLK") @NotNull Body body,
+      @NotNull @InLedgerCalendar LocalDate meetingDate,
+      @Schema(description = "How many took part; give this or `appointmentIds`, not both") @Min(1)
+          Integer attendeeCount,
+      @Schema(description = "The appointments (of this forum) that took part, instead of a count")
+          @Size(max = 200)
+          List<@NotBlank @Size(max = 100) String> appointmentIds,
+      @Schema(description = "Working hours of all who took part together, preparation included")
+          @NotNull
+          @DecimalMin("0")
+          @Digits(integer = 6, fraction = 2)
+          BigDecimal hours,
+      @Schema(description = "Travel (resekostnad), SEK")
+          @DecimalMin("0")
+          @Digits(integer = 13, fraction = 2)
+          BigDecimal travelSek,
+      @Schema(description = "Lodging (logi), SEK")
+          @DecimalMin("0")
+          @Digits(integer = 13, fraction = 2)
+          BigDecimal lodgingSek,
+      @Schema(description = "Per diem (traktamente), SEK")
+          @DecimalMin("0")
+          @Digits(integer = 13, fraction = 2)
+          BigDecimal perDiemSek,
+      @Schema(description = "Fees paid to elected representatives (arvode), SEK")
+          @DecimalMin("0")
+          @Digits(integer = 13, fraction = 2)
+          BigDecimal electedFeesSek,
+      @NotNull MeetingMode mode,
+      @JsonUnwrapped @Valid Provenance provenance)
+      implements Write {
+
+    RecordParticipationCommand command(
+        String forumId, Long version, String participationId, boolean correcting) {
+      return new RecordParticipationCommand(
+          forumId,
+          version,
+          participationId,
+          correcting,
+          body,
+          meetingDate,
+          attendeeCount,
+          appointmentIds,
+          hours,
+          travelSek,
+          lodgingSek,
+          perDiemSek,
+          electedFeesSek,
+          mode);
     }
   }
 

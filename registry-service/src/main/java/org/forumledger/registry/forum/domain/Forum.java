@@ -34,6 +34,8 @@ import org.forumledger.events.LedgerCalendar;
 import org.forumledger.events.MetadataKeys;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
 import org.forumledger.registry.forum.domain.ForumCommands.AppointRepresentativeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.ChangeForumStatusCommand;
@@ -41,11 +43,13 @@ import org.forumledger.registry.forum.domain.ForumCommands.EndAppointmentCommand
 import org.forumledger.registry.forum.domain.ForumCommands.ReclassifyForumCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.RecordHeadcountCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.RecordOtherCostCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.RecordParticipationCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.RegisterForumCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.ReviseForumDetailsCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.SetAnnualFeeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawAnnualFeeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.WithdrawParticipationCommand;
 
 /**
  * A forum the city takes part in: its details, status, representatives and costs. Every accepted
@@ -69,6 +73,7 @@ public class Forum {
   private final Map<String, HeadcountRecorded> headcounts = new HashMap<>();
   private final Map<Integer, AnnualFeeSet> fees = new HashMap<>();
   private final Map<Integer, OtherCostRecorded> otherCosts = new HashMap<>();
+  private final Map<String, ParticipationRecorded> participations = new HashMap<>();
 
   protected Forum() {}
 
@@ -348,6 +353,109 @@ public class Forum {
         "no other cost is recorded for " + command.year());
     requireDecisionWhileEnded(decisionReference);
     apply(new OtherCostWithdrawn(forumId, command.year()));
+  }
+
+  @CommandHandler
+  public void handle(
+      RecordParticipationCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
+    requireText(command.participationId(), "participationId");
+    ParticipationRecorded current = participations.get(command.participationId());
+    if (command.correcting()) {
+      require(
+          current != null,
+          "participationId",
+          "no meeting is recorded as " + command.participationId());
+    } else {
+      require(
+          current == null,
+          "participationId",
+          "a meeting is already recorded as " + command.participationId() + "; correct it instead");
+    }
+    require(command.body() != null, "body", "body is required");
+    require(command.meetingDate() != null, "meetingDate", "meetingDate is required");
+    requireDate(command.meetingDate(), "meetingDate");
+    requireWhileNotEnded(command.meetingDate(), "meetingDate");
+    require(command.mode() != null, "mode", "mode is required");
+    List<String> attendees =
+        command.appointmentIds() == null ? List.of() : command.appointmentIds();
+    require(
+        (command.attendeeCount() == null) != attendees.isEmpty(),
+        "attendeeCount",
+        "attendance is a count or the named appointments (appointmentIds), one of them");
+    if (command.attendeeCount() != null) {
+      require(command.attendeeCount() >= 1, "attendeeCount", "attendeeCount must be at least 1");
+    }
+    for (int i = 0; i < attendees.size(); i++) {
+      String id = attendees.get(i);
+      require(
+          id != null && allAppointments.containsKey(id),
+          "appointmentIds[" + i + "]",
+          "no appointment " + id + " of this forum");
+      require(
+          attendees.indexOf(id) == i, "appointmentIds[" + i + "]", "appointment " + id + " twice");
+    }
+    requireHours(command.hours());
+    ParticipationRecorded recorded =
+        new ParticipationRecorded(
+            forumId,
+            command.participationId(),
+            command.body(),
+            command.meetingDate(),
+            command.attendeeCount(),
+            attendees,
+            command.hours(),
+            expense(command.travelSek(), "travelSek"),
+            expense(command.lodgingSek(), "lodgingSek"),
+            expense(command.perDiemSek(), "perDiemSek"),
+            expense(command.electedFeesSek(), "electedFeesSek"),
+            command.mode(),
+            current != null);
+    if (current != null && sameParticipation(current, recorded)) {
+      return;
+    }
+    requireDecisionWhileEnded(decisionReference);
+    apply(recorded);
+  }
+
+  @CommandHandler
+  public void handle(
+      WithdrawParticipationCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
+    require(
+        participations.containsKey(command.participationId()),
+        "participationId",
+        "no meeting is recorded as " + command.participationId());
+    requireDecisionWhileEnded(decisionReference);
+    apply(new ParticipationWithdrawn(forumId, command.participationId()));
+  }
+
+  private static void requireHours(BigDecimal hours) {
+    require(hours != null, "hours", "hours is required (preparation included)");
+    require(hours.signum() >= 0, "hours", "hours cannot be negative");
+    require(hours.scale() <= SEK_SCALE, "hours", "hours has more than two decimals");
+  }
+
+  /** An expense of a meeting: none given is none spent (0). */
+  private static BigDecimal expense(BigDecimal amount, String field) {
+    if (amount == null) {
+      return BigDecimal.ZERO;
+    }
+    requireAmount(amount, field);
+    return amount;
+  }
+
+  private static boolean sameParticipation(ParticipationRecorded a, ParticipationRecorded b) {
+    return a.body() == b.body()
+        && a.meetingDate().equals(b.meetingDate())
+        && Objects.equals(a.attendeeCount(), b.attendeeCount())
+        && a.appointmentIds().equals(b.appointmentIds())
+        && sameAmount(a.hours(), b.hours())
+        && sameAmount(a.travelSek(), b.travelSek())
+        && sameAmount(a.lodgingSek(), b.lodgingSek())
+        && sameAmount(a.perDiemSek(), b.perDiemSek())
+        && sameAmount(a.electedFeesSek(), b.electedFeesSek())
+        && a.mode() == b.mode();
   }
 
   private AnnualFeeSet amountFee(SetAnnualFeeCommand command) {
@@ -635,5 +743,15 @@ public class Forum {
   @EventSourcingHandler
   void on(OtherCostWithdrawn event) {
     otherCosts.remove(event.year());
+  }
+
+  @EventSourcingHandler
+  void on(ParticipationRecorded event) {
+    participations.put(event.participationId(), event);
+  }
+
+  @EventSourcingHandler
+  void on(ParticipationWithdrawn event) {
+    participations.remove(event.participationId());
   }
 }

@@ -126,4 +126,30 @@ public final class ForumCommands {
       @TargetAggregateIdentifier String forumId,
       @TargetAggregateVersion Long expectedVersion,
       int year) {}
+
+  /**
+   * Records a meeting a body took part in, under {@code participationId}; with {@code correcting}
+   * it replaces the meeting already recorded under that id (a correction), else that id must be
+   * new. Attendance is a count or the named appointments, not both.
+   */
+  public record RecordParticipationCommand(
+      @TargetAggregateIdentifier String forumId,
+      @TargetAggregateVersion Long expectedVersion,
+      String participationId,
+      boolean correcting,
+      Body body,
+      LocalDate meetingDate,
+      Integer attendeeCount,
+      List<String> appointmentIds,
+      BigDecimal hours,
+      BigDecimal travelSek,
+      BigDecimal lodgingSek,
+      BigDecimal perDiemSek,
+      BigDecimal electedFeesSek,
+      MeetingMode mode) {}
+
+  public record WithdrawParticipationCommand(
+      @TargetAggregateIdentifier String forumId,
+      @TargetAggregateVersion Long expectedVersion,
+      String participationId) {}
 }

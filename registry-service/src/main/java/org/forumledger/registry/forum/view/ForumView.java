@@ -7,11 +7,13 @@ import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.HeadcountRecorded;
 import org.forumledger.events.OtherCostRecorded;
+import org.forumledger.events.ParticipationRecorded;
 
 /**
  * The current state of one forum as the registry knows it, folded from its own events.
  *
  * @param version the sequence number of the forum's last event; the ETag of this state
+ * @param participations the meetings recorded, each by its latest record, in date order
  */
 public record ForumView(
     String forumId,
@@ -22,7 +24,8 @@ public record ForumView(
     List<Appointment> representatives,
     List<HeadcountRecorded> headcounts,
     List<AnnualFeeSet> fees,
-    List<OtherCostRecorded> otherCosts) {
+    List<OtherCostRecorded> otherCosts,
+    List<ParticipationRecorded> participations) {
 
   public record Appointment(
       String appointmentId,

@@ -21,6 +21,8 @@ import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.HeadcountRecorded;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
 import org.forumledger.registry.forum.view.ForumView.Appointment;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,11 @@ public class ForumViewReader {
       return Optional.empty();
     }
     Fold fold = new Fold(forumId);
+    DomainEventMessage<?> first = stream.next();
+    if (!(first.getPayload() instanceof ForumRegistered)) {
+      return Optional.empty(); // another stream of the store, such as a year's cost rates
+    }
+    fold.apply(first.getPayload(), first.getSequenceNumber());
     while (stream.hasNext()) {
       DomainEventMessage<?> message = stream.next();
       fold.apply(message.getPayload(), message.getSequenceNumber());
@@ -61,6 +68,7 @@ public class ForumViewReader {
     private final Map<String, HeadcountRecorded> headcounts = new TreeMap<>();
     private final Map<Integer, AnnualFeeSet> fees = new TreeMap<>();
     private final Map<Integer, OtherCostRecorded> otherCosts = new TreeMap<>();
+    private final Map<String, ParticipationRecorded> participations = new LinkedHashMap<>();
 
     Fold(String forumId) {
       this.forumId = forumId;
@@ -110,6 +118,10 @@ public class ForumViewReader {
         otherCosts.put(e.year(), e);
       } else if (event instanceof OtherCostWithdrawn e) {
         otherCosts.remove(e.year());
+      } else if (event instanceof ParticipationRecorded e) {
+        participations.put(e.participationId(), e);
+      } else if (event instanceof ParticipationWithdrawn e) {
+        participations.remove(e.participationId());
       }
     }
 
@@ -125,7 +137,12 @@ public class ForumViewReader {
           representatives,
           List.copyOf(headcounts.values()),
           List.copyOf(fees.values()),
-          List.copyOf(otherCosts.values()));
+          List.copyOf(otherCosts.values()),
+          participations.values().stream()
+              .sorted(
+                  Comparator.comparing(ParticipationRecorded::meetingDate)
+                      .thenComparing(ParticipationRecorded::participationId))
+              .toList());
     }
   }
 }

@@ -156,7 +156,7 @@ public class CostRatesController {
   }
 
   private Optional<CostRatesView> read(String streamId) {
-    DomainEventStream stream = eventStore.readEvents(streamId);
+    DomainEventStream stream = eventStore.readEvents(streamId, 0);
     CostRatesRecorded current = null;
     long version = -1;
     Instant recordedAt = null;

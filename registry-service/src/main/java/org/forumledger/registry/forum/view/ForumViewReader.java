@@ -40,8 +40,12 @@ public class ForumViewReader {
     this.eventStore = eventStore;
   }
 
+  /**
+   * The whole stream from its first event: the view folds events, never an aggregate snapshot, so
+   * the snapshot table is not asked (a round trip of every command's answer and every read).
+   */
   public Optional<ForumView> read(String forumId) {
-    DomainEventStream stream = eventStore.readEvents(forumId);
+    DomainEventStream stream = eventStore.readEvents(forumId, 0);
     if (!stream.hasNext()) {
       return Optional.empty();
     }

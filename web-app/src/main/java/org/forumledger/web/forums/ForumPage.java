@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.web.LedgerClients;
+import org.forumledger.web.costs.CostFigures;
 import org.forumledger.web.page.FormState;
 import org.forumledger.web.page.TimeSlice;
 import org.forumledger.web.recording.RecordingForm;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,18 +55,41 @@ public class ForumPage {
                       // the history is read once the forum caught up, so it holds the same events
                       forumCaughtUp(forumId, slice, v)
                           .zipWhen(forum -> forums.history(forumId, slice))
+                          .zipWhen(found -> explanations(found.getT1()))
                           .map(
                               found ->
                                   page(
-                                      found.getT1(),
-                                      found.getT2(),
-                                      forms ? v : null,
-                                      refused,
-                                      recorded)));
+                                          found.getT1().getT1(),
+                                          found.getT1().getT2(),
+                                          forms ? v : null,
+                                          refused,
+                                          recorded)
+                                      .modelAttribute("explanations", found.getT2())
+                                      .build()));
             });
   }
 
-  private Rendering page(
+  /**
+   * The cost service's explanation of the forum's other costs in each year it has meetings
+   * recorded, by year: the derived figure down to its meetings and rates. A year the cost service
+   * cannot explain (not caught up, or an older cost service) is left out, not guessed.
+   */
+  private Mono<Map<Integer, CostFigures.Explanation>> explanations(Forum forum) {
+    return Flux.fromIterable(forum.meetingYears())
+        .concatMap(
+            year ->
+                clients
+                    .cost()
+                    .get()
+                    .uri("/costs/forums/{id}/years/{year}/explain", forum.forumId(), year)
+                    .retrieve()
+                    .bodyToMono(CostFigures.Explanation.class)
+                    .map(explanation -> Map.entry(year, explanation))
+                    .onErrorResume(e -> Mono.empty()))
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+  }
+
+  private Rendering.Builder<?> page(
       Forum forum, List<HistoryEntry> history, Long version, FormState refused, String recorded) {
     Rendering.Builder<?> page =
         Rendering.view("forum")
@@ -94,7 +119,7 @@ public class ForumPage {
     if (refused != null) {
       page.status(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY);
     }
-    return page.build();
+    return page;
   }
 
   /** The forum's current version, from the registry's ETag. */

@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.forumledger.events.CostRatesRecorded;
-import org.forumledger.events.ParticipationCost;
 
 /**
  * Totals for a year from a set of forum states, by the definitions every service shares: a forum
  * counts when registered by the year's end and not ended by its first day; the fee is the one
  * covering the year; NOT_CALCULATED is counted, never summed; REPORTED_UNDER and NONE add nothing.
- * A forum-year with recorded meetings takes its other cost from them by the shared {@link
+ * A forum-year with recorded meetings takes its other cost from them by the shared {@code
  * ParticipationCost} rule instead of its estimate; the totals count the forums on records and those
  * on estimates.
  */
@@ -57,14 +56,7 @@ public final class TotalsCalculator {
                     Comparator.nullsLast(InventoryReference.ORDER))
                 .thenComparing(Comparator.naturalOrder()));
     for (ForumState forum : forums) {
-      YearFigures figures =
-          new YearFigures(
-              forum,
-              year,
-              forum.countsIn(year),
-              forum.feeFor(year).orElse(null),
-              forum.otherCostFor(year).orElse(null),
-              ParticipationCost.derive(year, forum.participationsIn(year), rates));
+      YearFigures figures = YearFigures.of(forum, year, rates);
       if (figures.relevant()) {
         byArea.computeIfAbsent(areaOf(forum), a -> new ArrayList<>()).add(figures);
       }

@@ -2,6 +2,7 @@ package org.forumledger.reporting.history;
 
 import java.math.BigDecimal;
 import org.forumledger.events.AnnualFeeSet;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.ParticipationCost;
@@ -22,6 +23,17 @@ public record YearFigures(
     AnnualFeeSet fee,
     OtherCostRecorded otherCost,
     ParticipationCost.Derivation derivation) {
+
+  /** The forum's figures for {@code year}, its meetings priced at the year's rates (or null). */
+  public static YearFigures of(ForumState forum, int year, CostRatesRecorded rates) {
+    return new YearFigures(
+        forum,
+        year,
+        forum.countsIn(year),
+        forum.feeFor(year).orElse(null),
+        forum.otherCostFor(year).orElse(null),
+        ParticipationCost.derive(year, forum.participationsIn(year), rates));
+  }
 
   public BigDecimal feeAmount() {
     return fee != null && fee.status() == CostStatus.AMOUNT && fee.amountSek() != null

@@ -98,6 +98,19 @@ class ParticipationIT {
     assertThat(totals.get("forumsOnRecords").asInt()).isEqualTo(1);
     assertThat(totals.get("forumsOnEstimates").asInt()).isEqualTo(3);
     assertThat(stack.asViewer("/forums/struktur").get("participations")).hasSize(3);
+
+    JsonNode derived = stack.asViewer("/forums/struktur/years/2023/other-cost");
+    assertThat(derived.get("basis").asText()).isEqualTo("records");
+    assertThat(derived.get("status").asText()).isEqualTo("AMOUNT");
+    assertThat(derived.get("totalSek").decimalValue()).isEqualByComparingTo("9937.12");
+    assertThat(derived.get("rule").asText()).contains("SLK lönestatistik 2023");
+    assertThat(derived.get("meetings")).hasSize(3);
+    assertThat(derived.get("meetings").get(1).asText())
+        .startsWith("2023-06-01 KS")
+        .contains("6.5 h");
+    JsonNode estimate = stack.asViewer("/forums/revast/years/2023/other-cost");
+    assertThat(estimate.get("basis").asText()).isEqualTo("estimate");
+    assertThat(estimate.get("totalSek").decimalValue()).isEqualByComparingTo("15000");
   }
 
   @Test

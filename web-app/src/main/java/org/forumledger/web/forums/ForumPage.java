@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -55,7 +56,7 @@ public class ForumPage {
                       // the history is read once the forum caught up, so it holds the same events
                       forumCaughtUp(forumId, slice, v)
                           .zipWhen(forum -> forums.history(forumId, slice))
-                          .zipWhen(found -> explanations(found.getT1()))
+                          .zipWhen(found -> meetingYears(found.getT1(), slice))
                           .map(
                               found ->
                                   page(
@@ -64,29 +65,59 @@ public class ForumPage {
                                           forms ? v : null,
                                           refused,
                                           recorded)
-                                      .modelAttribute("explanations", found.getT2())
+                                      .modelAttribute("meetingYears", found.getT2())
                                       .build()));
             });
   }
 
   /**
-   * The cost service's explanation of the forum's other costs in each year it has meetings
-   * recorded, by year: the derived figure down to its meetings and rates. A year the cost service
-   * cannot explain (not caught up, or an older cost service) is left out, not guessed.
+   * A year with meetings recorded: the other cost reporting derives from them by the shared rule
+   * (or why it is not calculated), down to each meeting and the rates; and the cost service's own
+   * explanation of the forum-year, null when it cannot give one (not caught up, or an older cost
+   * service), never guessed.
    */
-  private Mono<Map<Integer, CostFigures.Explanation>> explanations(Forum forum) {
+  public record MeetingYear(int year, OtherCost derived, CostFigures.Explanation explanation) {}
+
+  /** Reporting's answer for a forum-year's other cost. */
+  public record OtherCost(
+      String basis,
+      String status,
+      java.math.BigDecimal totalSek,
+      String reason,
+      String rule,
+      List<String> meetings) {}
+
+  private Mono<List<MeetingYear>> meetingYears(Forum forum, TimeSlice slice) {
     return Flux.fromIterable(forum.meetingYears())
         .concatMap(
             year ->
                 clients
-                    .cost()
+                    .reporting()
                     .get()
-                    .uri("/costs/forums/{id}/years/{year}/explain", forum.forumId(), year)
+                    .uri(
+                        slice
+                            .withParameters(
+                                UriComponentsBuilder.fromPath(
+                                    "/forums/"
+                                        + forum.forumId()
+                                        + "/years/"
+                                        + year
+                                        + "/other-cost"))
+                            .build()
+                            .toUriString())
                     .retrieve()
-                    .bodyToMono(CostFigures.Explanation.class)
-                    .map(explanation -> Map.entry(year, explanation))
-                    .onErrorResume(e -> Mono.empty()))
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+                    .bodyToMono(OtherCost.class)
+                    .zipWith(
+                        clients
+                            .cost()
+                            .get()
+                            .uri("/costs/forums/{id}/years/{year}/explain", forum.forumId(), year)
+                            .retrieve()
+                            .bodyToMono(CostFigures.Explanation.class)
+                            .map(java.util.Optional::of)
+                            .onErrorResume(e -> Mono.just(java.util.Optional.empty())))
+                    .map(found -> new MeetingYear(year, found.getT1(), found.getT2().orElse(null))))
+        .collectList();
   }
 
   private Rendering.Builder<?> page(

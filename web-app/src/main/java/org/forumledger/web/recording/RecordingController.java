@@ -109,9 +109,14 @@ class RecordingController {
 
   /** A year's cost rates as the registry has them, and the form that records them. */
   @GetMapping("/cost-rates")
-  Mono<Rendering> ratesForm(@RequestParam(required = false) Integer year) {
+  Mono<Rendering> ratesForm(
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String recorded) {
     int shown = year == null ? java.time.Year.now().getValue() : year;
-    return ratesPage(FormState.fresh("rates", null, Map.of("year", String.valueOf(shown))), null);
+    return ratesPage(
+        FormState.fresh("rates", null, Map.of("year", String.valueOf(shown))),
+        null,
+        "rates".equals(recorded));
   }
 
   @PostMapping("/cost-rates")
@@ -124,7 +129,8 @@ class RecordingController {
               Submission rates = Submission.of(form.name(), data);
               RecordingForm.Field unsendable = form.unsendable(rates);
               if (unsendable != null) {
-                return ratesPage(refusedAt(rates, unsendable, exchange), HttpStatus.BAD_REQUEST);
+                return ratesPage(
+                    refusedAt(rates, unsendable, exchange), HttpStatus.BAD_REQUEST, false);
               }
               RecordingForm.Write write = form.write().apply(rates);
               return write(
@@ -142,12 +148,13 @@ class RecordingController {
                                       .build())
                               : ratesPage(
                                   refusal(answer, rates, Set.copyOf(form.fieldNames()), exchange),
-                                  HttpStatus.UNPROCESSABLE_ENTITY));
+                                  HttpStatus.UNPROCESSABLE_ENTITY,
+                                  false));
             });
   }
 
   /** The rates recorded for every year, from the registry; none is an empty list. */
-  private Mono<Rendering> ratesPage(FormState form, HttpStatus status) {
+  private Mono<Rendering> ratesPage(FormState form, HttpStatus status, boolean recorded) {
     return clients
         .registry()
         .get()
@@ -156,13 +163,14 @@ class RecordingController {
         .bodyToFlux(CostRates.class)
         .collectList()
         .map(
-            recorded -> {
+            known -> {
               Rendering.Builder<?> page =
                   Rendering.view("cost-rates")
                       .modelAttribute("page", "rates")
-                      .modelAttribute("rates", recorded)
+                      .modelAttribute("rates", known)
                       .modelAttribute("form", RecordingForms.RATES)
                       .modelAttribute("ratesForm", form)
+                      .modelAttribute("recorded", recorded)
                       .modelAttribute("choices", Map.of());
               if (status != null) {
                 page.status(status);

@@ -1,6 +1,7 @@
 package org.forumledger.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.forumledger.events.testing.CostRatesRecordedBuilder.rates;
 import static org.forumledger.events.testing.ForumEvents.forum;
 
 import java.nio.file.Path;
@@ -144,5 +145,50 @@ class VerifierTotalsTest {
 
     assertThat(y2023.fees()).isEqualByComparingTo("3500.25");
     assertThat(y2023.otherCosts()).isEqualByComparingTo("1000");
+  }
+
+  @Test
+  void meetingsAndTheYearsRatesReplaceTheEstimateByTheSharedRule() throws Exception {
+    // unknown's other cost of 1000 is replaced by its three meetings; its fee stays not calculated
+    history.add(
+        forum("early")
+            .participation("p-1")
+            .on("2023-03-14")
+            .hours("3")
+            .expenses("1200", "0", "0", "0"));
+    history.add(
+        forum("early")
+            .participation("p-2")
+            .on("2023-06-01")
+            .hours("4.5")
+            .expenses("800", "1500", "290", "0"));
+    history.add(forum("early").participation("p-3").on("2023-10-10").hours("2.5"));
+
+    YearTotals unpriced = verify(List.of(2023)).years().get(2023);
+    assertThat(unpriced.otherCosts())
+        .as("early's estimate gives way to meetings not yet priced; unknown's 1000 stays")
+        .isEqualByComparingTo("1000");
+    assertThat(unpriced.notCalculated()).isEqualTo(2);
+
+    history.add(rates(2023).salary("350").overhead("46.36").source("SLK 2023"));
+    // p-2 corrected to 6.5 h, p-3 withdrawn: 9.5 h × 512.26 + 3 790 = 8 656.47
+    history.add(
+        forum("early")
+            .participation("p-2")
+            .on("2023-06-01")
+            .hours("6.5")
+            .expenses("800", "1500", "290", "0")
+            .correction());
+    history.add(forum("early").participationWithdrawn("p-3", "2023-10-10"));
+    history.add(rates(2024).salary("999").overhead("99"));
+
+    VerificationReport report = verify(List.of(2023, 2024));
+    assertThat(report.intact()).isTrue();
+    YearTotals y2023 = report.years().get(2023);
+    assertThat(y2023.otherCosts()).isEqualByComparingTo("9656.47");
+    assertThat(y2023.notCalculated()).isEqualTo(1);
+    assertThat(report.years().get(2024).otherCosts())
+        .as("2024's rates price no 2023 meeting")
+        .isEqualByComparingTo("0");
   }
 }

@@ -152,6 +152,8 @@ class SecurityTableIT {
     reporting.put("GET /reports/totals", Access.READ);
     reporting.put("GET /reports/totals/live", Access.READ);
     reporting.put("GET /reports/changes", Access.READ);
+    reporting.put("GET /reports/attendance", Access.READ);
+    reporting.put("GET /forums/{forumId}/years/{year}/other-cost", Access.READ);
     reporting.put("GET /forums", Access.READ);
     reporting.put("GET /forums/{forumId}", Access.READ);
     reporting.put("GET /forums/{forumId}/history", Access.READ);

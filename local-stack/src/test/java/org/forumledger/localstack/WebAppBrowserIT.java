@@ -649,4 +649,113 @@ class WebAppBrowserIT {
         .contains("länk " + closing.get("chainSequence").asLong());
     browser.checkPage("checks-year-closed");
   }
+
+  /**
+   * Issue 15 as a registrar tries it: a year's cost rates and three meetings of a forum whose other
+   * cost was not calculated (2.1.2), and the forum's page shows the figure derived from them, the
+   * totals take it and the forum leaves the not-calculated count.
+   */
+  @Test
+  @Order(15)
+  void aRegistrarRecordsRatesAndThreeMeetingsAndTheForumGetsItsDerivedFigure() {
+    String forumId = forumId("2.1.2");
+    JsonNode before = viewer.json(stack.reportingUrl() + "/reports/totals?year=2023");
+    browser.signIn("registrar", "registrar-pw");
+
+    browser.open("/cost-rates?year=2023");
+    fill(
+        "rates",
+        Map.of(
+            "year", "2023",
+            "hourlySalarySek", "350",
+            "payrollOverheadPercent", "46,36",
+            "source", "SLK lönestatistik 2023 (webbtest)"));
+    fill(
+        "rates",
+        Map.of(
+            "effectiveDate", "2023-01-01",
+            "reason", "Kostnadssatser för 2023 (webbtest)",
+            "decisionReference", "SLK-2024-00001"));
+    browser.find("#rates-form button[type=submit]").click();
+    browser.await(d -> d.getCurrentUrl().contains("recorded=rates"));
+    assertThat(browser.text("#recorded")).isEqualTo("Kostnadssatserna är registrerade.");
+    assertThat(browser.find("#cost-rates tr[data-year='2023']").getText()).contains("512,26");
+
+    String[][] meetings = {
+      {"2023-03-14", "2", "3", "1200", "0", "0"},
+      {"2023-06-01", "3", "4,5", "800", "1500", "290"},
+      {"2023-10-10", "1", "2,5", "0", "0", "0"}
+    };
+    for (String[] m : meetings) {
+      browser.open("/forums/" + forumId);
+      fill(
+          "meeting",
+          Map.of(
+              "meetingDate", m[0],
+              "attendeeCount", m[1],
+              "hours", m[2],
+              "travelSek", m[3],
+              "lodgingSek", m[4],
+              "perDiemSek", m[5]));
+      fill(
+          "meeting",
+          Map.of(
+              "effectiveDate",
+              m[0],
+              "reason",
+              "Möte " + m[0] + " (webbtest)",
+              "decisionReference",
+              "SLK-2024-00002"));
+      browser.find("#meeting-form button[type=submit]").click();
+      browser.await(d -> d.getCurrentUrl().contains("recorded=meeting"));
+      assertThat(browser.text("#recorded")).isEqualTo("Mötet är registrerat.");
+    }
+    // the rates are their own stream: reporting may take them a moment after the meetings
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "AMOUNT"
+                    .equals(
+                        viewer
+                            .json(
+                                stack.reportingUrl()
+                                    + "/forums/"
+                                    + forumId
+                                    + "/years/2023/other-cost")
+                            .path("status")
+                            .asText()));
+
+    browser.open("/forums/" + forumId);
+    assertThat(browser.findAll("#meetings tbody tr")).hasSize(3);
+    WebElement derived = browser.find(".derived[data-year='2023']");
+    // 10 h × 350 × 1.4636 + 3 790 = 8 912.60 SEK
+    assertThat(
+            Browser.normalized(
+                derived.findElement(By.cssSelector(".derived-figure strong")).getText()))
+        .isEqualTo("8,9 tkr");
+    assertThat(derived.getText())
+        .contains("Övrig kostnad 2023 ur registrerade möten")
+        .contains("härledd ur 3 registrerade möten")
+        .contains("SLK lönestatistik 2023 (webbtest)");
+    assertThat(derived.findElements(By.cssSelector(".meeting-lines li"))).hasSize(3);
+    browser.checkPage("forum-with-meetings");
+
+    JsonNode after = viewer.json(stack.reportingUrl() + "/reports/totals?year=2023");
+    assertThat(after.get("notCalculatedCount").asInt())
+        .isEqualTo(before.get("notCalculatedCount").asInt() - 1);
+    assertThat(after.get("otherCostTotal").decimalValue())
+        .isEqualByComparingTo(
+            before.get("otherCostTotal").decimalValue().add(new BigDecimal("8912.60")));
+    assertThat(after.get("annualFeeTotal").decimalValue())
+        .isEqualByComparingTo(before.get("annualFeeTotal").decimalValue());
+
+    browser.open("/attendance?year=2023");
+    WebElement row = browser.find("#attendance tr[data-forum='" + forumId + "']");
+    // three meetings, all attended, six attendees, ten hours
+    assertThat(Browser.normalized(row.getText())).contains("3 3 6 10");
+    assertThat(browser.findAll("#without-attendance li[data-forum='" + forumId + "']")).isEmpty();
+    browser.open("/attendance?year=2023&lang=en");
+    assertThat(browser.text("h1")).isEqualTo("Attendance 2023");
+  }
 }

@@ -9,6 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumRegistered;
@@ -16,6 +17,9 @@ import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationCost;
+import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ParticipationWithdrawn;
 
 /**
  * The yearly totals from the events alone, in the order of the chain, by the rules the reporting
@@ -24,16 +28,27 @@ import org.forumledger.events.OtherCostWithdrawn;
  * year when registered by the year's end and not ended by its first day; the fee is the one that
  * covers the year; only amounts are summed, NOT_CALCULATED is counted, REPORTED_UNDER and NONE add
  * nothing. A fee or other cost of a forum that does not count that year still adds to the sums.
+ *
+ * <p>A forum-year with recorded meetings takes its other cost from them by the one shared rule,
+ * {@link ParticipationCost} (the same the cost and reporting services use, so the figures agree by
+ * construction; what is checked is that the history holds the meetings and rates they were priced
+ * from): the derived figure, or not calculated when the year has no cost rates.
  */
 public final class TotalsRecomputation {
 
   private final Map<String, ForumRecord> forums = new HashMap<>();
+  private final Map<Integer, CostRatesRecorded> ratesByYear = new HashMap<>();
   private final SortedSet<Integer> namedYears = new TreeSet<>();
 
   public void apply(EventEnvelope envelope) {
     LedgerEvent event = envelope.payload();
     String forumId = envelope.metadata().forumId();
     nameYears(event);
+    if (event instanceof CostRatesRecorded rates) {
+      // a year's rates are their own stream, not a forum; a later record replaces the earlier
+      ratesByYear.put(rates.year(), rates);
+      return;
+    }
     if (event instanceof ForumRegistered) {
       forums.put(forumId, ForumRecord.registered(envelope.metadata().effectiveDate()));
       return;
@@ -53,6 +68,10 @@ public final class TotalsRecomputation {
       next = forum.withOtherCost(cost);
     } else if (event instanceof OtherCostWithdrawn withdrawn) {
       next = forum.withoutOtherCost(withdrawn.year());
+    } else if (event instanceof ParticipationRecorded meeting) {
+      next = forum.withMeeting(meeting);
+    } else if (event instanceof ParticipationWithdrawn withdrawn) {
+      next = forum.withoutMeeting(withdrawn.participationId());
     }
     forums.put(forumId, next);
   }
@@ -69,19 +88,22 @@ public final class TotalsRecomputation {
       namedYears.add(cost.year());
     } else if (event instanceof OtherCostWithdrawn withdrawn) {
       namedYears.add(withdrawn.year());
+    } else if (event instanceof ParticipationRecorded meeting) {
+      namedYears.add(meeting.year());
     }
   }
 
-  /** Every year a fee (from its first to its last year) or an other cost names. */
+  /** Every year a fee (from its first to its last year), an other cost or a meeting names. */
   public SortedSet<Integer> namedYears() {
     return new TreeSet<>(namedYears);
   }
 
   public YearTotals totalsFor(int year) {
-    return totalsFor(year, forums.values());
+    return totalsFor(year, forums.values(), ratesByYear.get(year));
   }
 
-  private static YearTotals totalsFor(int year, Collection<ForumRecord> forums) {
+  private static YearTotals totalsFor(
+      int year, Collection<ForumRecord> forums, CostRatesRecorded rates) {
     int counted = 0;
     int notCalculated = 0;
     int reportedElsewhere = 0;
@@ -96,15 +118,25 @@ public final class TotalsRecomputation {
       Optional<OtherCostRecorded> cost = forum.otherCostIn(year);
       Optional<BigDecimal> feeAmount =
           fee.filter(f -> f.status() == CostStatus.AMOUNT).map(AnnualFeeSet::amountSek);
+      ParticipationCost.Derivation derived =
+          ParticipationCost.derive(year, forum.meetings(), rates);
+      boolean onRecords = derived.outcome() != ParticipationCost.Outcome.NO_RECORDS;
+      if (onRecords) {
+        // meetings in the year replace the estimate: derived, or not calculated without rates
+        cost = Optional.empty();
+      }
       Optional<BigDecimal> costAmount =
-          cost.filter(c -> c.status() == CostStatus.AMOUNT).map(OtherCostRecorded::totalSek);
+          onRecords
+              ? Optional.ofNullable(derived.totalSek())
+              : cost.filter(c -> c.status() == CostStatus.AMOUNT).map(OtherCostRecorded::totalSek);
       fees = fees.add(feeAmount.orElse(BigDecimal.ZERO));
       otherCosts = otherCosts.add(costAmount.orElse(BigDecimal.ZERO));
       if (feeAmount.filter(amount -> amount.signum() > 0).isPresent()) {
         feePaying++;
       }
       if (is(fee.map(AnnualFeeSet::status), CostStatus.NOT_CALCULATED)
-          || is(cost.map(OtherCostRecorded::status), CostStatus.NOT_CALCULATED)) {
+          || is(cost.map(OtherCostRecorded::status), CostStatus.NOT_CALCULATED)
+          || derived.outcome() == ParticipationCost.Outcome.NO_RATES) {
         notCalculated++;
       }
       if (is(fee.map(AnnualFeeSet::status), CostStatus.REPORTED_UNDER)

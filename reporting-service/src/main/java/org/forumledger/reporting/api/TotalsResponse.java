@@ -8,7 +8,11 @@ import java.util.Map;
 import org.forumledger.reporting.history.Money;
 import org.forumledger.reporting.history.Totals;
 
-/** The shared totals shape; SEK exact, tkr rounded for presentation only. */
+/**
+ * The shared totals shape; SEK exact, tkr rounded for presentation only. {@code forumsOnRecords}
+ * counts forums whose other cost rests on recorded meetings, {@code forumsOnEstimates} those whose
+ * other cost is a recorded estimate.
+ */
 public record TotalsResponse(
     int year,
     long position,
@@ -21,6 +25,8 @@ public record TotalsResponse(
     BigDecimal otherCostTotalTkr,
     int notCalculatedCount,
     int feePayingCount,
+    int forumsOnRecords,
+    int forumsOnEstimates,
     List<Area> byArea,
     Map<String, Integer> byConvener,
     Map<String, Integer> byKind,
@@ -46,6 +52,8 @@ public record TotalsResponse(
         Money.tkr(totals.otherCostTotal()),
         totals.notCalculatedCount(),
         totals.feePayingCount(),
+        totals.forumsOnRecords(),
+        totals.forumsOnEstimates(),
         totals.byArea().stream()
             .map(
                 a ->

@@ -21,6 +21,8 @@ import org.forumledger.events.HeadcountRecorded;
 import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
 
 /**
@@ -63,6 +65,7 @@ public final class ForumFold {
           List.of(),
           List.of(),
           List.of(),
+          List.of(),
           meta.sequenceNumber(),
           meta.globalPosition(),
           meta.recordedAt());
@@ -77,6 +80,7 @@ public final class ForumFold {
     List<OtherCostRecorded> otherCosts = state.otherCosts();
     List<Appointment> appointments = state.appointments();
     List<HeadcountRecorded> headcounts = state.headcounts();
+    List<ParticipationRecorded> participations = state.participations();
     if (event instanceof ForumDetailsRevised d) {
       details = details.revisedBy(d);
     } else if (event instanceof ForumReclassified c) {
@@ -126,6 +130,15 @@ public final class ForumFold {
       headcounts = replace(headcounts, x -> x.year() == h.year() && x.body() == h.body(), h);
       headcounts.sort(
           Comparator.comparingInt(HeadcountRecorded::year).thenComparing(HeadcountRecorded::body));
+    } else if (event instanceof ParticipationRecorded p) {
+      participations =
+          replace(participations, x -> x.participationId().equals(p.participationId()), p);
+      participations.sort(
+          Comparator.comparing(ParticipationRecorded::meetingDate)
+              .thenComparing(ParticipationRecorded::participationId));
+    } else if (event instanceof ParticipationWithdrawn w) {
+      participations =
+          replace(participations, x -> x.participationId().equals(w.participationId()), null);
     }
     return new ForumState(
         details,
@@ -136,6 +149,7 @@ public final class ForumFold {
         otherCosts,
         appointments,
         headcounts,
+        participations,
         meta.sequenceNumber(),
         meta.globalPosition(),
         meta.recordedAt());

@@ -1,5 +1,6 @@
 package org.forumledger.reporting.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,17 +14,21 @@ import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.HeadcountRecorded;
 import org.forumledger.events.OtherCostRecorded;
+import org.forumledger.events.ParticipationRecorded;
 
 /**
  * What the registry says about one forum after a sequence of its events: details, status, fees by
- * first year, other costs by year, appointments and headcounts. Immutable; {@link ForumFold} makes
- * the next state from this one and an event.
+ * first year, other costs by year, appointments, headcounts and the current record of each meeting
+ * taken part in (a corrected meeting by its latest record, a withdrawn one left out), in date
+ * order. Immutable; {@link ForumFold} makes the next state from this one and an event.
  *
  * @param details the forum's descriptive details in the contract's own record, as revised and
  *     reclassified since registration; written unwrapped, so the state's JSON (and its checksum)
  *     has the details' fields at its top level
  * @param registeredFrom the effective date of the forum's registration, null when it was not given
  * @param statusEffectiveFrom when the current status took effect
+ * @param participations left out of the JSON when empty, so the stored form (and checksum) of a
+ *     forum without recorded meetings is what it was before meetings were recorded at all
  * @param lastPosition the global position of the last event folded in
  */
 public record ForumState(
@@ -35,6 +40,7 @@ public record ForumState(
     List<OtherCostRecorded> otherCosts,
     List<Appointment> appointments,
     List<HeadcountRecorded> headcounts,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ParticipationRecorded> participations,
     long lastSequence,
     long lastPosition,
     Instant lastRecordedAt) {
@@ -45,6 +51,14 @@ public record ForumState(
     otherCosts = otherCosts == null ? List.of() : List.copyOf(otherCosts);
     appointments = appointments == null ? List.of() : List.copyOf(appointments);
     headcounts = headcounts == null ? List.of() : List.copyOf(headcounts);
+    participations = participations == null ? List.of() : List.copyOf(participations);
+  }
+
+  /**
+   * The current record of each meeting in {@code year} (corrected by its latest, withdrawn out).
+   */
+  public List<ParticipationRecorded> participationsIn(int year) {
+    return participations.stream().filter(p -> p.year() == year).toList();
   }
 
   public String forumId() {

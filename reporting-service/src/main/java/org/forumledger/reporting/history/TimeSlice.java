@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.AppointmentEnded;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumStatusChanged;
 import org.forumledger.events.HeadcountRecorded;
 import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
 
 /**
@@ -42,7 +45,9 @@ public record TimeSlice(LocalDate asOf, Instant knownAt) {
   /**
    * The first day the event's fact is valid, null when it names none (then it is always valid): a
    * year's fee, other cost or headcount from 1 January of that year; a status, appointment or end
-   * from the date it names; anything else from the event's effective date.
+   * from the date it names; a meeting from its day; a year's cost rates from 1 January of the year;
+   * a withdrawn meeting always (it takes the record back wherever the record was); anything else
+   * from the event's effective date.
    */
   public static LocalDate validFrom(EventEnvelope envelope) {
     LedgerEvent event = envelope.payload();
@@ -70,6 +75,16 @@ public record TimeSlice(LocalDate asOf, Instant knownAt) {
     }
     if (event instanceof AppointmentEnded ended) {
       return ended.endedOn();
+    }
+    if (event instanceof ParticipationRecorded meeting) {
+      return meeting.meetingDate();
+    }
+    if (event instanceof ParticipationWithdrawn) {
+      // a mistake taken back: gone from every valid time the record was in, once known
+      return null;
+    }
+    if (event instanceof CostRatesRecorded rates) {
+      return firstDayOf(rates.year());
     }
     return effectiveDate;
   }

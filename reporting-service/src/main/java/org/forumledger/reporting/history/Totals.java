@@ -6,6 +6,9 @@ import java.util.Map;
 
 /**
  * The totals of one year, exact in SEK; counts by convener, kind and status are of counted forums.
+ * {@code forumsOnRecords}: forums whose other cost rests on recorded meetings (derived, or not
+ * calculated for want of rates); {@code forumsOnEstimates}: forums without meetings in the year
+ * whose other cost is a recorded estimate (of any status).
  */
 public record Totals(
     int year,
@@ -15,6 +18,8 @@ public record Totals(
     BigDecimal otherCostTotal,
     int notCalculatedCount,
     int feePayingCount,
+    int forumsOnRecords,
+    int forumsOnEstimates,
     List<AreaTotals> byArea,
     Map<String, Integer> byConvener,
     Map<String, Integer> byKind,

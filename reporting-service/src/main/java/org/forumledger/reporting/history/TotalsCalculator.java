@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.forumledger.events.CostRatesRecorded;
 
 /**
  * Totals for a year from a set of forum states, by the definitions every service shares: a forum
  * counts when registered by the year's end and not ended by its first day; the fee is the one
  * covering the year; NOT_CALCULATED is counted, never summed; REPORTED_UNDER and NONE add nothing.
+ * A forum-year with recorded meetings takes its other cost from them by the shared {@code
+ * ParticipationCost} rule instead of its estimate; the totals count the forums on records and those
+ * on estimates.
  */
 public final class TotalsCalculator {
 
@@ -22,7 +26,17 @@ public final class TotalsCalculator {
 
   private TotalsCalculator() {}
 
+  /** The totals of a year without cost rates: a year with recorded meetings is not calculated. */
   public static Totals totals(Collection<ForumState> forums, int year, long position) {
+    return totals(forums, year, position, null);
+  }
+
+  /**
+   * The totals of a year whose recorded meetings are priced at {@code rates} (the year's current
+   * cost rates, null when none are recorded).
+   */
+  public static Totals totals(
+      Collection<ForumState> forums, int year, long position, CostRatesRecorded rates) {
     Map<String, String> firstReference = new LinkedHashMap<>();
     for (ForumState forum : forums) {
       // a forum registered outside the inventory has no reference; its area sorts after the rest
@@ -42,13 +56,7 @@ public final class TotalsCalculator {
                     Comparator.nullsLast(InventoryReference.ORDER))
                 .thenComparing(Comparator.naturalOrder()));
     for (ForumState forum : forums) {
-      YearFigures figures =
-          new YearFigures(
-              forum,
-              year,
-              forum.countsIn(year),
-              forum.feeFor(year).orElse(null),
-              forum.otherCostFor(year).orElse(null));
+      YearFigures figures = YearFigures.of(forum, year, rates);
       if (figures.relevant()) {
         byArea.computeIfAbsent(areaOf(forum), a -> new ArrayList<>()).add(figures);
       }
@@ -57,6 +65,8 @@ public final class TotalsCalculator {
     int forumCount = 0;
     int notCalculated = 0;
     int feePaying = 0;
+    int onRecords = 0;
+    int onEstimates = 0;
     BigDecimal fees = BigDecimal.ZERO;
     BigDecimal other = BigDecimal.ZERO;
     Map<String, Integer> byConvener = new TreeMap<>();
@@ -91,6 +101,11 @@ public final class TotalsCalculator {
         if (f.feePaying()) {
           feePaying++;
         }
+        if (f.onRecords()) {
+          onRecords++;
+        } else if (f.onEstimate()) {
+          onEstimates++;
+        }
         areaFees = areaFees.add(f.feeAmount());
         areaOther = areaOther.add(f.otherCostAmount());
       }
@@ -115,6 +130,8 @@ public final class TotalsCalculator {
         Money.plain(other),
         notCalculated,
         feePaying,
+        onRecords,
+        onEstimates,
         areas,
         byConvener,
         byKind,
@@ -126,8 +143,9 @@ public final class TotalsCalculator {
   }
 
   /** The year's figures for every forum that belongs in them, in report order. */
-  public static List<YearFigures> figures(Collection<ForumState> forums, int year) {
-    return totals(forums, year, 0).byArea().stream()
+  public static List<YearFigures> figures(
+      Collection<ForumState> forums, int year, CostRatesRecorded rates) {
+    return totals(forums, year, 0, rates).byArea().stream()
         .flatMap(area -> area.forums().stream())
         .collect(Collectors.toList());
   }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.forumledger.events.CostRatesRecorded;
+import org.forumledger.events.EventEnvelope;
+import org.forumledger.reporting.history.Attendance;
 import org.forumledger.reporting.history.ForumFold;
 import org.forumledger.reporting.history.ForumState;
 import org.forumledger.reporting.history.InventoryReference;
@@ -51,6 +54,10 @@ public class RegistryQueries {
 
   private record TotalsAnswer(int year, TimeSlice slice, ReadModelMark mark) {}
 
+  private record AttendanceAnswer(int year, TimeSlice slice, ReadModelMark mark) {}
+
+  private record RatesAnswer(int year, TimeSlice slice, ReadModelMark mark) {}
+
   private record ByForumId(TimeSlice slice, ReadModelMark mark) {}
 
   private record ByReference(TimeSlice slice, ReadModelMark mark) {}
@@ -92,7 +99,45 @@ public class RegistryQueries {
     At at = at(slice);
     return answer(
         new TotalsAnswer(year, slice, at.mark()),
-        () -> TotalsCalculator.totals(at.listed().get(), year, at.mark().position()));
+        () ->
+            TotalsCalculator.totals(
+                at.listed().get(), year, at.mark().position(), ratesAt(year, slice, at.mark())));
+  }
+
+  /** Attendance in a year from the recorded meetings of the slice. */
+  public Attendance attendance(int year, TimeSlice slice) {
+    At at = at(slice);
+    return answer(
+        new AttendanceAnswer(year, slice, at.mark()),
+        () -> Attendance.of(at.listed().get(), year, at.mark().position()));
+  }
+
+  /** The year's cost rates in the slice (the latest record of its stream), null when none. */
+  public CostRatesRecorded rates(int year, TimeSlice slice) {
+    return ratesAt(year, slice, at(slice).mark());
+  }
+
+  /**
+   * The rates as of the mark: a year's rates are their own stream ({@code cost-rates-YEAR}), not a
+   * forum, so they are read from the log, a handful of events, rather than from the forum view.
+   */
+  private CostRatesRecorded ratesAt(int year, TimeSlice slice, ReadModelMark mark) {
+    Optional<CostRatesRecorded> rates =
+        answer(
+            new RatesAnswer(year, slice, mark),
+            () -> {
+              CostRatesRecorded latest = null;
+              for (EventEnvelope e : log.ofForum(CostRatesRecorded.streamIdOf(year))) {
+                if (e.payload() instanceof CostRatesRecorded r
+                    && r.year() == year
+                    && e.metadata().globalPosition() <= mark.position()
+                    && slice.includes(e)) {
+                  latest = r;
+                }
+              }
+              return Optional.ofNullable(latest);
+            });
+    return rates.orElse(null);
   }
 
   /** Forums as of two dates known at the same time, for the changes between them. */

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.Body;
 import org.forumledger.events.CostStatus;
-import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.reporting.history.ForumState;
 import org.forumledger.reporting.history.InventoryReference;
 import org.forumledger.reporting.history.Money;
@@ -148,7 +147,8 @@ public final class AppendixBuilder {
   private static AppendixReport.Row row(YearFigures f, Map<String, String> subareaNumbers) {
     ForumState forum = f.forum();
     AnnualFeeSet fee = f.fee();
-    OtherCostRecorded other = f.otherCost();
+    CostStatus otherStatus = f.otherCostStatus();
+    String otherReported = f.otherCost() == null ? null : f.otherCost().reportedUnder();
     String subarea = forum.details().subarea();
     return new AppendixReport.Row(
         forum.details().inventoryReference(),
@@ -158,11 +158,22 @@ public final class AppendixBuilder {
         people(forum, f.year(), Body.SLK),
         people(forum, f.year(), Body.KS),
         fee == null ? "" : cell(fee.status(), fee.amountSek(), fee.reportedUnder()),
-        other == null ? "" : cell(other.status(), other.totalSek(), other.reportedUnder()),
+        otherStatus == null ? "" : cell(otherStatus, f.otherCostAmount(), otherReported),
         fee != null && fee.status() == CostStatus.AMOUNT ? Money.tkr(f.feeAmount()) : null,
-        other != null && other.status() == CostStatus.AMOUNT
-            ? Money.tkr(f.otherCostAmount())
-            : null);
+        otherStatus == CostStatus.AMOUNT ? Money.tkr(f.otherCostAmount()) : null,
+        basis(f));
+  }
+
+  /** What a derived other cost rests on, null for an estimate. */
+  static String basis(YearFigures f) {
+    if (!f.onRecords()) {
+      return null;
+    }
+    int meetings = f.recordedMeetings();
+    String of = meetings == 1 ? "1 registrerat möte" : meetings + " registrerade möten";
+    return f.derivation().derived()
+        ? "härledd ur " + of
+        : of + ", inga kostnadssatser registrerade för " + f.year();
   }
 
   /** A headcount as the source wrote it wins; otherwise the named appointments that year. */

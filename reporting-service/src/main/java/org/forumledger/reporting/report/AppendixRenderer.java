@@ -33,7 +33,17 @@ public final class AppendixRenderer {
   public static final String GRAND_TOTAL = "totalsumma";
   public static final String GRAND_TOTAL_SEK = "totalsumma SEK";
 
+  /** The CSV and XLSX column after the other cost: what a derived other cost rests on. */
+  public static final String BASIS = "Underlag övrig kostnad";
+
   private AppendixRenderer() {}
+
+  /** The machine formats' columns: the report's, then what a derived other cost rests on. */
+  static List<String> machineHeader(int year) {
+    List<String> titles = new java.util.ArrayList<>(header(year));
+    titles.add(BASIS);
+    return titles;
+  }
 
   static List<String> header(int year) {
     return List.of(
@@ -48,7 +58,7 @@ public final class AppendixRenderer {
   }
 
   /** Free text, with a leading formula character neutralised so a spreadsheet shows it as text. */
-  static String text(String value) {
+  public static String text(String value) {
     if (value == null) {
       return "";
     }
@@ -58,7 +68,7 @@ public final class AppendixRenderer {
   public static byte[] csv(AppendixReport report) {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-      csv.printRecord(header(report.year()));
+      csv.printRecord(machineHeader(report.year()));
       for (AppendixReport.Section section : report.sections()) {
         csv.printRecord(
             AREA, text(section.area()), nullToEmpty(section.number()), text(section.heading()));
@@ -80,7 +90,8 @@ public final class AppendixRenderer {
               row.slkParticipants(),
               row.ksRepresentatives(),
               row.feeCell(),
-              row.otherCostCell());
+              row.otherCostCell(),
+              nullToEmpty(row.otherCostBasis()));
         }
         csv.printRecord(
             AREA_TOTAL,
@@ -131,7 +142,7 @@ public final class AppendixRenderer {
       Styles tkr = new Styles(whole, tenths);
       int r = 0;
       Row header = sheet.createRow(r++);
-      List<String> titles = header(report.year());
+      List<String> titles = machineHeader(report.year());
       for (int c = 0; c < titles.size(); c++) {
         Cell cell = header.createCell(c);
         cell.setCellValue(titles.get(c));
@@ -164,6 +175,9 @@ public final class AppendixRenderer {
           text(x, 5, row.ksRepresentatives());
           amountOrText(x, 6, row.feeTkr(), row.feeCell(), tkr);
           amountOrText(x, 7, row.otherCostTkr(), row.otherCostCell(), tkr);
+          if (row.otherCostBasis() != null) {
+            text(x, 8, row.otherCostBasis());
+          }
         }
         Row total = sheet.createRow(r++);
         text(total, 0, AREA_TOTAL);
@@ -268,8 +282,13 @@ public final class AppendixRenderer {
                 esc(
                     row.otherCostTkr() == null
                         ? row.otherCostCell()
-                        : Amounts.swedish(row.otherCostTkr())))
-            .append("</td></tr>\n");
+                        : Amounts.swedish(row.otherCostTkr())));
+        if (row.otherCostBasis() != null) {
+          h.append("<br/><span class=\"basis\">")
+              .append(esc(row.otherCostBasis()))
+              .append("</span>");
+        }
+        h.append("</td></tr>\n");
       }
       h.append("<tr class=\"total\" data-area=\"")
           .append(esc(section.area()))

@@ -49,7 +49,9 @@ public record AppendixReport(
    * One forum. The cells are machine text ("2000" tkr, "-" none, "ej beräknad" not calculated, "se
    * 2.14.6" reported under another forum, blank nothing recorded); the tkr values are set only
    * where there is an amount. {@code subarea} and {@code subareaNumber} place the forum under a
-   * sub-area heading (2.12.1 Kommunledning), both null for a forum of the area itself.
+   * sub-area heading (2.12.1 Kommunledning), both null for a forum of the area itself. {@code
+   * otherCostBasis} says when the other cost is derived from recorded meetings ("härledd ur 3
+   * registrerade möten"), null when it is the recorded estimate.
    */
   public record Row(
       String reference,
@@ -61,7 +63,8 @@ public record AppendixReport(
       String feeCell,
       String otherCostCell,
       BigDecimal feeTkr,
-      BigDecimal otherCostTkr) {
+      BigDecimal otherCostTkr,
+      String otherCostBasis) {
 
     /** "2.12.1 Kommunledning", or null for a forum without a sub-area. */
     public String subareaHeading() {

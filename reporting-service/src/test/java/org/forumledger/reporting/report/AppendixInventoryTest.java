@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -22,15 +23,19 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.forumledger.events.Body;
 import org.forumledger.events.CostCategory;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.testing.CostRatesRecordedBuilder;
 import org.forumledger.events.testing.EventStream;
 import org.forumledger.reporting.history.ForumFold;
 import org.forumledger.reporting.history.TimeSlice;
 import org.forumledger.reporting.history.TotalsCalculator;
+import org.forumledger.reporting.support.Meetings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +51,7 @@ class AppendixInventoryTest {
 
   private static List<CSVRecord> data;
   private static AppendixReport report;
+  private static List<EventEnvelope> inventory;
 
   @BeforeAll
   static void layOut() throws IOException {
@@ -64,6 +70,7 @@ class AppendixInventoryTest {
     for (CSVRecord r : data) {
       all.addAll(facts(events, r));
     }
+    inventory = all;
     report =
         AppendixBuilder.build(
             TotalsCalculator.totals(ForumFold.fold(all, TimeSlice.CURRENT).values(), 2023, 1),
@@ -239,6 +246,80 @@ class AppendixInventoryTest {
           .contains("(ECCAR)")
           .contains("2 per forum");
     }
+  }
+
+  @Test
+  void aForumWhoseCostWasNotCalculatedTakesTheFigureDerivedFromItsMeetingsInEveryFormat()
+      throws IOException {
+    EventStream more = new EventStream(10_000);
+    List<EventEnvelope> all = new ArrayList<>(inventory);
+    all.addAll(Meetings.threeIn2023(more, "2.1.2", T));
+    CostRatesRecorded rates =
+        CostRatesRecordedBuilder.rates(2023)
+            .salary(Meetings.RATES_SALARY)
+            .overhead(Meetings.RATES_OVERHEAD)
+            .payload();
+    var folded = ForumFold.fold(all, TimeSlice.CURRENT).values();
+
+    AppendixReport unpriced =
+        AppendixBuilder.build(TotalsCalculator.totals(folded, 2023, 1, null), null, null);
+    AppendixReport derived =
+        AppendixBuilder.build(TotalsCalculator.totals(folded, 2023, 1, rates), null, null);
+
+    // without rates the three meetings leave it not calculated, and the totals as printed
+    assertThat(unpriced.notCalculatedCount()).isEqualTo(6);
+    assertThat(unpriced.otherCostTotalSek()).isEqualByComparingTo("2079000");
+    // 10 h × 350 × 1.4636 + 3 790 = 8 912.60 SEK; the forum leaves the not-calculated count
+    assertThat(derived.notCalculatedCount()).isEqualTo(5);
+    assertThat(derived.feeTotalSek()).isEqualByComparingTo("7905000");
+    assertThat(derived.otherCostTotalSek()).isEqualByComparingTo("2087912.60");
+    List<CSVRecord> csv =
+        CSVFormat.RFC4180
+            .parse(
+                new StringReader(new String(AppendixRenderer.csv(derived), StandardCharsets.UTF_8)))
+            .getRecords();
+    assertThat(csv.get(0).get(8)).isEqualTo(AppendixRenderer.BASIS);
+    CSVRecord row =
+        csv.stream()
+            .filter(r -> r.get(0).equals(AppendixRenderer.FORUM) && r.get(2).equals("2.1.2"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.get(7)).isEqualTo("8.9");
+    assertThat(row.get(8)).isEqualTo("härledd ur 3 registrerade möten");
+    String html = new String(AppendixRenderer.html(derived), StandardCharsets.UTF_8);
+    assertThat(html).contains("härledd ur 3 registrerade möten").contains("2 087,9");
+    try (PDDocument document = Loader.loadPDF(AppendixRenderer.pdf(derived))) {
+      String text = new PDFTextStripper().getText(document).replace('\u00a0', ' ');
+      assertThat(text)
+          .contains("härledd ur 3 registrerade möten")
+          .contains("5 forum har kostnader som inte har kunnat beräknas");
+    }
+    try (XSSFWorkbook book =
+        new XSSFWorkbook(new ByteArrayInputStream(AppendixRenderer.xlsx(derived)))) {
+      boolean marked = false;
+      for (org.apache.poi.ss.usermodel.Row r : book.getSheetAt(0)) {
+        if (r.getCell(2) != null && "2.1.2".equals(r.getCell(2).getStringCellValue())) {
+          assertThat(r.getCell(7).getNumericCellValue()).isEqualTo(8.9);
+          assertThat(r.getCell(8).getStringCellValue())
+              .isEqualTo("härledd ur 3 registrerade möten");
+          marked = true;
+        }
+      }
+      assertThat(marked).isTrue();
+    }
+    CSVRecord unpricedRow =
+        CSVFormat.RFC4180
+            .parse(
+                new StringReader(
+                    new String(AppendixRenderer.csv(unpriced), StandardCharsets.UTF_8)))
+            .getRecords()
+            .stream()
+            .filter(r -> r.get(0).equals(AppendixRenderer.FORUM) && r.get(2).equals("2.1.2"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(unpricedRow.get(7)).isEqualTo("ej beräknad");
+    assertThat(unpricedRow.get(8))
+        .isEqualTo("3 registrerade möten, inga kostnadssatser registrerade för 2023");
   }
 
   private static CSVRecord forumRow(String section) throws IOException {

@@ -27,6 +27,7 @@ public record Forum(
     List<OtherCost> otherCosts,
     List<Appointment> appointments,
     List<Headcount> headcounts,
+    List<Meeting> participations,
     long lastSequence) {
 
   public static final String REPORTED_UNDER = "REPORTED_UNDER";
@@ -36,6 +37,52 @@ public record Forum(
     otherCosts = otherCosts == null ? List.of() : List.copyOf(otherCosts);
     appointments = appointments == null ? List.of() : List.copyOf(appointments);
     headcounts = headcounts == null ? List.of() : List.copyOf(headcounts);
+    participations = participations == null ? List.of() : List.copyOf(participations);
+  }
+
+  /**
+   * A meeting taken part in, by its latest record (reporting leaves withdrawn ones out).
+   *
+   * @param hours of all who attended together, preparation included
+   */
+  public record Meeting(
+      String participationId,
+      String body,
+      LocalDate meetingDate,
+      Integer attendeeCount,
+      List<String> appointmentIds,
+      BigDecimal hours,
+      BigDecimal travelSek,
+      BigDecimal lodgingSek,
+      BigDecimal perDiemSek,
+      BigDecimal electedFeesSek,
+      String mode,
+      boolean correction) {
+
+    /** How many attended: the count, else the named appointments. */
+    public int attendance() {
+      return attendeeCount != null
+          ? attendeeCount
+          : appointmentIds == null ? 0 : appointmentIds.size();
+    }
+
+    /** Travel, lodging, per diem and fees together. */
+    public BigDecimal expensesSek() {
+      BigDecimal total = BigDecimal.ZERO;
+      for (BigDecimal part : new BigDecimal[] {travelSek, lodgingSek, perDiemSek, electedFeesSek}) {
+        total = part == null ? total : total.add(part);
+      }
+      return total;
+    }
+  }
+
+  /** The years with meetings recorded, latest first. */
+  public List<Integer> meetingYears() {
+    return participations.stream()
+        .map(m -> m.meetingDate().getYear())
+        .distinct()
+        .sorted(Comparator.reverseOrder())
+        .toList();
   }
 
   public record Range(int min, int max) {

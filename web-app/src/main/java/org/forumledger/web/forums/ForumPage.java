@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forumledger.web.LedgerClients;
+import org.forumledger.web.costs.CostFigures;
 import org.forumledger.web.page.FormState;
 import org.forumledger.web.page.TimeSlice;
 import org.forumledger.web.recording.RecordingForm;
@@ -15,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,18 +56,71 @@ public class ForumPage {
                       // the history is read once the forum caught up, so it holds the same events
                       forumCaughtUp(forumId, slice, v)
                           .zipWhen(forum -> forums.history(forumId, slice))
+                          .zipWhen(found -> meetingYears(found.getT1(), slice))
                           .map(
                               found ->
                                   page(
-                                      found.getT1(),
-                                      found.getT2(),
-                                      forms ? v : null,
-                                      refused,
-                                      recorded)));
+                                          found.getT1().getT1(),
+                                          found.getT1().getT2(),
+                                          forms ? v : null,
+                                          refused,
+                                          recorded)
+                                      .modelAttribute("meetingYears", found.getT2())
+                                      .build()));
             });
   }
 
-  private Rendering page(
+  /**
+   * A year with meetings recorded: the other cost reporting derives from them by the shared rule
+   * (or why it is not calculated), down to each meeting and the rates; and the cost service's own
+   * explanation of the forum-year, null when it cannot give one (not caught up, or an older cost
+   * service), never guessed.
+   */
+  public record MeetingYear(int year, OtherCost derived, CostFigures.Explanation explanation) {}
+
+  /** Reporting's answer for a forum-year's other cost. */
+  public record OtherCost(
+      String basis,
+      String status,
+      java.math.BigDecimal totalSek,
+      String reason,
+      String rule,
+      List<String> meetings) {}
+
+  private Mono<List<MeetingYear>> meetingYears(Forum forum, TimeSlice slice) {
+    return Flux.fromIterable(forum.meetingYears())
+        .concatMap(
+            year ->
+                clients
+                    .reporting()
+                    .get()
+                    .uri(
+                        slice
+                            .withParameters(
+                                UriComponentsBuilder.fromPath(
+                                    "/forums/"
+                                        + forum.forumId()
+                                        + "/years/"
+                                        + year
+                                        + "/other-cost"))
+                            .build()
+                            .toUriString())
+                    .retrieve()
+                    .bodyToMono(OtherCost.class)
+                    .zipWith(
+                        clients
+                            .cost()
+                            .get()
+                            .uri("/costs/forums/{id}/years/{year}/explain", forum.forumId(), year)
+                            .retrieve()
+                            .bodyToMono(CostFigures.Explanation.class)
+                            .map(java.util.Optional::of)
+                            .onErrorResume(e -> Mono.just(java.util.Optional.empty())))
+                    .map(found -> new MeetingYear(year, found.getT1(), found.getT2().orElse(null))))
+        .collectList();
+  }
+
+  private Rendering.Builder<?> page(
       Forum forum, List<HistoryEntry> history, Long version, FormState refused, String recorded) {
     Rendering.Builder<?> page =
         Rendering.view("forum")
@@ -94,7 +150,7 @@ public class ForumPage {
     if (refused != null) {
       page.status(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY);
     }
-    return page.build();
+    return page;
   }
 
   /** The forum's current version, from the registry's ETag. */

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
@@ -104,6 +105,90 @@ class RecordingController {
                             HttpStatus.UNPROCESSABLE_ENTITY);
                       });
             });
+  }
+
+  /** A year's cost rates as the registry has them, and the form that records them. */
+  @GetMapping("/cost-rates")
+  Mono<Rendering> ratesForm(
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String recorded) {
+    int shown = year == null ? java.time.Year.now().getValue() : year;
+    return ratesPage(
+        FormState.fresh("rates", null, Map.of("year", String.valueOf(shown))),
+        null,
+        "rates".equals(recorded));
+  }
+
+  @PostMapping("/cost-rates")
+  Mono<Rendering> recordRates(ServerWebExchange exchange) {
+    RecordingForm form = RecordingForms.RATES;
+    return exchange
+        .getFormData()
+        .flatMap(
+            data -> {
+              Submission rates = Submission.of(form.name(), data);
+              RecordingForm.Field unsendable = form.unsendable(rates);
+              if (unsendable != null) {
+                return ratesPage(
+                    refusedAt(rates, unsendable, exchange), HttpStatus.BAD_REQUEST, false);
+              }
+              RecordingForm.Write write = form.write().apply(rates);
+              return write(
+                      clients.registry().method(write.method()).uri("/cost-rates" + write.path()),
+                      rates,
+                      write.body())
+                  .flatMap(
+                      answer ->
+                          answer.succeeded()
+                              ? Mono.just(
+                                  Rendering.redirectTo(
+                                          "/cost-rates?year="
+                                              + rates.value("year")
+                                              + "&recorded=rates")
+                                      .build())
+                              : ratesPage(
+                                  refusal(answer, rates, Set.copyOf(form.fieldNames()), exchange),
+                                  HttpStatus.UNPROCESSABLE_ENTITY,
+                                  false));
+            });
+  }
+
+  /** The rates recorded for every year, from the registry; none is an empty list. */
+  private Mono<Rendering> ratesPage(FormState form, HttpStatus status, boolean recorded) {
+    return clients
+        .registry()
+        .get()
+        .uri("/cost-rates")
+        .retrieve()
+        .bodyToFlux(CostRates.class)
+        .collectList()
+        .map(
+            known -> {
+              Rendering.Builder<?> page =
+                  Rendering.view("cost-rates")
+                      .modelAttribute("page", "rates")
+                      .modelAttribute("rates", known)
+                      .modelAttribute("form", RecordingForms.RATES)
+                      .modelAttribute("ratesForm", form)
+                      .modelAttribute("recorded", recorded)
+                      .modelAttribute("choices", Map.of());
+              if (status != null) {
+                page.status(status);
+              }
+              return page.build();
+            });
+  }
+
+  /** A year's rates as the registry shows them. */
+  record CostRates(
+      int year,
+      long version,
+      java.math.BigDecimal hourlySalarySek,
+      java.math.BigDecimal payrollOverheadPercent,
+      java.math.BigDecimal hourlyCostSek,
+      String source,
+      List<TravelPrice> travelPrices) {
+    record TravelPrice(String route, java.math.BigDecimal priceSek) {}
   }
 
   private static Rendering registerPage(FormState form, HttpStatus status) {

@@ -47,6 +47,84 @@ public final class RecordingForms {
                       "kind",
                       "convener")));
 
+  /** A meeting as recorded or corrected: who, when, how many, the hours and the expenses. */
+  private static final List<RecordingForm.Field> MEETING_FIELDS =
+      List.of(
+          choice("body", "record.body", "body.", "KS", "SLK"),
+          date("meetingDate", "record.meetingDate", true),
+          text("attendeeCount", "record.attendeeCount", true),
+          text("hours", "record.hours", true),
+          text("travelSek", "record.travelSek", false),
+          text("lodgingSek", "record.lodgingSek", false),
+          text("perDiemSek", "record.perDiemSek", false),
+          text("electedFeesSek", "record.electedFeesSek", false),
+          choice("mode", "record.meetingMode", "mode.", "DIGITAL", "PHYSICAL", "MIXED"));
+
+  private static final Set<String> MEETING_NUMBERS =
+      Set.of("attendeeCount", "hours", "travelSek", "lodgingSek", "perDiemSek", "electedFeesSek");
+
+  private static Map<String, Object> meeting(Submission s) {
+    Map<String, Object> body =
+        s.body(
+            MEETING_NUMBERS,
+            "body",
+            "meetingDate",
+            "attendeeCount",
+            "hours",
+            "travelSek",
+            "lodgingSek",
+            "perDiemSek",
+            "electedFeesSek",
+            "mode");
+    // an expense left blank is none
+    for (String expense : List.of("travelSek", "lodgingSek", "perDiemSek", "electedFeesSek")) {
+      if (body.get(expense) == null) {
+        body.put(expense, 0);
+      }
+    }
+    return body;
+  }
+
+  private static List<RecordingForm.Field> withMeetingChoice(List<RecordingForm.Field> fields) {
+    List<RecordingForm.Field> all = new java.util.ArrayList<>();
+    all.add(forumChoice("participationId", "record.meetingChoice"));
+    all.addAll(fields);
+    return List.copyOf(all);
+  }
+
+  /**
+   * A year's cost rates, the form of the rates page; it puts to {@code /cost-rates/{year}}. One
+   * standard travel price may go with them.
+   */
+  public static final RecordingForm RATES =
+      new RecordingForm(
+          "rates",
+          null,
+          List.of(
+              year("year", "record.year", true),
+              text("hourlySalarySek", "rates.hourlySalarySek", true),
+              text("payrollOverheadPercent", "rates.payrollOverheadPercent", true),
+              text("source", "rates.source", true),
+              text("travelRoute", "rates.travelRoute", false),
+              text("travelPriceSek", "rates.travelPriceSek", false)),
+          s -> {
+            Map<String, Object> body =
+                s.body(
+                    Set.of("hourlySalarySek", "payrollOverheadPercent"),
+                    "hourlySalarySek",
+                    "payrollOverheadPercent",
+                    "source");
+            List<Map<String, Object>> prices = new java.util.ArrayList<>();
+            if (!s.value("travelRoute").isEmpty()) {
+              Map<String, Object> price = new LinkedHashMap<>();
+              price.put("route", s.value("travelRoute"));
+              price.put("priceSek", Submission.number(s.value("travelPriceSek")));
+              prices.add(price);
+            }
+            body.put("travelPrices", prices);
+            return new Write(HttpMethod.PUT, "/" + s.value("year"), body);
+          });
+
   /** The forms on a forum's page. */
   public static final List<RecordingForm> ALL =
       List.of(
@@ -197,6 +275,27 @@ public final class RecordingForms {
                     HttpMethod.PUT, "/headcounts/" + s.value("year") + "/" + s.value("body"), body);
               }),
           new RecordingForm(
+              "meeting",
+              "participations",
+              MEETING_FIELDS,
+              s -> new Write(HttpMethod.POST, "/participations", meeting(s))),
+          new RecordingForm(
+              "correctMeeting",
+              "participation-corrections",
+              withMeetingChoice(MEETING_FIELDS),
+              s ->
+                  new Write(
+                      HttpMethod.PUT, "/participations/" + s.value("participationId"), meeting(s))),
+          new RecordingForm(
+              "withdrawMeeting",
+              "participation-withdrawals",
+              List.of(forumChoice("participationId", "record.meetingChoice")),
+              s ->
+                  new Write(
+                      HttpMethod.DELETE,
+                      "/participations/" + s.value("participationId"),
+                      s.body(Set.of()))),
+          new RecordingForm(
               "withdrawFee",
               "fee-withdrawals",
               List.of(year("fromYear", "record.fromYear", true)),
@@ -250,9 +349,18 @@ public final class RecordingForms {
     return values;
   }
 
-  /** The choices a form takes from the forum: the appointments not yet ended. */
+  /** The choices a form takes from the forum: the appointments not yet ended, the meetings. */
   public static Map<String, List<RecordingForm.Option>> choices(Forum forum) {
     return Map.of(
+        "participationId",
+        forum.participations().stream()
+            .map(
+                m ->
+                    new RecordingForm.Option(
+                        m.participationId(),
+                        null,
+                        m.meetingDate() + " " + m.body() + " (" + m.participationId() + ")"))
+            .toList(),
         "appointmentId",
         forum.appointments().stream()
             .filter(a -> a.endedOn() == null)

@@ -13,6 +13,13 @@ public record OpenReading(boolean enabled) {
 
   /** The reading pages, as path patterns; {@code /forums/new} is matched before them. */
   public static final String[] PAGES = {
-    "/", "/overview/**", "/costs", "/costs/**", "/forums", "/forums/*", "/downloads/**"
+    "/",
+    "/overview/**",
+    "/costs",
+    "/costs/**",
+    "/forums",
+    "/forums/*",
+    "/downloads/**",
+    "/attendance"
   };
 }

@@ -37,7 +37,8 @@ public class CommittedForums {
         + state.fees().size()
         + state.otherCosts().size()
         + state.appointments().size()
-        + state.headcounts().size();
+        + state.headcounts().size()
+        + state.participations().size();
   }
 
   Optional<StoredForum> find(String forumId) {

@@ -384,7 +384,8 @@ public class Forum {
         "attendeeCount",
         "attendance is a count or the named appointments (appointmentIds), one of them");
     if (command.attendeeCount() != null) {
-      require(command.attendeeCount() >= 1, "attendeeCount", "attendeeCount must be at least 1");
+      // 0: the meeting was held and nobody of the unit attended, which the attendance report counts
+      require(command.attendeeCount() >= 0, "attendeeCount", "attendeeCount cannot be negative");
     }
     for (int i = 0; i < attendees.size(); i++) {
       String id = attendees.get(i);

@@ -107,6 +107,20 @@ class ParticipationTest {
   }
 
   @Test
+  void aMeetingHeldWithoutAttendanceIsRecordedWithCountZeroButNeverANegativeCount() {
+    fixture
+        .given(REGISTERED)
+        .when(meeting("p-1", false, 0, null, "0"))
+        .expectEvents(recorded("p-1", 0, List.of(), "0", false));
+    fixture
+        .given(REGISTERED)
+        .when(meeting("p-1", false, -1, null, "0"))
+        .expectException(ForumRuleViolation.class)
+        .expectExceptionMessage(containsString("attendeeCount cannot be negative"))
+        .expectNoEvents();
+  }
+
+  @Test
   void hoursAreRequiredAndNotNegative() {
     fixture
         .given(REGISTERED)

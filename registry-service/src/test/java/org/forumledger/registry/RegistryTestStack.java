@@ -9,6 +9,9 @@ import java.util.Map;
 import org.forumledger.infra.LedgerInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A real broker, a real database and the registry on a random port, for integration tests. */
@@ -78,6 +81,32 @@ public final class RegistryTestStack implements AutoCloseable {
         .baseUrl(baseUrl())
         .defaultHeaders(headers -> headers.setBasicAuth(user, password))
         .build();
+  }
+
+  /** How many events the store holds. */
+  public long storedEvents() {
+    Long count =
+        context()
+            .getBean(JdbcTemplate.class)
+            .queryForObject("select count(*) from domain_event_entry", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  /** Registers a forum as the registrar and answers its id. */
+  public String register(String body) {
+    EntityExchangeResult<byte[]> result =
+        registrar()
+            .post()
+            .uri("/forums")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult();
+    String location = result.getResponseHeaders().getLocation().toString();
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   public WebTestClient registrar() {

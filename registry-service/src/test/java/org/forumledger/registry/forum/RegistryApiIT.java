@@ -61,23 +61,11 @@ class RegistryApiIT {
   }
 
   static long storedEvents() {
-    return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    return stack.storedEvents();
   }
 
   static String register() {
-    EntityExchangeResult<byte[]> result =
-        registrar
-            .post()
-            .uri("/forums")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(FORUM)
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody()
-            .returnResult();
-    String location = result.getResponseHeaders().getLocation().toString();
-    return location.substring(location.lastIndexOf('/') + 1);
+    return stack.register(FORUM);
   }
 
   @Test

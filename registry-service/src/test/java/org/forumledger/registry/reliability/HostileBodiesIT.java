@@ -60,7 +60,7 @@ class HostileBodiesIT {
   }
 
   static long storedEvents() {
-    return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    return stack.storedEvents();
   }
 
   static String bodyOf(int bytes) {

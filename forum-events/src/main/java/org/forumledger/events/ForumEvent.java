@@ -19,7 +19,8 @@ public sealed interface ForumEvent extends LedgerEvent
         OtherCostRecorded,
         OtherCostWithdrawn,
         ParticipationRecorded,
-        ParticipationWithdrawn {
+        ParticipationWithdrawn,
+        ForumGoalsLinked {
 
   String forumId();
 

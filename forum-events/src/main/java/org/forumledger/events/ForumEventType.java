@@ -9,9 +9,9 @@ import java.util.Optional;
  * (Kafka headers {@code event-type} and {@code event-version}). Java class names never go on the
  * wire. The version equals the event's {@code @Revision} in the registry's store (a test holds them
  * together). Besides the forum events it names the ledger's settings ({@link CostRatesRecorded}),
- * which share the topic and the chain. A consumer also reads the older versions still on the topic
- * that a type names as readable, brought to the current form by {@link #upgrade} (see {@link
- * EventJson#read}).
+ * units, goals and reviews, which share the topic and the chain. A consumer also reads the older
+ * versions still on the topic that a type names as readable, brought to the current form by {@link
+ * #upgrade} (see {@link EventJson#read}).
  */
 public enum ForumEventType {
   FORUM_REGISTERED("forum.ForumRegistered", 2, ForumRegistered.class),
@@ -27,8 +27,20 @@ public enum ForumEventType {
   OTHER_COST_WITHDRAWN("forum.OtherCostWithdrawn", 1, OtherCostWithdrawn.class),
   PARTICIPATION_RECORDED("forum.ParticipationRecorded", 1, ParticipationRecorded.class),
   PARTICIPATION_WITHDRAWN("forum.ParticipationWithdrawn", 1, ParticipationWithdrawn.class),
+  FORUM_GOALS_LINKED("forum.GoalsLinked", 1, ForumGoalsLinked.class),
   /** Not about a forum: keyed by {@link CostRatesRecorded#streamIdOf} on the same topic. */
-  COST_RATES_RECORDED("rates.CostRatesRecorded", 1, CostRatesRecorded.class);
+  COST_RATES_RECORDED("rates.CostRatesRecorded", 1, CostRatesRecorded.class),
+  /** Not about a forum: keyed by {@link UnitEvent#streamIdOf unit-CODE}. */
+  UNIT_REGISTERED("unit.UnitRegistered", 1, UnitRegistered.class),
+  UNIT_REVISED("unit.UnitRevised", 1, UnitRevised.class),
+  /** Not about a forum: keyed by {@link GoalEvent#streamIdOf goal-ID}. */
+  COUNCIL_GOAL_REGISTERED("goal.CouncilGoalRegistered", 1, CouncilGoalRegistered.class),
+  COUNCIL_GOAL_REVISED("goal.CouncilGoalRevised", 1, CouncilGoalRevised.class),
+  /** Not about a forum: keyed by {@link ReviewEvent#streamIdOf review-ID}. */
+  REVIEW_OPENED("review.ReviewOpened", 1, ReviewOpened.class),
+  PARTICIPATION_ASSESSED("review.ParticipationAssessed", 1, ParticipationAssessed.class),
+  REVIEW_DECISION_RECORDED("review.DecisionRecorded", 1, ReviewDecisionRecorded.class),
+  REVIEW_CLOSED("review.ReviewClosed", 1, ReviewClosed.class);
 
   private final String logicalName;
   private final int version;

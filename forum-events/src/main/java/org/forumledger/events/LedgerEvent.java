@@ -7,7 +7,8 @@ package org.forumledger.events;
  * key, the registry's aggregate id and the metadata's {@code forumId} (a forum's id for a forum
  * event).
  */
-public sealed interface LedgerEvent permits ForumEvent, CostRatesRecorded {
+public sealed interface LedgerEvent
+    permits ForumEvent, CostRatesRecorded, UnitEvent, GoalEvent, ReviewEvent {
 
   /** The stream the event belongs to: a forum's id, or {@link CostRatesRecorded#streamIdOf}. */
   String streamId();

@@ -128,13 +128,22 @@ class HistoryGeneratorTest {
         assertThat(status.put(forum, c.status())).isNotEqualTo(c.status());
       }
     }
-    // issue 15's meetings and cost rates are not in the benchmark's mix yet (its histories stay
-    // those measured before): every other type of the catalogue is
+    // issue 15's meetings and cost rates, and issue 14's units, goals and reviews, are not in the
+    // benchmark's mix yet (its histories stay those measured before): every other type is
     Set<ForumEventType> notGenerated =
         EnumSet.of(
             ForumEventType.PARTICIPATION_RECORDED,
             ForumEventType.PARTICIPATION_WITHDRAWN,
-            ForumEventType.COST_RATES_RECORDED);
+            ForumEventType.COST_RATES_RECORDED,
+            ForumEventType.FORUM_GOALS_LINKED,
+            ForumEventType.UNIT_REGISTERED,
+            ForumEventType.UNIT_REVISED,
+            ForumEventType.COUNCIL_GOAL_REGISTERED,
+            ForumEventType.COUNCIL_GOAL_REVISED,
+            ForumEventType.REVIEW_OPENED,
+            ForumEventType.PARTICIPATION_ASSESSED,
+            ForumEventType.REVIEW_DECISION_RECORDED,
+            ForumEventType.REVIEW_CLOSED);
     assertThat(kinds)
         .doesNotContainAnyElementsOf(notGenerated)
         .containsAll(EnumSet.complementOf(EnumSet.copyOf(notGenerated)));

@@ -4,9 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.Body;
+import org.forumledger.events.CourseOfAction;
+import org.forumledger.events.ForumGoalsLinked;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.Necessity;
 import org.forumledger.events.OtherCostWithdrawn;
+import org.forumledger.events.ParticipationRef;
 import org.forumledger.events.ParticipationWithdrawn;
+import org.forumledger.events.UnitKind;
 
 /**
  * Where a test starts building events of one forum: {@code
@@ -85,6 +90,12 @@ public final class ForumEvents {
         new ParticipationWithdrawn(forumId, participationId), LocalDate.parse(meetingDate));
   }
 
+  /** The unit's participation serves these goals, with a stated benefit for residents. */
+  public GivenEvent<ForumGoalsLinked> goalsLinked(Body body, String... goalIds) {
+    return GivenEvent.of(
+        new ForumGoalsLinked(forumId, body, List.of(goalIds), "benefit for residents", false));
+  }
+
   /** One builder of every event this class can build, with their defaults. */
   public List<EventBuilder<?, ?>> everyKind() {
     return List.of(
@@ -101,6 +112,24 @@ public final class ForumEvents {
         otherCostWithdrawn(2023),
         participation("p-1"),
         participationWithdrawn("p-1", "2023-03-14"),
-        CostRatesRecordedBuilder.rates(2023));
+        goalsLinked(Body.SLK, "kompetensforsorjning-2023"),
+        CostRatesRecordedBuilder.rates(2023),
+        CityFacts.unit("MKN", "miljö- och klimatnämnden", UnitKind.COMMITTEE),
+        CityFacts.unitEnded("MKN", "miljö- och klimatnämnden", UnitKind.COMMITTEE, "2030-12-31"),
+        CityFacts.goal("kompetensforsorjning-2023", "Kompetensförsörjning"),
+        CityFacts.goalRevised("kompetensforsorjning-2023", "Kompetensförsörjning", "KF 2023"),
+        CityFacts.reviewOpened(
+            "r-1", "2024-05-06", List.of(new ParticipationRef(forumId, Body.KS))),
+        CityFacts.assessed(
+            "r-1",
+            new ParticipationRef(forumId, Body.KS),
+            Necessity.NOT_NECESSARY,
+            CourseOfAction.leave(LocalDate.of(2025, 1, 1))),
+        CityFacts.decided(
+            "r-1",
+            new ParticipationRef(forumId, Body.KS),
+            CourseOfAction.leave(LocalDate.of(2025, 1, 1)),
+            "2024-11-20"),
+        CityFacts.reviewClosed("r-1", "2024-12-01"));
   }
 }

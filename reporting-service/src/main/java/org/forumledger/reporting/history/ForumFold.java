@@ -24,6 +24,7 @@ import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.ParticipationRecorded;
 import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
+import org.forumledger.events.TakingPart;
 
 /**
  * The one fold from forum events to {@link ForumState}, used by the live view, time travel and
@@ -127,9 +128,10 @@ public final class ForumFold {
       }
       appointments = ended;
     } else if (event instanceof HeadcountRecorded h) {
-      headcounts = replace(headcounts, x -> x.year() == h.year() && x.body() == h.body(), h);
+      headcounts = replace(headcounts, x -> x.year() == h.year() && x.body().equals(h.body()), h);
       headcounts.sort(
-          Comparator.comparingInt(HeadcountRecorded::year).thenComparing(HeadcountRecorded::body));
+          Comparator.comparingInt(HeadcountRecorded::year)
+              .thenComparing(HeadcountRecorded::body, TakingPart.BY_CODE));
     } else if (event instanceof ParticipationRecorded p) {
       participations =
           replace(participations, x -> x.participationId().equals(p.participationId()), p);

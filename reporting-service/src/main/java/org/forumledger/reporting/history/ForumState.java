@@ -85,13 +85,13 @@ public record ForumState(
 
   public Optional<HeadcountRecorded> headcountFor(int year, Body body) {
     return headcounts.stream()
-        .filter(headcount -> headcount.year() == year && headcount.body() == body)
+        .filter(headcount -> headcount.year() == year && headcount.body().equals(body))
         .findFirst();
   }
 
   public long appointmentsIn(int year, Body body) {
     return appointments.stream()
-        .filter(appointment -> appointment.body() == body && appointment.activeIn(year))
+        .filter(appointment -> appointment.body().equals(body) && appointment.activeIn(year))
         .count();
   }
 

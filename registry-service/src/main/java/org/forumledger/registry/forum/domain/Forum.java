@@ -447,7 +447,7 @@ public class Forum {
   }
 
   private static boolean sameParticipation(ParticipationRecorded a, ParticipationRecorded b) {
-    return a.body() == b.body()
+    return a.body().equals(b.body())
         && a.meetingDate().equals(b.meetingDate())
         && Objects.equals(a.attendeeCount(), b.attendeeCount())
         && a.appointmentIds().equals(b.appointmentIds())

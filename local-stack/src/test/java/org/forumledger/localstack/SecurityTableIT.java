@@ -140,6 +140,7 @@ class SecurityTableIT {
     cost.put("GET /costs/forums/{forumId}/years/{year}/explain", Access.READ);
     cost.put("GET /costs/mandate-periods/{period}", Access.READ);
     cost.put("GET /costs/projections", Access.READ);
+    cost.put("GET /costs/reviews/{reviewId}/savings", Access.READ);
     cost.put("GET /costs/checksum", Access.READ);
     cost.put("POST /costs/admin/rebuild", Access.WRITE);
     cost.put("GET /costs/admin/rebuild", Access.READ);

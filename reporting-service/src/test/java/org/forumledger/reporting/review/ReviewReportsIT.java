@@ -493,6 +493,19 @@ class ReviewReportsIT {
 
   @Test
   void aReplayOfTheTopicWithTheNewStreamsEqualsTheLiveReadModel() {
+    // units, goals and reviews are logged and audited, never taken for forums
+    assertThat(
+            stack.jdbc.queryForObject(
+                "select count(*) from forum_view where forum_id like 'unit-%'"
+                    + " or forum_id like 'goal-%' or forum_id like 'review-%'",
+                Integer.class))
+        .isZero();
+    assertThat(
+            stack.jdbc.queryForObject(
+                "select count(*) from event_log where forum_id = 'review-' || ?",
+                Integer.class,
+                REVIEW))
+        .isEqualTo(5);
     stack.startReplay();
     JsonNode done = stack.awaitReplayDone(Duration.ofSeconds(90));
     assertThat(done.get("equal").asBoolean()).isTrue();

@@ -236,6 +236,9 @@ class ReviewApiIT {
             "{\"goalIds\": [\"social-it\"], \"benefitForResidents\": \"Tryggare stadsmiljö\"}",
             null);
     assertThat(linked.status()).as(String.valueOf(linked.body())).isEqualTo(200);
+    assertThat(linked.body().path("goals").get(0).path("body").asText()).isEqualTo("SMN");
+    assertThat(linked.body().path("goals").get(0).path("goalIds").toString())
+        .isEqualTo("[\"social-it\"]");
     String ended = stack.register(FORUM);
     headcount(ended, "KS");
     send(

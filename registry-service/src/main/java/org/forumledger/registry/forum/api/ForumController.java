@@ -265,8 +265,6 @@ public class ForumController {
             LocalDate.now(clock),
             "Goals served by " + body + "'s participation stated",
             null);
-    GoalsLinkRequest complete =
-        new GoalsLinkRequest(request.goalIds(), request.benefitForResidents(), provenance);
     Object command =
         new LinkGoalsCommand(
             forumId,
@@ -274,7 +272,8 @@ public class ForumController {
             body,
             request.goalIds(),
             request.benefitForResidents());
-    return update(forumId, complete, write, command);
+    // the request as sent is what its Idempotency-Key is kept for; the defaults are the server's
+    return apply(forumId, request, provenance, write, command, ResponseEntity.ok());
   }
 
   private Mono<ResponseEntity<?>> update(
@@ -292,6 +291,16 @@ public class ForumController {
       WriteRequest write,
       Object command,
       ResponseEntity.BodyBuilder answer) {
+    return apply(forumId, request, request.provenance(), write, command, answer);
+  }
+
+  private Mono<ResponseEntity<?>> apply(
+      String forumId,
+      Write request,
+      Provenance provenance,
+      WriteRequest write,
+      Object command,
+      ResponseEntity.BodyBuilder answer) {
     if (StoredStreams.notAForum(forumId)) {
       // another kind of stream in the same store: no forum command may load it
       return Mono.error(new UnknownForumException(forumId));
@@ -300,7 +309,7 @@ public class ForumController {
         write,
         request,
         () -> {
-          commands.sendAndWait(command, request.provenance(), write);
+          commands.sendAndWait(command, provenance, write);
           return withETag(answer, view(forumId));
         });
   }

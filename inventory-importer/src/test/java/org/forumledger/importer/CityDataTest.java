@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.forumledger.events.Body;
 import org.forumledger.events.MandatePeriod;
 import org.forumledger.events.UnitKind;
@@ -23,27 +21,9 @@ class CityDataTest {
 
   static final String REFERENCE = "goteborg-natverk-och-samarbeten-2023.txt";
 
-  /** The reference text, from the project's shared folder beside the repository. */
+  /** The reference text, kept in the repository beside the data taken from it. */
   static String referenceText() throws IOException {
-    List<Path> candidates =
-        Stream.of(
-                System.getenv("LEDGER_REFERENCE_DIR"),
-                "../../shared/reference",
-                "../shared/reference",
-                "/work/shared/reference")
-            .filter(dir -> dir != null && !dir.isBlank())
-            .map(dir -> Path.of(dir, REFERENCE))
-            .toList();
-    Path file =
-        candidates.stream()
-            .filter(Files::isRegularFile)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IOException(
-                        "the reference text is needed to check the data's phrases; not found at "
-                            + candidates
-                            + " (set LEDGER_REFERENCE_DIR)"));
+    Path file = Path.of("..", "data", "reference", REFERENCE);
     return normalised(Files.readString(file, StandardCharsets.UTF_8));
   }
 

@@ -37,7 +37,7 @@ class CityDataTest {
     CityData data = CityData.shipped();
 
     assertThat(data.units()).hasSize(10);
-    assertThat(data.goals()).hasSize(4);
+    assertThat(data.goals()).hasSize(5);
     for (UnitEntry unit : data.units()) {
       assertThat(unit.phrase()).as(unit.code()).isNotBlank();
       assertThat(text).as("phrase of unit %s", unit.code()).contains(normalised(unit.phrase()));
@@ -85,6 +85,7 @@ class CityDataTest {
         .containsExactly(
             "kompetensforsorjning-2023",
             "social-hallbarhet-2023",
+            "segregation-2023",
             "ekologisk-hallbarhet-2023",
             "miljo-och-klimat-2023");
     for (GoalEntry goal : data.goals()) {

@@ -174,8 +174,8 @@ class ImportCommandTest {
         .contains("  rows read          3\n")
         .contains("  rows imported      2\n")
         .contains("  rows not imported  1\n")
-        // the report's 10 units and 4 goals, then the forums' 10 writes
-        .contains("  requests sent      24\n")
+        // the report's 10 units and 5 goals, then the forums' 10 writes
+        .contains("  requests sent      25\n")
         .contains("  forums             2 registered, 0 already present\n")
         .contains(
             "Problems, by line:\n"
@@ -225,7 +225,7 @@ class ImportCommandTest {
     assertThat(out())
         .startsWith("Imported " + inventory + " into " + URL + " as alice\n")
         .contains("  rows read          108\n")
-        .contains("  requests sent      550\n")
+        .contains("  requests sent      551\n")
         .contains("  forums             0 registered, 108 already present\n")
         .endsWith("Every row was imported.\n");
   }

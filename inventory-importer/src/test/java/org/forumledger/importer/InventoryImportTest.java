@@ -54,17 +54,18 @@ class InventoryImportTest {
         importOf(InventoryFixtures.MALFORMED, registry).withCityData(CityData.shipped()).run();
 
     assertThat(summary.failedRows()).isEqualTo(1);
-    assertThat(summary.requestsSent()).isEqualTo(24).isEqualTo(registry.sent.size());
-    List<String> first14 =
-        registry.sent.subList(0, 14).stream().map(s -> s.method() + " " + s.path()).toList();
-    assertThat(first14)
+    assertThat(summary.requestsSent()).isEqualTo(25).isEqualTo(registry.sent.size());
+    List<String> first15 =
+        registry.sent.subList(0, 15).stream().map(s -> s.method() + " " + s.path()).toList();
+    assertThat(first15)
         .startsWith("PUT /units/KS", "PUT /units/SLK", "PUT /units/MKN")
         .endsWith(
             "PUT /goals/kompetensforsorjning-2023",
             "PUT /goals/social-hallbarhet-2023",
+            "PUT /goals/segregation-2023",
             "PUT /goals/ekologisk-hallbarhet-2023",
             "PUT /goals/miljo-och-klimat-2023");
-    assertThat(registry.sent.get(14).path()).isEqualTo("/forums");
+    assertThat(registry.sent.get(15).path()).isEqualTo("/forums");
     FakeRegistry.Sent mkn = registry.sent.get(2);
     assertThat(mkn.idempotencyKey()).isEqualTo("units-and-goals-2023/unit/MKN");
     CityData.UnitBody body = (CityData.UnitBody) mkn.body();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -648,5 +649,116 @@ class EndToEndIT {
         .atMost(VISIBLE_WITHIN)
         .until(
             () -> auditor.json(stack.reportingUrl() + "/audit/verify").get("intact").asBoolean());
+  }
+
+  /**
+   * Issue 14's acceptance through every service, as the executive office would with the 2023 data:
+   * the report's two findings are uncovered goals, a review opened on the board's decision finds
+   * its scope, closing early is refused with what is missing, a decision to leave CGHRM (2.13.4,
+   * SLK alone, 200 000 SEK a year) is its fee saved from 2025, and each assessment is in the audit
+   * history with its reviewer.
+   */
+  @Test
+  @Order(10)
+  void aReviewRoundAssessesClosesOnlyWhenCompleteAndPricesAnExit() {
+    JsonNode coverage =
+        viewer.json(stack.reportingUrl() + "/reports/goal-coverage?period=2023-2026");
+    assertThat(coverage.get("coverage").get("uncovered"))
+        .extracting(JsonNode::asText)
+        .contains("kompetensforsorjning-2023", "segregation-2023");
+
+    HttpResponse<String> opened =
+        registrar.post(
+            stack.registryUrl() + "/reviews",
+            """
+        {"reviewId": "e2e-oversyn", "title": "Översyn av externa nätverk och samarbeten",
+         "period": "2023-2026", "decisionReference": "KS 2024-04-17 § 312", "openedOn": "2024-05-02"}
+        """);
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    JsonNode scope = Http.parse(opened.body()).get("scope");
+    String cghrm = forumIdOf("2.13.4");
+    assertThat(scope)
+        .filteredOn(p -> p.get("forumId").asText().equals(cghrm))
+        .extracting(p -> p.get("body").asText())
+        .containsExactly("SLK");
+
+    String participation = stack.registryUrl() + "/reviews/e2e-oversyn/%s/" + cghrm + "/SLK";
+    HttpResponse<String> assessed =
+        registrar.put(
+            participation.formatted("assessments"),
+            """
+        {"necessity": "NOT_NECESSARY", "rationale": "HR networks of the city cover it",
+         "goalIds": ["kompetensforsorjning-2023"],
+         "recommendation": {"kind": "LEAVE", "leaveFrom": "2025-01-01"}}
+        """);
+    assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+
+    long before = storedEvents();
+    HttpResponse<String> early =
+        registrar.post(
+            stack.registryUrl() + "/reviews/e2e-oversyn/close", "{\"closedOn\": \"2024-11-30\"}");
+    assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+    JsonNode missing = Http.parse(early.body()).get("missing");
+    assertThat(missing).hasSize(scope.size() - 1);
+    assertThat(missing).noneMatch(p -> p.get("forumId").asText().equals(cghrm));
+    assertThat(storedEvents()).isEqualTo(before);
+
+    HttpResponse<String> decided =
+        registrar.put(
+            participation.formatted("decisions"),
+            """
+        {"decision": {"kind": "LEAVE", "leaveFrom": "2025-01-01"},
+         "decisionReference": "KS 2024-11-20 § 901", "decidedOn": "2024-11-20"}
+        """);
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+
+    String savings = stack.costUrl() + "/costs/reviews/e2e-oversyn/savings";
+    await()
+        .atMost(VISIBLE_WITHIN)
+        .ignoreExceptions()
+        .until(() -> saving(viewer.json(savings), 2025).signum() > 0);
+    JsonNode saved = viewer.json(savings);
+    assertThat(saving(saved, 2024)).isEqualByComparingTo("0");
+    assertThat(saving(saved, 2025)).isEqualByComparingTo("212000");
+    assertThat(saving(saved, 2026)).isEqualByComparingTo("212000");
+    assertThat(saved.get("periods").get(0).get("period").asText()).isEqualTo("2023-2026");
+    assertThat(saved.get("periods").get(0).get("savingSek").decimalValue())
+        .isEqualByComparingTo("424000");
+    // the actual 2023 figures are untouched by a decision about 2025
+    JsonNode year = viewer.json(stack.costUrl() + "/costs/years/2023");
+    assertThat(year.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("7905000");
+
+    String progress = stack.reportingUrl() + "/reports/reviews/e2e-oversyn/progress";
+    await().atMost(VISIBLE_WITHIN).until(() -> viewer.get(progress).statusCode() == 200);
+    JsonNode counted = viewer.json(progress).get("progress");
+    assertThat(counted.get("total").asInt()).isEqualTo(scope.size());
+    assertThat(counted.get("assessedCount").asInt()).isEqualTo(1);
+    JsonNode history = auditor.json(stack.reportingUrl() + "/audit?forumId=review-e2e-oversyn");
+    assertThat(history)
+        .extracting(e -> e.get("eventType").asText() + " by " + e.get("actor").asText())
+        .containsExactly(
+            "review.ReviewOpened by registrar",
+            "review.ParticipationAssessed by registrar",
+            "review.DecisionRecorded by registrar");
+    assertThat(auditor.json(stack.reportingUrl() + "/audit/verify").get("intact").asBoolean())
+        .isTrue();
+  }
+
+  static BigDecimal saving(JsonNode savings, int year) {
+    for (JsonNode y : savings.get("years")) {
+      if (y.get("year").asInt() == year) {
+        return y.get("savingSek").decimalValue();
+      }
+    }
+    throw new AssertionError("no year " + year + " in " + savings);
+  }
+
+  static String forumIdOf(String inventoryReference) {
+    for (JsonNode forum : viewer.json(stack.reportingUrl() + "/forums").get("forums")) {
+      if (inventoryReference.equals(forum.get("inventoryReference").asText())) {
+        return forum.get("forumId").asText();
+      }
+    }
+    throw new AssertionError("No forum " + inventoryReference);
   }
 }

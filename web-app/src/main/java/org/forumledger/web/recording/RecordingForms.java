@@ -1,8 +1,11 @@
 package org.forumledger.web.recording;
 
+import static org.forumledger.web.recording.RecordingForm.Field.checks;
 import static org.forumledger.web.recording.RecordingForm.Field.choice;
 import static org.forumledger.web.recording.RecordingForm.Field.date;
 import static org.forumledger.web.recording.RecordingForm.Field.forumChoice;
+import static org.forumledger.web.recording.RecordingForm.Field.longText;
+import static org.forumledger.web.recording.RecordingForm.Field.pageChoice;
 import static org.forumledger.web.recording.RecordingForm.Field.text;
 import static org.forumledger.web.recording.RecordingForm.Field.year;
 
@@ -296,6 +299,18 @@ public final class RecordingForms {
                       "/participations/" + s.value("participationId"),
                       s.body(Set.of()))),
           new RecordingForm(
+              "goals",
+              "goals",
+              List.of(
+                  pageChoice("body", "record.unit", true),
+                  checks("goalIds", "goals.served"),
+                  longText("benefitForResidents", "goals.benefit", true)),
+              s -> {
+                Map<String, Object> body = s.body(Set.of(), "benefitForResidents");
+                body.put("goalIds", s.values("goalIds"));
+                return new Write(HttpMethod.PUT, "/goals/" + s.value("body"), body);
+              }),
+          new RecordingForm(
               "withdrawFee",
               "fee-withdrawals",
               List.of(year("fromYear", "record.fromYear", true)),
@@ -351,7 +366,20 @@ public final class RecordingForms {
 
   /** The choices a form takes from the forum: the appointments not yet ended, the meetings. */
   public static Map<String, List<RecordingForm.Option>> choices(Forum forum) {
+    return choices(forum, List.of(), List.of());
+  }
+
+  /**
+   * The choices with those the registry gives: the units a participation can be linked for and the
+   * council's goals it can serve.
+   */
+  public static Map<String, List<RecordingForm.Option>> choices(
+      Forum forum, List<RecordingForm.Option> units, List<RecordingForm.Option> goals) {
     return Map.of(
+        "body",
+        units,
+        "goalIds",
+        goals,
         "participationId",
         forum.participations().stream()
             .map(

@@ -20,6 +20,12 @@ public record OpenReading(boolean enabled) {
     "/forums",
     "/forums/*",
     "/downloads/**",
-    "/attendance"
+    "/attendance",
+    "/units",
+    "/goals",
+    "/reviews",
+    "/reviews/*",
+    "/overlaps",
+    "/goal-coverage"
   };
 }

@@ -39,7 +39,8 @@ public final class CityForms {
               date("validFrom", "unit.validFrom", false),
               date("validTo", "unit.validTo", false),
               text("sourceDocument", "source.document", false),
-              longText("sourcePhrase", "source.phrase", false)),
+              longText("sourcePhrase", "source.phrase", false),
+              text("reason", "review.reason", false)),
           s -> {
             Map<String, Object> body =
                 s.body(Set.of(), "name", "kind", "partOf", "validFrom", "validTo");
@@ -58,7 +59,8 @@ public final class CityForms {
               text("title", "goal.title", true),
               text("budgetReference", "goal.budgetReference", false),
               text("sourceDocument", "source.document", false),
-              longText("sourcePhrase", "source.phrase", false)),
+              longText("sourcePhrase", "source.phrase", false),
+              text("reason", "review.reason", false)),
           s -> {
             Map<String, Object> body = s.body(Set.of(), "period", "title", "budgetReference");
             source(s).ifPresent(source -> body.put("source", source));

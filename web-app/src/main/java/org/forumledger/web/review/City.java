@@ -28,7 +28,7 @@ public final class City {
   public record Source(String document, String phrase) {}
 
   public record Unit(
-      @JsonAlias({"unit", "body"}) String code,
+      @JsonAlias("unit") String code,
       String name,
       String kind,
       String partOf,
@@ -70,7 +70,7 @@ public final class City {
       String decisionReference,
       LocalDate decidedOn,
       List<String> remainingUnits,
-      String decidedBy) {
+      @JsonAlias("recordedBy") String decidedBy) {
     public Decision {
       remainingUnits = remainingUnits == null ? List.of() : List.copyOf(remainingUnits);
     }
@@ -79,14 +79,14 @@ public final class City {
   /** One unit's participation in one forum, in a review's scope. */
   public record Participation(
       String forumId,
-      @JsonAlias("unit") String body,
+      String body,
       Assessment assessment,
       Decision decision,
       String name,
       String inventoryReference,
       String area) {}
 
-  public record Missing(String forumId, @JsonAlias("unit") String body) {}
+  public record Missing(String forumId, String body) {}
 
   public record Review(
       String reviewId,
@@ -123,33 +123,31 @@ public final class City {
     }
   }
 
-  /** Assessed and not yet assessed, for an area or a unit. */
-  public record Tally(
-      String area,
-      @JsonAlias("body") String unit,
-      int assessed,
-      @JsonAlias({"notYetAssessed", "unassessed"}) int notAssessed,
-      Integer total) {
-    public String label() {
-      return area != null ? area : unit;
-    }
-
-    public int all() {
-      return total != null ? total : assessed + notAssessed;
-    }
-  }
+  /** Assessed and not yet assessed, for an area or a unit (its {@code key}). */
+  public record Tally(String key, int total, int assessedCount, int notAssessedCount) {}
 
   public record Progress(
       String reviewId,
-      int assessed,
-      @JsonAlias({"notYetAssessed", "unassessed"}) int notAssessed,
+      String status,
+      int total,
+      int assessedCount,
+      int notAssessedCount,
       List<Tally> byArea,
-      @JsonAlias("byBody") List<Tally> byUnit) {
+      List<Tally> byUnit) {
     public Progress {
       byArea = byArea == null ? List.of() : List.copyOf(byArea);
       byUnit = byUnit == null ? List.of() : List.copyOf(byUnit);
     }
   }
+
+  /** Reporting's answers carry the log position they were read at around the report. */
+  record ProgressAt(long position, Progress progress) {}
+
+  record ReviewAt(long position, LocalDate asOf, Instant knownAt, Review review) {}
+
+  record OverlapsAt(long position, Overlaps overlaps) {}
+
+  record CoverageAt(long position, Coverage coverage) {}
 
   public record SavingLine(
       String forumId,
@@ -160,13 +158,14 @@ public final class City {
       BigDecimal otherSek,
       String explanation) {}
 
-  public record SavingYear(int year, BigDecimal savingSek, List<SavingLine> lines) {
+  public record SavingYear(
+      int year, BigDecimal savingSek, Integer notCalculated, List<SavingLine> lines) {
     public SavingYear {
       lines = lines == null ? List.of() : List.copyOf(lines);
     }
   }
 
-  public record SavingPeriod(Object period, BigDecimal savingSek) {
+  public record SavingPeriod(Object period, BigDecimal savingSek, Integer notCalculated) {
     public String periodLabel() {
       return City.period(period);
     }
@@ -175,6 +174,7 @@ public final class City {
   public record Savings(
       String reviewId,
       Long position,
+      String rule,
       List<SavingYear> years,
       List<SavingPeriod> periods,
       Object notCalculated) {
@@ -199,7 +199,7 @@ public final class City {
       String name,
       String area,
       String convener,
-      @JsonAlias("bodies") List<String> units) {
+      List<String> units) {
     public ForumUnits {
       units = units == null ? List.of() : List.copyOf(units);
     }
@@ -207,10 +207,7 @@ public final class City {
 
   /** Forums of one convener and area attended by different units. */
   public record ConvenerOverlap(
-      String convener,
-      String area,
-      @JsonAlias("bodies") List<String> units,
-      List<ForumUnits> forums) {
+      String convener, String area, List<String> units, List<ForumUnits> forums) {
     public ConvenerOverlap {
       units = units == null ? List.of() : List.copyOf(units);
       forums = forums == null ? List.of() : List.copyOf(forums);
@@ -218,37 +215,48 @@ public final class City {
   }
 
   public record Overlaps(
-      Integer year,
-      @JsonAlias({"sameForumSeveralUnits", "severalUnits"}) List<ForumUnits> sameForum,
-      @JsonAlias({"sameConvenerAndArea", "sameConvenerArea", "convenerAndArea"})
-          List<ConvenerOverlap> sameConvener) {
+      Integer year, List<ForumUnits> sameForum, List<ConvenerOverlap> sameConvener) {
     public Overlaps {
       sameForum = sameForum == null ? List.of() : List.copyOf(sameForum);
       sameConvener = sameConvener == null ? List.of() : List.copyOf(sameConvener);
     }
   }
 
+  /**
+   * The goals of a period and what serves them, the goals served by none, and the forums taking
+   * part in the period linked to no goal.
+   */
   public record Coverage(
       Object period,
-      @JsonAlias({"goalsServedByNoForum", "uncoveredGoals", "goalsWithoutForum"})
-          List<Goal> uncovered,
-      @JsonAlias({"forumsLinkedToNoGoal", "forumsWithoutGoals"}) List<ForumUnits> forumsWithoutGoal,
-      List<CoveredGoal> covered) {
+      List<GoalServed> goals,
+      List<String> uncovered,
+      List<ForumUnits> forumsLinkedToNoGoal) {
     public Coverage {
+      goals = goals == null ? List.of() : List.copyOf(goals);
       uncovered = uncovered == null ? List.of() : List.copyOf(uncovered);
-      forumsWithoutGoal = forumsWithoutGoal == null ? List.of() : List.copyOf(forumsWithoutGoal);
-      covered = covered == null ? List.of() : List.copyOf(covered);
+      forumsLinkedToNoGoal =
+          forumsLinkedToNoGoal == null ? List.of() : List.copyOf(forumsLinkedToNoGoal);
     }
 
     public String periodLabel() {
       return City.period(period);
     }
+
+    public List<GoalServed> uncoveredGoals() {
+      return goals.stream().filter(g -> !g.covered()).toList();
+    }
+
+    public List<GoalServed> coveredGoals() {
+      return goals.stream().filter(GoalServed::covered).toList();
+    }
   }
 
-  /** A goal and the forums whose participations serve it. */
-  public record CoveredGoal(String goalId, String title, List<ForumUnits> forums) {
-    public CoveredGoal {
-      forums = forums == null ? List.of() : List.copyOf(forums);
+  /** A unit's participation serving a goal: by a goal link, or by a review's assessment. */
+  public record Service(String forumId, String body, String via, String reviewId) {}
+
+  public record GoalServed(String goalId, String title, boolean covered, List<Service> servedBy) {
+    public GoalServed {
+      servedBy = servedBy == null ? List.of() : List.copyOf(servedBy);
     }
   }
 }

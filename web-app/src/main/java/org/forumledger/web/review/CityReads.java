@@ -77,7 +77,8 @@ public class CityReads {
                 .buildAndExpand(reviewId)
                 .toUriString())
         .retrieve()
-        .bodyToMono(City.Review.class);
+        .bodyToMono(City.ReviewAt.class)
+        .map(City.ReviewAt::review);
   }
 
   public Mono<City.Progress> progress(String reviewId, TimeSlice slice) {
@@ -90,7 +91,8 @@ public class CityReads {
                 .buildAndExpand(reviewId)
                 .toUriString())
         .retrieve()
-        .bodyToMono(City.Progress.class);
+        .bodyToMono(City.ProgressAt.class)
+        .map(City.ProgressAt::progress);
   }
 
   public Mono<City.Savings> savings(String reviewId) {
@@ -108,7 +110,8 @@ public class CityReads {
         .get()
         .uri(uri -> uri.path("/reports/overlaps").queryParam("year", year).build())
         .retrieve()
-        .bodyToMono(City.Overlaps.class);
+        .bodyToMono(City.OverlapsAt.class)
+        .map(City.OverlapsAt::overlaps);
   }
 
   public Mono<City.Coverage> coverage(String period) {
@@ -117,7 +120,8 @@ public class CityReads {
         .get()
         .uri(uri -> uri.path("/reports/goal-coverage").queryParam("period", period).build())
         .retrieve()
-        .bodyToMono(City.Coverage.class);
+        .bodyToMono(City.CoverageAt.class)
+        .map(City.CoverageAt::coverage);
   }
 
   /** The units a form offers: KS and SLK first unless registered, then every registered one. */

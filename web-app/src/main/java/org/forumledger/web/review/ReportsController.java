@@ -1,6 +1,9 @@
 package org.forumledger.web.review;
 
 import java.time.Year;
+import org.forumledger.web.forums.Forum;
+import org.forumledger.web.forums.ForumReads;
+import org.forumledger.web.page.TimeSlice;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +20,11 @@ import reactor.core.publisher.Mono;
 class ReportsController {
 
   private final CityReads city;
+  private final ForumReads forums;
 
-  ReportsController(CityReads city) {
+  ReportsController(CityReads city, ForumReads forums) {
     this.city = city;
+    this.forums = forums;
   }
 
   @GetMapping("/overlaps")
@@ -38,13 +43,25 @@ class ReportsController {
   @GetMapping("/goal-coverage")
   Mono<Rendering> coverage(@RequestParam(required = false) String period) {
     String shown = UnitsController.period(period);
-    return city.coverage(shown)
+    return Mono.zip(city.coverage(shown), forums.all(new TimeSlice(null, null)))
         .map(
-            coverage ->
+            found ->
                 Rendering.view("goal-coverage")
                     .modelAttribute("page", "coverage")
                     .modelAttribute("period", shown)
-                    .modelAttribute("coverage", coverage)
+                    .modelAttribute("coverage", found.getT1())
+                    .modelAttribute(
+                        "forumNames",
+                        found.getT2().forums().stream()
+                            .collect(
+                                java.util.stream.Collectors.toMap(
+                                    Forum::forumId,
+                                    f ->
+                                        (f.inventoryReference() == null
+                                                ? ""
+                                                : f.inventoryReference() + " ")
+                                            + f.name(),
+                                    (a, b) -> a)))
                     .build());
   }
 }

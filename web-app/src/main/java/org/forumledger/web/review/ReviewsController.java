@@ -220,7 +220,7 @@ class ReviewsController {
     }
     return optional(
         progress
-            .filter(p -> p.assessed() >= review.assessed())
+            .filter(p -> p.assessedCount() >= review.assessed())
             .repeatWhenEmpty(attempts -> attempts.take(CATCH_UP_STEPS).delayElements(CATCH_UP_STEP))
             .switchIfEmpty(Mono.defer(() -> city.progress(review.reviewId(), slice))));
   }

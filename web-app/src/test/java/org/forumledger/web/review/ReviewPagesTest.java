@@ -53,10 +53,14 @@ class ReviewPagesTest {
 
   static final String PROGRESS =
       """
-      {"reviewId":"r1","assessed":1,"notAssessed":1,
-       "byArea":[{"area":"Regional utveckling","assessed":1,"notAssessed":0},
-                 {"area":"Internationellt","assessed":0,"notAssessed":1}],
-       "byUnit":[{"unit":"SLK","assessed":1,"notAssessed":0},{"unit":"KS","assessed":0,"notAssessed":1}]}
+      {"position":9,"progress":{"reviewId":"r1","status":"OPEN","total":2,"assessedCount":1,
+       "notAssessedCount":1,
+       "byArea":[{"key":"Regional utveckling","total":1,"assessedCount":1,"notAssessedCount":0,
+                  "assessed":[{"forumId":"f1","body":"SLK"}],"notAssessed":[]},
+                 {"key":"Internationellt","total":1,"assessedCount":0,"notAssessedCount":1,
+                  "assessed":[],"notAssessed":[{"forumId":"f2","body":"KS"}]}],
+       "byUnit":[{"key":"SLK","total":1,"assessedCount":1,"notAssessedCount":0},
+                 {"key":"KS","total":1,"assessedCount":0,"notAssessedCount":1}]}}
       """;
 
   static final String SAVINGS =
@@ -167,6 +171,7 @@ class ReviewPagesTest {
         .contains("Tjänar: Kompetensförsörjning")
         .contains("av reviewer")
         .contains("1 bedömda, 1 inte bedömda")
+        .contains("data-area=\"Internationellt\"")
         .contains("279,0")
         .contains("558,0")
         .contains("exit.review-decision: r1, KS 2024-11-20 § 901")

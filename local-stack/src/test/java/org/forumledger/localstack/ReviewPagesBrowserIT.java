@@ -38,6 +38,7 @@ class ReviewPagesBrowserIT {
 
   static final Path INVENTORY = Path.of("..", "data", "inventory-2023.csv");
   static final String REVIEW = "oversyn-webbtest";
+
   /** SIQ: a fixed fee of 200 000 SEK, no other cost, no headcount of KS or SLK in 2023. */
   static final String SIQ = "2.12.5.1";
 
@@ -147,8 +148,7 @@ class ReviewPagesBrowserIT {
     String siq = forumId(SIQ);
     browser.signIn("registrar", "registrar-pw");
     browser.open("/forums/" + siq);
-    WebElement social =
-        browser.find("#goals-form input[name=goalIds][value='" + SOCIAL + "']");
+    WebElement social = browser.find("#goals-form input[name=goalIds][value='" + SOCIAL + "']");
     browser.script("arguments[0].closest('details').open = true;", social);
     new Select(browser.find("#goals-body")).selectByValue("KS");
     social.click();
@@ -162,9 +162,7 @@ class ReviewPagesBrowserIT {
     assertThat(browser.find("#timeline li").getAttribute("data-event")).isEqualTo("GoalsLinked");
     assertThat(browser.find("#timeline li .actor").getText()).isEqualTo("av registrar");
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> coverage().toString().contains(siq));
+    await().atMost(Duration.ofSeconds(20)).until(() -> coverage().toString().contains(siq));
     browser.open("/goal-coverage?period=2023-2026");
     assertThat(browser.find("#covered-goals li[data-goal='" + SOCIAL + "']").getText())
         .contains(SIQ, "KS", "målkoppling");
@@ -226,23 +224,18 @@ class ReviewPagesBrowserIT {
       assertThat(row.findElement(By.cssSelector(".not-assessed")).getText())
           .isEqualTo(area.get("notAssessedCount").asText());
     }
-    assertThat(
-            browser
-                .find("#progress-by-unit tr[data-unit='KS'] .assessed")
-                .getText())
+    assertThat(browser.find("#progress-by-unit tr[data-unit='KS'] .assessed").getText())
         .isEqualTo(unitCount(progress, "KS"));
 
     browser.find("#close-form button[type=submit]").click();
     browser.await(d -> !browser.findAll("#close-refused").isEmpty());
     assertThat(browser.text("#close-refused"))
-        .startsWith(
-            "Översynen kan inte stängas: " + (scope - 3) + " deltaganden är inte bedömda.");
+        .startsWith("Översynen kan inte stängas: " + (scope - 3) + " deltaganden är inte bedömda.");
     assertThat(browser.findAll("#missing li")).hasSize(scope - 3);
     for (String participation : assessed) {
       String[] p = participation.split("/");
       assertThat(
-              browser.findAll(
-                  "#missing li[data-forum='" + p[0] + "'][data-unit='" + p[1] + "']"))
+              browser.findAll("#missing li[data-forum='" + p[0] + "'][data-unit='" + p[1] + "']"))
           .isEmpty();
     }
     browser.checkPage("review-close-refused");
@@ -256,8 +249,10 @@ class ReviewPagesBrowserIT {
     browser.signIn("registrar", "registrar-pw");
     browser.open("/reviews/" + REVIEW + "/participations/" + siq + "/KS");
     // the decision is drawn as the reviewer recommended it
-    assertThat(new Select(browser.find("#decide-decisionKind")).getFirstSelectedOption()
-            .getAttribute("value"))
+    assertThat(
+            new Select(browser.find("#decide-decisionKind"))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
         .isEqualTo("LEAVE");
     fill(
         "decide",
@@ -274,9 +269,9 @@ class ReviewPagesBrowserIT {
         .until(
             () ->
                 viewer
-                        .json(stack.costUrl() + "/costs/reviews/" + REVIEW + "/savings")
-                        .toString()
-                        .contains(siq));
+                    .json(stack.costUrl() + "/costs/reviews/" + REVIEW + "/savings")
+                    .toString()
+                    .contains(siq));
     JsonNode savings = viewer.json(stack.costUrl() + "/costs/reviews/" + REVIEW + "/savings");
     browser.open("/reviews/" + REVIEW);
     for (JsonNode year : savings.get("years")) {

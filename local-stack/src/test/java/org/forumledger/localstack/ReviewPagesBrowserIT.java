@@ -161,6 +161,9 @@ class ReviewPagesBrowserIT {
     assertThat(browser.text("#recorded")).isEqualTo("Målen för deltagandet är registrerade.");
     assertThat(browser.find("#timeline li").getAttribute("data-event")).isEqualTo("GoalsLinked");
     assertThat(browser.find("#timeline li .actor").getText()).isEqualTo("av registrar");
+    assertThat(browser.find("#goal-links tr[data-unit='KS']").getText())
+        .contains("Social hållbarhet", "Kvalitetsarbete i stadens verksamheter", "av registrar");
+    browser.checkPage("forum-goal-links");
 
     await().atMost(Duration.ofSeconds(20)).until(() -> coverage().toString().contains(siq));
     browser.open("/goal-coverage?period=2023-2026");

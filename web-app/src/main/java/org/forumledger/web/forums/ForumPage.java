@@ -61,8 +61,10 @@ public class ForumPage {
                           .zipWhen(forum -> forums.history(forumId, slice))
                           .zipWhen(found -> meetingYears(found.getT1(), slice))
                           .zipWhen(found -> forms ? cityChoices() : Mono.just(NO_CITY_CHOICES))
+                          .zipWhen(found -> goalTitles(found.getT1().getT1().getT2()))
                           .map(
-                              withChoices -> {
+                              withTitles -> {
+                                var withChoices = withTitles.getT1();
                                 var found = withChoices.getT1();
                                 return page(
                                         found.getT1().getT1(),
@@ -72,6 +74,9 @@ public class ForumPage {
                                         recorded,
                                         withChoices.getT2())
                                     .modelAttribute("meetingYears", found.getT2())
+                                    .modelAttribute(
+                                        "goalLinks", GoalLink.latest(found.getT1().getT2()))
+                                    .modelAttribute("goalTitles", withTitles.getT2())
                                     .build();
                               }));
             });
@@ -129,6 +134,24 @@ public class ForumPage {
 
   private static final List<List<RecordingForm.Option>> NO_CITY_CHOICES =
       List.of(List.of(), List.of());
+
+  /**
+   * The titles of the goals the forum's participations are linked to, by id; none asked when no
+   * participation is linked, and an id stays as it is when the registry cannot name it.
+   */
+  private Mono<Map<String, String>> goalTitles(List<HistoryEntry> history) {
+    if (GoalLink.latest(history).isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    return city.goals(null)
+        .map(
+            goals ->
+                goals.stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(
+                            g -> g.goalId(), g -> g.title(), (a, b) -> a)))
+        .onErrorResume(WebClientResponseException.class, unnamed -> Mono.just(Map.of()));
+  }
 
   /** The registered units and the council's goals, which the goals form chooses among. */
   private Mono<List<List<RecordingForm.Option>>> cityChoices() {

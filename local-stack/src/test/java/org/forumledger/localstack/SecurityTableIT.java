@@ -140,6 +140,7 @@ class SecurityTableIT {
     cost.put("GET /costs/forums/{forumId}/years/{year}/explain", Access.READ);
     cost.put("GET /costs/mandate-periods/{period}", Access.READ);
     cost.put("GET /costs/projections", Access.READ);
+    cost.put("GET /costs/reviews/{reviewId}/savings", Access.READ);
     cost.put("GET /costs/checksum", Access.READ);
     cost.put("POST /costs/admin/rebuild", Access.WRITE);
     cost.put("GET /costs/admin/rebuild", Access.READ);
@@ -153,6 +154,14 @@ class SecurityTableIT {
     reporting.put("GET /reports/totals/live", Access.READ);
     reporting.put("GET /reports/changes", Access.READ);
     reporting.put("GET /reports/attendance", Access.READ);
+    reporting.put("GET /reports/units", Access.READ);
+    reporting.put("GET /reports/goals", Access.READ);
+    reporting.put("GET /reports/reviews", Access.READ);
+    reporting.put("GET /reports/reviews/{reviewId}", Access.READ);
+    reporting.put("GET /reports/reviews/{reviewId}/progress", Access.READ);
+    reporting.put("GET /reports/reviews/{reviewId}/outcome", Access.READ);
+    reporting.put("GET /reports/overlaps", Access.READ);
+    reporting.put("GET /reports/goal-coverage", Access.READ);
     reporting.put("GET /forums/{forumId}/years/{year}/other-cost", Access.READ);
     reporting.put("GET /forums", Access.READ);
     reporting.put("GET /forums/{forumId}", Access.READ);

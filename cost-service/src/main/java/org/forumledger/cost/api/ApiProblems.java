@@ -23,6 +23,15 @@ public final class ApiProblems {
     }
   }
 
+  /** 404: the cost service has seen no review opened under this id. */
+  public static final class UnknownReview extends ProblemException {
+    public UnknownReview(String reviewId) {
+      super(
+          Problem.of(ProblemType.NOT_FOUND, "No review " + reviewId + " in the cost read model")
+              .with("reviewId", reviewId));
+    }
+  }
+
   /** 404: not a configured mandate period. */
   public static final class UnknownMandatePeriod extends ProblemException {
     public UnknownMandatePeriod(String period, String configured) {

@@ -10,6 +10,7 @@ import org.forumledger.cost.api.CostViews.ForumCostsView;
 import org.forumledger.cost.api.CostViews.ForumYearView;
 import org.forumledger.cost.api.CostViews.MandatePeriodView;
 import org.forumledger.cost.api.CostViews.ProjectionsView;
+import org.forumledger.cost.api.CostViews.SavingsView;
 import org.forumledger.cost.api.CostViews.YearTotalsView;
 import org.forumledger.cost.readmodel.ReadModelAdmin;
 import org.forumledger.cost.rebuild.RebuildProgress;
@@ -111,6 +112,12 @@ class CostController {
     YearParam first = YearParam.ofNullable("from", from);
     YearParam last = YearParam.ofNullable("to", to);
     return blocking(() -> queries.projections(first, last, includeForums));
+  }
+
+  /** What a review's decisions save, per year and per mandate period, each line explained. */
+  @GetMapping("/reviews/{reviewId}/savings")
+  Mono<SavingsView> reviewSavings(@PathVariable String reviewId) {
+    return blocking(() -> queries.savings(reviewId));
   }
 
   /**

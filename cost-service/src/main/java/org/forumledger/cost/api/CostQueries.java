@@ -9,6 +9,7 @@ import org.forumledger.cost.api.CostViews.ForumCostsView;
 import org.forumledger.cost.api.CostViews.ForumYearView;
 import org.forumledger.cost.api.CostViews.MandatePeriodView;
 import org.forumledger.cost.api.CostViews.ProjectionsView;
+import org.forumledger.cost.api.CostViews.SavingsView;
 import org.forumledger.cost.api.CostViews.YearTotalsView;
 import org.forumledger.cost.projection.FigureStatus;
 import org.forumledger.cost.projection.ForumFacts;
@@ -17,6 +18,7 @@ import org.forumledger.cost.projection.ProjectionRules;
 import org.forumledger.cost.projection.RuleSettings;
 import org.forumledger.cost.projection.YearRange;
 import org.forumledger.cost.projection.YearTotals;
+import org.forumledger.cost.readmodel.FactStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,11 +33,13 @@ public class CostQueries {
   private final Answers answers;
   private final ProjectionRules rules;
   private final Clock clock;
+  private final FactStore facts;
 
-  CostQueries(Answers answers, ProjectionRules rules, Clock clock) {
+  CostQueries(Answers answers, ProjectionRules rules, Clock clock, FactStore facts) {
     this.answers = answers;
     this.rules = rules;
     this.clock = clock;
+    this.facts = facts;
   }
 
   /** Actual totals of a year, as every consumer of the registry computes them. */
@@ -160,6 +164,24 @@ public class CostQueries {
         },
         year.value(),
         basis);
+  }
+
+  /**
+   * What a review's decisions save per year and per mandate period; 404 for a review this service
+   * has not seen opened. The review is read in the snapshot of the forums' facts.
+   */
+  public SavingsView savings(String reviewId) {
+    return answers.aboutAllForums(
+        "review-savings",
+        (at, forums) ->
+            SavingsView.of(
+                rules.savings(
+                    forums,
+                    facts
+                        .review(reviewId)
+                        .orElseThrow(() -> new ApiProblems.UnknownReview(reviewId))),
+                at.position()),
+        reviewId);
   }
 
   /** A row of the year table: counted, or carrying a figure for the year. */

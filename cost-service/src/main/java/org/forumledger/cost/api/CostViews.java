@@ -15,7 +15,9 @@ import org.forumledger.cost.projection.FigureStatus;
 import org.forumledger.cost.projection.ForumFacts;
 import org.forumledger.cost.projection.ForumYear;
 import org.forumledger.cost.projection.PeriodTotals;
+import org.forumledger.cost.projection.ProjectionRules;
 import org.forumledger.cost.projection.Provenance;
+import org.forumledger.cost.projection.ReviewSavings;
 import org.forumledger.cost.projection.SettingUsed;
 import org.forumledger.cost.projection.StatusFact;
 import org.forumledger.cost.projection.YearTotals;
@@ -472,4 +474,94 @@ public final class CostViews {
   }
 
   public record ChecksumView(long position, String checksum, long eventCount) {}
+
+  /**
+   * {@code GET /costs/reviews/{reviewId}/savings}: what the review's decisions save per year and
+   * per mandate period; {@code notCalculated} counts forums whose saving is unknown.
+   */
+  public record SavingsView(
+      String reviewId,
+      String title,
+      String period,
+      String decisionReference,
+      LocalDate openedOn,
+      long position,
+      String rule,
+      List<SavingYearView> years,
+      List<SavingPeriodView> periods,
+      int notCalculated) {
+
+    static SavingsView of(ReviewSavings s, long position) {
+      return new SavingsView(
+          s.review().reviewId(),
+          s.review().title(),
+          s.review().period() == null ? null : s.review().period().toString(),
+          s.review().decisionReference(),
+          s.review().openedOn(),
+          position,
+          "Per year, each forum the review decided on: its projected cost without the review's"
+              + " decisions minus its projected cost with them ("
+              + ProjectionRules.EXIT_REVIEW_DECISION
+              + "); per mandate period the sum of its years. A saving whose cost without the"
+              + " decisions is not calculated is unknown: counted, never summed",
+          s.years().stream().map(SavingYearView::of).toList(),
+          s.periods().stream()
+              .map(
+                  p ->
+                      new SavingPeriodView(
+                          p.period().toString(),
+                          p.savingSek(),
+                          Money.tkr(p.savingSek()),
+                          p.notCalculated()))
+              .toList(),
+          s.notCalculated());
+    }
+  }
+
+  public record SavingYearView(
+      int year,
+      BigDecimal savingSek,
+      BigDecimal savingTkr,
+      int notCalculated,
+      List<SavingLineView> lines) {
+
+    static SavingYearView of(ReviewSavings.Year y) {
+      return new SavingYearView(
+          y.year(),
+          y.savingSek(),
+          Money.tkr(y.savingSek()),
+          y.notCalculated(),
+          y.lines().stream().map(SavingLineView::of).toList());
+    }
+  }
+
+  /** One forum's saving in a year; {@code feeSek} or {@code otherSek} null when unknown. */
+  public record SavingLineView(
+      String forumId,
+      String inventoryReference,
+      String name,
+      String body,
+      BigDecimal feeSek,
+      BigDecimal otherSek,
+      String explanation,
+      List<FactView> facts) {
+
+    static SavingLineView of(ReviewSavings.Line l) {
+      return new SavingLineView(
+          l.forum().forumId(),
+          l.forum().inventoryReference(),
+          l.forum().name(),
+          l.body().code(),
+          l.feeSek(),
+          l.otherSek(),
+          l.explanation(),
+          Stream.concat(l.with().fee().facts().stream(), l.with().otherCost().facts().stream())
+              .distinct()
+              .map(FactView::of)
+              .toList());
+    }
+  }
+
+  public record SavingPeriodView(
+      String period, BigDecimal savingSek, BigDecimal savingTkr, int notCalculated) {}
 }

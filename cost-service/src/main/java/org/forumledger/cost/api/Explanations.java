@@ -47,7 +47,7 @@ final class Explanations {
                 row,
                 "annualFee",
                 row.fee(),
-                CorrectableFact.supersededBehind(row.fee(), forum.fees())),
+                CorrectableFact.supersededBehind(row.fee(), feeFacts(forum))),
             Contribution.ofFigure(
                 row,
                 "otherCost",
@@ -65,11 +65,22 @@ final class Explanations {
         contributions);
   }
 
-  /** What an other-cost figure may rest on: estimates, meetings and the years' rates. */
+  /** What a fee figure may rest on: the fees and the reviews' decisions. */
+  private static List<CorrectableFact> feeFacts(ForumFacts forum) {
+    List<CorrectableFact> facts = new ArrayList<>(forum.fees());
+    facts.addAll(forum.decisions());
+    return facts;
+  }
+
+  /**
+   * What an other-cost figure may rest on: estimates, meetings, the years' rates and the reviews'
+   * decisions.
+   */
   private static List<CorrectableFact> otherCostFacts(ForumFacts forum) {
     List<CorrectableFact> facts = new ArrayList<>(forum.otherCosts());
     facts.addAll(forum.participations());
     facts.addAll(forum.rates().values());
+    facts.addAll(forum.decisions());
     return facts;
   }
 
@@ -77,7 +88,11 @@ final class Explanations {
     return basis == Basis.PROJECTED
         ? "Sum of each forum's figure by the projection rules: AMOUNT figures are summed (actual where"
             + " recorded for the year, projected otherwise); NOT_CALCULATED is counted, never summed;"
-            + " REPORTED_UNDER is summed only at the forum that carries it"
+            + " REPORTED_UNDER is summed only at the forum that carries it; a forum the city leaves by"
+            + " a review's decision has no fee and no other cost from the first 1 January on or"
+            + " after the leave date ("
+            + ProjectionRules.EXIT_REVIEW_DECISION
+            + ")"
         : "Sum of the fee whose recorded range covers the year ("
             + ProjectionRules.TOTALS_FEE
             + ") and"

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** A recorded cost fact: the event it came from and the earlier events it replaced. */
 public sealed interface CorrectableFact
-    permits FeeFact, OtherCostFact, ParticipationFact, RatesFact {
+    permits FeeFact, OtherCostFact, ParticipationFact, RatesFact, DecisionFact {
 
   Provenance source();
 

@@ -5,9 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.forumledger.events.Body;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.ParticipationRecorded;
 
 /**
  * Everything the cost read model knows about one forum: the latest fact per key, each with the
@@ -20,6 +23,7 @@ import org.forumledger.events.ForumStatus;
  * @param participations the current record of each meeting, by date
  * @param rates the ledger's cost rates by year: not a fact of this forum, the same for every forum,
  *     carried here so that the rules price its meetings
+ * @param decisions the current decision of each review on each unit's participation in this forum
  */
 public record ForumFacts(
     String forumId,
@@ -35,7 +39,42 @@ public record ForumFacts(
     List<OtherCostFact> otherCosts,
     List<Provenance> identity,
     List<ParticipationFact> participations,
-    Map<Integer, RatesFact> rates) {
+    Map<Integer, RatesFact> rates,
+    List<DecisionFact> decisions) {
+
+  /** A forum no review has decided on. */
+  public ForumFacts(
+      String forumId,
+      String inventoryReference,
+      String name,
+      String area,
+      String convener,
+      ForumKind kind,
+      LocalDate registeredOn,
+      StatusFact currentStatus,
+      List<StatusFact> statusHistory,
+      List<FeeFact> fees,
+      List<OtherCostFact> otherCosts,
+      List<Provenance> identity,
+      List<ParticipationFact> participations,
+      Map<Integer, RatesFact> rates) {
+    this(
+        forumId,
+        inventoryReference,
+        name,
+        area,
+        convener,
+        kind,
+        registeredOn,
+        currentStatus,
+        statusHistory,
+        fees,
+        otherCosts,
+        identity,
+        participations,
+        rates,
+        List.of());
+  }
 
   /** A forum without participation records and without cost rates. */
   public ForumFacts(
@@ -93,6 +132,74 @@ public record ForumFacts(
                         .thenComparing(p -> p.record().participationId()))
                 .toList();
     rates = rates == null ? Map.of() : Map.copyOf(rates);
+    decisions =
+        decisions == null
+            ? List.of()
+            : decisions.stream()
+                .sorted(Comparator.comparingLong(d -> d.source().globalPosition()))
+                .toList();
+  }
+
+  /** The same forum as if the review {@code reviewId} had decided nothing. */
+  public ForumFacts withoutReview(String reviewId) {
+    return new ForumFacts(
+        forumId,
+        inventoryReference,
+        name,
+        area,
+        convener,
+        kind,
+        registeredOn,
+        currentStatus,
+        statusHistory,
+        fees,
+        otherCosts,
+        identity,
+        participations,
+        rates,
+        decisions.stream().filter(d -> !d.reviewId().equals(reviewId)).toList());
+  }
+
+  /**
+   * The decision in force on each unit's participation: of every review's current decision on it,
+   * the one recorded last (a later decision on the same participation replaces the earlier).
+   */
+  public List<DecisionFact> decisionsInForce() {
+    Map<Body, DecisionFact> latest = new TreeMap<>(Comparator.comparing(Body::code));
+    decisions.forEach(d -> latest.put(d.body(), d));
+    return List.copyOf(latest.values());
+  }
+
+  /**
+   * The decision by which the city has left the forum by the start of {@code year} (its 1 January
+   * on or after the leave date, no unit remaining), the earliest such exit when there are several.
+   */
+  public Optional<DecisionFact> cityExitBy(int year) {
+    return decisionsInForce().stream()
+        .filter(d -> d.cityGoneBy(year))
+        .min(Comparator.comparing(DecisionFact::leaveFrom));
+  }
+
+  /**
+   * The decisions in force by which a unit leaves the forum on or before 31 December of {@code
+   * year}.
+   */
+  public List<DecisionFact> leavingBy(int year) {
+    LocalDate end = LocalDate.of(year, 12, 31);
+    return decisionsInForce().stream()
+        .filter(d -> d.leaves() && !d.leaveFrom().isAfter(end))
+        .toList();
+  }
+
+  /**
+   * The decision by which the unit of {@code meeting} no longer takes part on the meeting's day
+   * moved into {@code year} (the day itself for a meeting of that year), empty while it still does.
+   */
+  public Optional<DecisionFact> exitOf(ParticipationRecorded meeting, int year) {
+    LocalDate day = meeting.meetingDate().withYear(year);
+    return decisionsInForce().stream()
+        .filter(d -> d.leaves() && d.body().equals(meeting.body()) && !day.isBefore(d.leaveFrom()))
+        .findFirst();
   }
 
   /** The meetings recorded in {@code year}. */

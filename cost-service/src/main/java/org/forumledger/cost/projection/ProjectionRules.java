@@ -71,6 +71,14 @@ public final class ProjectionRules {
   public static final String FORUM_NOT_ACTIVE = "forum.not-active-projects-nothing";
   public static final String FORUM_NOT_REGISTERED = "forum.not-yet-registered";
   public static final String TOTALS_FEE = "totals.fee-covering-year";
+
+  /**
+   * A review's decision that the city leaves the forum, no unit remaining: no fee and no other cost
+   * for a year whose 1 January is on or after the leave date. Where units remain, the fee and the
+   * recorded other costs stand and only the leaving unit's meetings from the date end.
+   */
+  public static final String EXIT_REVIEW_DECISION = "exit.review-decision";
+
   public static final String TOTALS_OTHER = "totals.other-cost-recorded-for-year";
 
   private static final int SEK_SCALE = 2;
@@ -109,7 +117,7 @@ public final class ProjectionRules {
                             : "No fee recorded whose range covers " + year,
                         List.of()));
     Optional<OtherCostFact> other = forum.otherCost(year);
-    Optional<OtherOutcome> derived = fromParticipation(forum, year);
+    Optional<OtherOutcome> derived = fromParticipation(forum, year, false);
     Figure otherFigure =
         derived
             .map(OtherOutcome::figure)
@@ -142,10 +150,99 @@ public final class ProjectionRules {
   // ---------------------------------------------------------------- projections
 
   public ForumYear projected(ForumFacts forum, int year) {
+    Optional<DecisionFact> exit = forum.cityExitBy(year);
+    if (exit.isPresent()) {
+      return new ForumYear(
+          forum,
+          year,
+          forum.countedIn(year),
+          exited(exit.get(), year, "no annual fee"),
+          null,
+          exited(exit.get(), year, "no other cost"),
+          Map.of());
+    }
     FeeOutcome fee = projectedFee(forum, year);
     OtherOutcome other = projectedOther(forum, year);
+    List<DecisionFact> leaving = forum.leavingBy(year);
     return new ForumYear(
-        forum, year, forum.countedIn(year), fee.figure, fee.terms, other.figure, other.byCategory);
+        forum,
+        year,
+        forum.countedIn(year),
+        standing(fee.figure, leaving, year, "the fee"),
+        fee.terms,
+        standing(other.figure, leaving, year, "the recorded other costs"),
+        other.byCategory);
+  }
+
+  /** The figure of a year the city has left the forum by: nothing, by the review's decision. */
+  private static Figure exited(DecisionFact exit, int year, String what) {
+    return new Figure(
+        FigureStatus.NONE,
+        BigDecimal.ZERO,
+        Certainty.PROJECTED,
+        EXIT_REVIEW_DECISION,
+        "The city leaves the forum from "
+            + exit.leaveFrom()
+            + " ("
+            + exit.cited()
+            + "; "
+            + exit.body()
+            + " leaves, no other unit takes part): "
+            + what
+            + " for "
+            + year,
+        null,
+        List.of(exit.source()),
+        List.of());
+  }
+
+  /**
+   * A figure that stands in a year a unit leaves in, with why: other units still take part, or the
+   * city leaves during the year, whose fee is due for the year begun.
+   */
+  private static Figure standing(Figure figure, List<DecisionFact> leaving, int year, String what) {
+    if (leaving.isEmpty() || figure.status() == FigureStatus.NO_RECORD) {
+      return figure;
+    }
+    StringBuilder explanation = new StringBuilder(figure.explanation());
+    List<Provenance> facts = new ArrayList<>(figure.facts());
+    for (DecisionFact d : leaving) {
+      explanation
+          .append("; ")
+          .append(d.body())
+          .append(" leaves from ")
+          .append(d.leaveFrom())
+          .append(" (")
+          .append(d.cited())
+          .append(")");
+      if (d.cityLeaves()) {
+        explanation
+            .append(", no other unit remaining: ")
+            .append(what)
+            .append(" for ")
+            .append(year)
+            .append(" stand, due for the year begun");
+      } else {
+        explanation
+            .append("; ")
+            .append(d.remaining())
+            .append(" still ")
+            .append(d.record().remainingUnits().size() == 1 ? "takes" : "take")
+            .append(" part: ")
+            .append(what)
+            .append(" stand");
+      }
+      facts.add(d.source());
+    }
+    return new Figure(
+        figure.status(),
+        figure.amountSek(),
+        figure.certainty(),
+        figure.rule(),
+        explanation.toString(),
+        figure.reportedUnder(),
+        facts,
+        figure.settings());
   }
 
   public YearTotals projectedYear(List<ForumFacts> forums, int year) {
@@ -156,6 +253,14 @@ public final class ProjectionRules {
   public PeriodTotals projectedPeriod(List<ForumFacts> forums, MandatePeriod period) {
     return PeriodTotals.of(
         period, period.years().stream().map(y -> projectedYear(forums, y)).toList());
+  }
+
+  /**
+   * What the decisions of {@code review} save, per year and per configured mandate period (see
+   * {@link ReviewSavings}).
+   */
+  public ReviewSavings savings(List<ForumFacts> forums, ReviewFact review) {
+    return ReviewSavings.of(this, forums, review);
   }
 
   /** Why a forum projects nothing in {@code year}, or empty when it is active then. */
@@ -407,7 +512,7 @@ public final class ProjectionRules {
   }
 
   private OtherOutcome projectedOther(ForumFacts forum, int year) {
-    Optional<OtherOutcome> derived = fromParticipation(forum, year);
+    Optional<OtherOutcome> derived = fromParticipation(forum, year, true);
     if (derived.isPresent()) {
       return derived.get();
     }
@@ -503,10 +608,19 @@ public final class ProjectionRules {
    * is not zero). The figure cites every meeting's event, the rates' event and the estimate it
    * replaces, if one was recorded.
    */
-  private static Optional<OtherOutcome> fromParticipation(ForumFacts forum, int year) {
-    List<ParticipationFact> meetings = forum.participations(year);
-    if (meetings.isEmpty()) {
+  private static Optional<OtherOutcome> fromParticipation(
+      ForumFacts forum, int year, boolean exits) {
+    List<ParticipationFact> recorded = forum.participations(year);
+    if (recorded.isEmpty()) {
       return Optional.empty();
+    }
+    Ended ended = exits ? Ended.of(forum, recorded, year) : Ended.NONE;
+    List<ParticipationFact> meetings = ended.remaining(recorded);
+    if (meetings.isEmpty()) {
+      return Optional.of(
+          new OtherOutcome(
+              ended.nothingLeft(recorded.size() + " meetings recorded for " + year, year),
+              Map.of()));
     }
     Optional<RatesFact> rates = forum.ratesOf(year);
     ParticipationCost.Derivation d =
@@ -545,6 +659,7 @@ public final class ProjectionRules {
                       estimate.totalSek() == null ? "" : " " + estimate.totalSek().toPlainString())
                   .append(")");
             });
+    ended.describe(explanation, facts);
     List<SettingUsed> used = new ArrayList<>();
     Map<CostCategory, BigDecimal> categories = new EnumMap<>(CostCategory.class);
     if (d.derived()) {
@@ -574,13 +689,23 @@ public final class ProjectionRules {
   }
 
   private OtherOutcome carriedParticipation(ForumFacts forum, int base, int year) {
-    List<ParticipationFact> meetings = forum.participations(base);
+    List<ParticipationFact> recorded = forum.participations(base);
     List<Provenance> facts = new ArrayList<>();
-    meetings.forEach(m -> facts.add(m.source()));
+    recorded.forEach(m -> facts.add(m.source()));
     Optional<Figure> inactive = inactivity(forum, year);
     if (inactive.isPresent()) {
       return new OtherOutcome(withFact(inactive.get(), facts.get(facts.size() - 1)), Map.of());
     }
+    Ended ended = Ended.of(forum, recorded, year);
+    List<ParticipationFact> meetings = ended.remaining(recorded);
+    if (meetings.isEmpty()) {
+      return new OtherOutcome(
+          ended.nothingLeft(
+              "Projected: the " + recorded.size() + " meetings recorded for " + base, year),
+          Map.of());
+    }
+    facts.clear();
+    meetings.forEach(m -> facts.add(m.source()));
     Optional<RatesFact> baseRates = forum.ratesOf(base);
     Optional<RatesFact> ownRates = forum.ratesOf(year);
     ParticipationCost.Derivation d =
@@ -602,32 +727,34 @@ public final class ProjectionRules {
                   "costRates." + r.year() + ".payrollOverheadPercent",
                   r.rates().payrollOverheadPercent()));
         });
-    String explanation =
-        "Projected: the "
-            + meetings.size()
-            + (meetings.size() == 1 ? " meeting" : " meetings")
-            + " recorded for "
-            + base
-            + " ("
-            + d.hours().stripTrailingZeros().toPlainString()
-            + " h, expenses as recorded) carried to "
-            + year
-            + (total == null
-                ? ", not calculated: no cost rates recorded for " + base + " or " + year
-                : ", priced at the cost rates of "
-                    + pricing.get().year()
-                    + " ("
-                    + pricing.get().rates().hourlyCostSek().stripTrailingZeros().toPlainString()
-                    + " SEK an hour, source: "
-                    + pricing.get().rates().source()
-                    + ")");
+    StringBuilder explanation =
+        new StringBuilder(
+            "Projected: the "
+                + meetings.size()
+                + (meetings.size() == 1 ? " meeting" : " meetings")
+                + " recorded for "
+                + base
+                + " ("
+                + d.hours().stripTrailingZeros().toPlainString()
+                + " h, expenses as recorded) carried to "
+                + year
+                + (total == null
+                    ? ", not calculated: no cost rates recorded for " + base + " or " + year
+                    : ", priced at the cost rates of "
+                        + pricing.get().year()
+                        + " ("
+                        + pricing.get().rates().hourlyCostSek().stripTrailingZeros().toPlainString()
+                        + " SEK an hour, source: "
+                        + pricing.get().rates().source()
+                        + ")"));
+    ended.describe(explanation, facts);
     return new OtherOutcome(
         new Figure(
             total == null ? FigureStatus.NOT_CALCULATED : FigureStatus.AMOUNT,
             total,
             Certainty.PROJECTED,
             OTHER_PARTICIPATION_CARRIED,
-            explanation,
+            explanation.toString(),
             null,
             facts,
             used),
@@ -835,6 +962,72 @@ public final class ProjectionRules {
   }
 
   private record FeeOutcome(Figure figure, FeeTerms terms) {}
+
+  /**
+   * The meetings of a forum-year whose unit had left the forum by their day (moved into {@code
+   * year} for meetings carried forward), each with the decision that ended it.
+   */
+  private record Ended(Map<ParticipationFact, DecisionFact> meetings) {
+
+    static final Ended NONE = new Ended(Map.of());
+
+    static Ended of(ForumFacts forum, List<ParticipationFact> recorded, int year) {
+      Map<ParticipationFact, DecisionFact> ended = new LinkedHashMap<>();
+      for (ParticipationFact meeting : recorded) {
+        forum.exitOf(meeting.record(), year).ifPresent(d -> ended.put(meeting, d));
+      }
+      return ended.isEmpty() ? NONE : new Ended(ended);
+    }
+
+    List<ParticipationFact> remaining(List<ParticipationFact> recorded) {
+      return meetings.isEmpty()
+          ? recorded
+          : recorded.stream().filter(m -> !meetings.containsKey(m)).toList();
+    }
+
+    /** "; 2 meetings of KS not counted: KS leaves from 2025-07-01 (review …)". */
+    void describe(StringBuilder explanation, List<Provenance> facts) {
+      Map<DecisionFact, Integer> byDecision = new LinkedHashMap<>();
+      meetings.values().forEach(d -> byDecision.merge(d, 1, Integer::sum));
+      byDecision.forEach(
+          (d, count) -> {
+            explanation
+                .append("; ")
+                .append(count)
+                .append(count == 1 ? " meeting of " : " meetings of ")
+                .append(d.body())
+                .append(" not counted: ")
+                .append(d.body())
+                .append(" leaves the forum from ")
+                .append(d.leaveFrom())
+                .append(" (")
+                .append(d.cited())
+                .append("; ")
+                .append(d.remaining())
+                .append(d.cityLeaves() ? " remains)" : " still takes part)");
+            facts.add(d.source());
+          });
+    }
+
+    /** Every meeting ended: no meeting-derived cost remains. */
+    Figure nothingLeft(String meetingsOf, int year) {
+      StringBuilder explanation =
+          new StringBuilder(meetingsOf)
+              .append(", none of a unit still taking part in ")
+              .append(year);
+      List<Provenance> facts = new ArrayList<>();
+      describe(explanation, facts);
+      return new Figure(
+          FigureStatus.NONE,
+          BigDecimal.ZERO,
+          Certainty.PROJECTED,
+          EXIT_REVIEW_DECISION,
+          explanation.toString(),
+          null,
+          facts,
+          List.of());
+    }
+  }
 
   private record OtherOutcome(Figure figure, Map<CostCategory, BigDecimal> byCategory) {}
 

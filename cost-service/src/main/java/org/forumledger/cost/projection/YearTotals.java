@@ -45,7 +45,8 @@ public record YearTotals(
                 o ->
                     o.status() != FigureStatus.NO_RECORD
                         && !ProjectionRules.OTHER_FROM_PARTICIPATION.equals(o.rule())
-                        && !ProjectionRules.FORUM_NOT_ACTIVE.equals(o.rule()))
+                        && !ProjectionRules.FORUM_NOT_ACTIVE.equals(o.rule())
+                        && !ProjectionRules.EXIT_REVIEW_DECISION.equals(o.rule()))
             .count();
   }
 

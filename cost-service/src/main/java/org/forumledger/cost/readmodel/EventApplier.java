@@ -19,6 +19,8 @@ import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.ParticipationRecorded;
 import org.forumledger.events.ParticipationWithdrawn;
+import org.forumledger.events.ReviewDecisionRecorded;
+import org.forumledger.events.ReviewOpened;
 import org.forumledger.kit.consumer.EventProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -127,8 +129,43 @@ public class EventApplier implements EventProjection {
           StoredJson.write(e),
           e.correction(),
           m.eventId());
+    } else if (payload instanceof ReviewOpened e) {
+      jdbc.update(
+          """
+          insert into review (review_id, title, period_from, period_to, decision_reference,
+              opened_on, event_id)
+          values (?, ?, ?, ?, ?, ?, ?)
+          on conflict (review_id) do update set title = excluded.title,
+              period_from = excluded.period_from, period_to = excluded.period_to,
+              decision_reference = excluded.decision_reference, opened_on = excluded.opened_on,
+              event_id = excluded.event_id
+          """,
+          e.reviewId(),
+          e.title(),
+          e.period() == null ? null : e.period().fromYear(),
+          e.period() == null ? null : e.period().toYear(),
+          e.decisionReference(),
+          date(e.openedOn()),
+          m.eventId());
+    } else if (payload instanceof ReviewDecisionRecorded e) {
+      jdbc.update(
+          """
+          insert into review_decision (review_id, forum_id, body, record, correction, event_id)
+          values (?, ?, ?, ?, ?, ?)
+          on conflict (review_id, forum_id, body) do update set record = excluded.record,
+              correction = excluded.correction, event_id = excluded.event_id,
+              superseded_event_ids =
+                  array_append(review_decision.superseded_event_ids, review_decision.event_id)
+          """,
+          e.reviewId(),
+          e.participation().forumId(),
+          e.participation().body().code(),
+          StoredJson.write(e),
+          e.correction(),
+          m.eventId());
     }
-    // representatives and headcounts carry no cost; their event ids are remembered all the same
+    // representatives, headcounts, units, goals, goals linked, assessments and closings carry no
+    // cost; their event ids are remembered all the same
   }
 
   private void statusChanged(ForumStatusChanged e, EventMetadata m) {

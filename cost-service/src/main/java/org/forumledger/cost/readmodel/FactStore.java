@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.forumledger.cost.projection.DecisionFact;
 import org.forumledger.cost.projection.FeeFact;
 import org.forumledger.cost.projection.ForumFacts;
+import org.forumledger.cost.projection.MandatePeriod;
 import org.forumledger.cost.projection.OtherCostFact;
 import org.forumledger.cost.projection.ParticipationFact;
 import org.forumledger.cost.projection.Provenance;
 import org.forumledger.cost.projection.RatesFact;
+import org.forumledger.cost.projection.ReviewFact;
 import org.forumledger.cost.projection.StatusFact;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
@@ -28,6 +31,7 @@ import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ReviewDecisionRecorded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +51,7 @@ public class FactStore {
           union select event_id from annual_fee FILTER
           union select event_id from other_cost FILTER
           union select event_id from participation FILTER
+          union select event_id from review_decision FILTER
           union select event_id from cost_rates
           union select unnest(array[registered_event_id, details_event_id, classified_event_id,
               status_event_id]) from forum FILTER)
@@ -80,7 +85,7 @@ public class FactStore {
     Object[] everyTable =
         filter.isEmpty()
             ? forumId
-            : new Object[] {forumId[0], forumId[0], forumId[0], forumId[0], forumId[0]};
+            : new Object[] {forumId[0], forumId[0], forumId[0], forumId[0], forumId[0], forumId[0]};
     Map<String, Provenance> provenance = new HashMap<>();
     jdbc.query(
         PROVENANCE.replace("FILTER", filter),
@@ -178,6 +183,24 @@ public class FactStore {
                       strings(rs.getArray("superseded_event_ids"))));
         },
         forumId);
+    Map<String, List<DecisionFact>> decisions = new HashMap<>();
+    jdbc.query(
+        """
+        select d.forum_id, d.record, d.event_id, d.superseded_event_ids, r.title
+        from review_decision d left join review r on r.review_id = d.review_id
+        """
+            + filter.replace("forum_id", "d.forum_id"),
+        rs -> {
+          decisions
+              .computeIfAbsent(rs.getString("forum_id"), k -> new ArrayList<>())
+              .add(
+                  new DecisionFact(
+                      StoredJson.read(rs.getString("record"), ReviewDecisionRecorded.class),
+                      rs.getString("title"),
+                      known(provenance, rs.getString("event_id")),
+                      strings(rs.getArray("superseded_event_ids"))));
+        },
+        forumId);
     // the ledger's rates: a setting of every forum's years, not a fact of one forum
     Map<Integer, RatesFact> rates = new HashMap<>();
     jdbc.query(
@@ -224,9 +247,43 @@ public class FactStore {
               others.getOrDefault(id, List.of()),
               identity,
               participations.getOrDefault(id, List.of()),
-              ratesOfEveryForum);
+              ratesOfEveryForum,
+              decisions.getOrDefault(id, List.of()));
         },
         forumId);
+  }
+
+  /** The review {@code reviewId}, empty when its opening has not been seen. */
+  public Optional<ReviewFact> review(String reviewId) {
+    return jdbc
+        .query(
+            """
+            select r.*, a.event_type, a.global_position, a.recorded_at, a.effective_date,
+                a.decision_reference as event_decision_reference
+            from review r left join applied_event a on a.event_id = r.event_id
+            where r.review_id = ?
+            """,
+            (rs, n) -> {
+              Integer from = (Integer) rs.getObject("period_from");
+              Integer to = (Integer) rs.getObject("period_to");
+              Timestamp recorded = rs.getTimestamp("recorded_at");
+              return new ReviewFact(
+                  rs.getString("review_id"),
+                  rs.getString("title"),
+                  from == null || to == null ? null : new MandatePeriod(from, to),
+                  rs.getString("decision_reference"),
+                  rs.getObject("opened_on", LocalDate.class),
+                  new Provenance(
+                      rs.getString("event_id"),
+                      rs.getString("event_type"),
+                      rs.getLong("global_position"),
+                      recorded == null ? null : recorded.toInstant(),
+                      rs.getObject("effective_date", LocalDate.class),
+                      rs.getString("event_decision_reference")));
+            },
+            reviewId)
+        .stream()
+        .findFirst();
   }
 
   private static Provenance known(Map<String, Provenance> provenance, String eventId) {

@@ -36,7 +36,10 @@ public class ReadModelAdmin {
           "select l::text from other_cost_line l order by forum_id collate \"C\", year, line_no",
           "select p::text from participation p"
               + " order by forum_id collate \"C\", participation_id collate \"C\"",
-          "select r::text from cost_rates r order by year");
+          "select r::text from cost_rates r order by year",
+          "select v::text from review v order by review_id collate \"C\"",
+          "select d::text from review_decision d order by review_id collate \"C\","
+              + " forum_id collate \"C\", body collate \"C\"");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -67,7 +70,8 @@ public class ReadModelAdmin {
     return tx.execute(
         status -> {
           jdbc.execute(
-              "delete from participation; delete from cost_rates;"
+              "delete from review_decision; delete from review;"
+                  + " delete from participation; delete from cost_rates;"
                   + " delete from other_cost_line; delete from other_cost; delete from annual_fee;"
                   + " delete from forum_status_change; delete from forum; delete from applied_event");
           CopyManager copies =

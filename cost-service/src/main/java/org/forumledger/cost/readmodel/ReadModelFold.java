@@ -26,6 +26,8 @@ import org.forumledger.events.OtherCostRecorded;
 import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.ParticipationRecorded;
 import org.forumledger.events.ParticipationWithdrawn;
+import org.forumledger.events.ReviewDecisionRecorded;
+import org.forumledger.events.ReviewOpened;
 import org.forumledger.events.seal.ChainLink;
 import org.forumledger.events.seal.KeyRing;
 import org.forumledger.kit.consumer.ApplyOnce;
@@ -54,6 +56,8 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   private final Map<YearKey, OtherCostRow> otherCosts = new HashMap<>();
   private final Map<ParticipationKey, StoredRow> participations = new HashMap<>();
   private final Map<Integer, StoredRow> rates = new HashMap<>();
+  private final Map<String, ReviewRow> reviews = new HashMap<>();
+  private final Map<DecisionKey, StoredRow> decisions = new HashMap<>();
   private long position;
   private AppliedEventRow pending;
   private long positionBeforePending;
@@ -201,6 +205,24 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
           e.year(),
           StoredRow.replacing(
               rates.get(e.year()), e.year(), StoredJson.write(e), e.correction(), m));
+    } else if (payload instanceof ReviewOpened e) {
+      reviews.put(
+          e.reviewId(),
+          new ReviewRow(
+              e.reviewId(),
+              e.title(),
+              e.period() == null ? null : e.period().fromYear(),
+              e.period() == null ? null : e.period().toYear(),
+              e.decisionReference(),
+              e.openedOn(),
+              m.eventId()));
+    } else if (payload instanceof ReviewDecisionRecorded e) {
+      DecisionKey key =
+          new DecisionKey(
+              e.reviewId(), e.participation().forumId(), e.participation().body().code());
+      // the year column of the shared row shape is not written for a decision
+      decisions.put(
+          key, StoredRow.replacing(decisions.get(key), 0, StoredJson.write(e), e.correction(), m));
     }
   }
 
@@ -303,6 +325,19 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
       rates.values().forEach(row -> row.copyTo(out));
       out.finish();
     }
+    try (CopyText out = copies.open("review", ReviewRow.COLUMNS)) {
+      reviews.values().forEach(row -> row.copyTo(out));
+      out.finish();
+    }
+    try (CopyText out =
+        copies.open(
+            "review_decision",
+            "review_id, forum_id, body, record, correction, event_id, superseded_event_ids")) {
+      decisions.forEach(
+          (key, row) ->
+              row.copyWithoutYearTo(out.text(key.reviewId()).text(key.forumId()).text(key.body())));
+      out.finish();
+    }
   }
 
   /** Opens a copy into a table of the read model, in the rebuild's transaction. */
@@ -338,6 +373,37 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
 
   private record ParticipationKey(String forumId, String participationId) {}
 
+  private record DecisionKey(String reviewId, String forumId, String body) {}
+
+  record ReviewRow(
+      String reviewId,
+      String title,
+      Integer periodFrom,
+      Integer periodTo,
+      String decisionReference,
+      LocalDate openedOn,
+      String eventId) {
+
+    static final String COLUMNS =
+        "review_id, title, period_from, period_to, decision_reference, opened_on, event_id";
+
+    ReviewRow {
+      Objects.requireNonNull(reviewId, "review.review_id");
+      storable(reviewId, title, decisionReference);
+    }
+
+    void copyTo(CopyText out) {
+      out.text(reviewId)
+          .text(title)
+          .number(periodFrom)
+          .number(periodTo)
+          .text(decisionReference)
+          .date(openedOn)
+          .text(eventId)
+          .endRow();
+    }
+  }
+
   /**
    * A row of {@code participation} or {@code cost_rates} after its key: the year, the payload as
    * stored JSON and the event it came from, with those it replaced.
@@ -357,6 +423,10 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
           correction,
           m.eventId(),
           before == null ? List.of() : appended(before.supersededEventIds(), before.eventId()));
+    }
+
+    void copyWithoutYearTo(CopyText out) {
+      out.text(json).bool(correction).text(eventId).textArray(supersededEventIds).endRow();
     }
 
     void copyTo(CopyText out) {

@@ -4,15 +4,24 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.forumledger.events.AnnualFeeSet;
+import org.forumledger.events.Body;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
+import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.CostStatus;
+import org.forumledger.events.CourseOfAction;
 import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.MeetingMode;
+import org.forumledger.events.ParticipationRecorded;
+import org.forumledger.events.ParticipationRef;
+import org.forumledger.events.ReviewDecisionRecorded;
 
 /** Builds forums' facts for rule tests, in the words of the 2023 inventory. */
 final class Facts {
@@ -27,6 +36,9 @@ final class Facts {
   private final List<StatusFact> statuses = new ArrayList<>();
   private final List<FeeFact> fees = new ArrayList<>();
   private final List<OtherCostFact> others = new ArrayList<>();
+  private final List<ParticipationFact> meetings = new ArrayList<>();
+  private final Map<Integer, RatesFact> rates = new HashMap<>();
+  private final List<DecisionFact> decisions = new ArrayList<>();
 
   private Facts(String forumId) {
     this.forumId = forumId;
@@ -215,6 +227,65 @@ final class Facts {
     return this;
   }
 
+  /** A meeting of {@code body}: {@code hours} of work, no expenses. */
+  Facts meeting(String participationId, Body body, String day, String hours) {
+    meetings.add(
+        new ParticipationFact(
+            new ParticipationRecorded(
+                forumId,
+                participationId,
+                body,
+                LocalDate.parse(day),
+                1,
+                List.of(),
+                new BigDecimal(hours),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                MeetingMode.DIGITAL,
+                false),
+            event("forum.ParticipationRecorded"),
+            List.of()));
+    return this;
+  }
+
+  /** The cost rates of {@code year}: an hour costs {@code salary} × (1 + {@code overhead} %). */
+  Facts rates(int year, String salary, String overhead) {
+    rates.put(
+        year,
+        new RatesFact(
+            new CostRatesRecorded(
+                year,
+                new BigDecimal(salary),
+                new BigDecimal(overhead),
+                "SLK payroll " + year,
+                List.of(),
+                false),
+            event("rates.CostRatesRecorded"),
+            List.of()));
+    return this;
+  }
+
+  /** The review's decision on {@code body}'s participation, on the day of the board's decision. */
+  Facts decided(
+      String reviewId, Body body, CourseOfAction decision, String decidedOn, Body... remaining) {
+    decisions.add(
+        new DecisionFact(
+            new ReviewDecisionRecorded(
+                reviewId,
+                new ParticipationRef(forumId, body),
+                decision,
+                "KS " + decidedOn + " § 101",
+                LocalDate.parse(decidedOn),
+                List.of(remaining),
+                false),
+            "Översyn av nätverk och samarbeten",
+            event("review.DecisionRecorded"),
+            List.of()));
+    return this;
+  }
+
   ForumFacts build() {
     StatusFact current = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
     return new ForumFacts(
@@ -229,6 +300,9 @@ final class Facts {
         statuses,
         fees,
         others,
-        List.of(event("forum.ForumRegistered")));
+        List.of(event("forum.ForumRegistered")),
+        meetings,
+        rates,
+        decisions);
   }
 }

@@ -1,5 +1,6 @@
 package org.forumledger.cost.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,6 +138,21 @@ public final class CostStack implements AutoCloseable {
         envelope.metadata().eventType(),
         String.valueOf(envelope.metadata().eventVersion()),
         envelope.metadata().eventId());
+  }
+
+  /**
+   * Publishes the events in order and waits until the read model stands at the last one's position
+   * (the checksum route's position).
+   */
+  public void publishAndWait(List<EventEnvelope> batch) {
+    batch.forEach(this::publish);
+    long last = batch.get(batch.size() - 1).metadata().globalPosition();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(Json.get(viewer(), "/costs/checksum").get("position").asLong())
+                    .isEqualTo(last));
   }
 
   /** A record value of the stack's own making, sealed as the next link of the chain. */

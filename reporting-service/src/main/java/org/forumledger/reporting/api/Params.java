@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.forumledger.events.LedgerCalendar;
+import org.forumledger.events.MandatePeriod;
 import org.forumledger.reporting.history.TimeSlice;
 
 /**
@@ -87,6 +88,23 @@ public final class Params {
           : date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
     return instant(name, value);
+  }
+
+  /** A mandate period written FROM-TO, e.g. 2023-2026; null when not given. */
+  public static MandatePeriod period(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      MandatePeriod period = MandatePeriod.parse(value.trim());
+      if (!LedgerCalendar.accepts(period.fromYear()) || !LedgerCalendar.accepts(period.toYear())) {
+        throw new InvalidParameterException(name, LedgerCalendar.yearRule(name));
+      }
+      return period;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException(
+          name, name + " must be a mandate period written FROM-TO, e.g. 2023-2026");
+    }
   }
 
   public static TimeSlice slice(String asOf, String knownAt) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.forumledger.events.EventEnvelope;
+import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.seal.Seals;
 import org.forumledger.reporting.audit.AuditLog;
@@ -85,9 +86,13 @@ final class TransactionChanges implements TransactionSynchronization {
     audited.add(AuditedEvent.ofUnknownType(sealed));
   }
 
-  /** A registration starts afresh; anything else folds onto the last committed state. */
+  /**
+   * A registration starts afresh; another forum event folds onto the last committed state. A stream
+   * that is not a forum (a unit, a goal, a review, a year's cost rates) has no state to read: its
+   * events go to the log and the audit chain only.
+   */
   private WorkingForum start(String forumId, EventEnvelope first) {
-    if (first.payload() instanceof ForumRegistered) {
+    if (first.payload() instanceof ForumRegistered || !(first.payload() instanceof ForumEvent)) {
       return new WorkingForum(null, null);
     }
     Optional<StoredForum> stored = committed.find(forumId).or(() -> views.findStored(forumId));

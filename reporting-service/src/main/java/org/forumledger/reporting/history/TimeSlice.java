@@ -2,6 +2,7 @@ package org.forumledger.reporting.history;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.AppointmentEnded;
@@ -15,6 +16,10 @@ import org.forumledger.events.OtherCostWithdrawn;
 import org.forumledger.events.ParticipationRecorded;
 import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
+import org.forumledger.events.ReviewClosed;
+import org.forumledger.events.ReviewDecisionRecorded;
+import org.forumledger.events.ReviewEvent;
+import org.forumledger.events.ReviewOpened;
 
 /**
  * One point in both times: the valid-time date the registry is looked at ({@code asOf}) and the
@@ -46,8 +51,9 @@ public record TimeSlice(LocalDate asOf, Instant knownAt) {
    * The first day the event's fact is valid, null when it names none (then it is always valid): a
    * year's fee, other cost or headcount from 1 January of that year; a status, appointment or end
    * from the date it names; a meeting from its day; a year's cost rates from 1 January of the year;
-   * a withdrawn meeting always (it takes the record back wherever the record was); anything else
-   * from the event's effective date.
+   * a withdrawn meeting always (it takes the record back wherever the record was); a review's
+   * opening, decision and closing from the day each names, its assessments from their effective
+   * date or else the day they were recorded; anything else from the event's effective date.
    */
   public static LocalDate validFrom(EventEnvelope envelope) {
     LedgerEvent event = envelope.payload();
@@ -85,6 +91,21 @@ public record TimeSlice(LocalDate asOf, Instant knownAt) {
     }
     if (event instanceof CostRatesRecorded rates) {
       return firstDayOf(rates.year());
+    }
+    if (event instanceof ReviewOpened opened && opened.openedOn() != null) {
+      return opened.openedOn();
+    }
+    if (event instanceof ReviewDecisionRecorded decided && decided.decidedOn() != null) {
+      return decided.decidedOn();
+    }
+    if (event instanceof ReviewClosed closed && closed.closedOn() != null) {
+      return closed.closedOn();
+    }
+    if (event instanceof ReviewEvent
+        && effectiveDate == null
+        && envelope.metadata().recordedAt() != null) {
+      // what a review says holds from the day it was said, never before
+      return LocalDate.ofInstant(envelope.metadata().recordedAt(), ZoneOffset.UTC);
     }
     return effectiveDate;
   }

@@ -354,7 +354,8 @@ public final class AppendixRenderer {
     return value == null ? "" : value.toPlainString();
   }
 
-  private static String esc(String value) {
+  /** Text escaped for an HTML element or attribute. */
+  public static String esc(String value) {
     if (value == null) {
       return "";
     }

@@ -1,8 +1,6 @@
 package org.forumledger.reporting.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.forumledger.events.testing.ForumEvents.forum;
-import static org.forumledger.reporting.support.Events.registered;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,17 +22,15 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.forumledger.events.Body;
-import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
-import org.forumledger.events.ForumStatus;
 import org.forumledger.events.testing.CostRatesRecordedBuilder;
 import org.forumledger.events.testing.EventStream;
 import org.forumledger.reporting.history.ForumFold;
 import org.forumledger.reporting.history.TimeSlice;
 import org.forumledger.reporting.history.TotalsCalculator;
+import org.forumledger.reporting.support.Inventory2023;
 import org.forumledger.reporting.support.Meetings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +64,7 @@ class AppendixInventoryTest {
     EventStream events = new EventStream(1);
     List<EventEnvelope> all = new ArrayList<>();
     for (CSVRecord r : data) {
-      all.addAll(facts(events, r));
+      all.addAll(Inventory2023.facts(events, r));
     }
     inventory = all;
     report =
@@ -333,85 +329,6 @@ class AppendixInventoryTest {
     return CSVFormat.RFC4180
         .parse(new StringReader(new String(AppendixRenderer.csv(report), StandardCharsets.UTF_8)))
         .getRecords();
-  }
-
-  /** A row's facts as the importer records them (see inventory-importer's RowMapper). */
-  private static List<EventEnvelope> facts(EventStream events, CSVRecord r) {
-    String id = r.get("section");
-    List<EventEnvelope> facts = new ArrayList<>();
-    facts.add(
-        events.envelope(
-            registered(id, id, r.get("name"), r.get("area"))
-                .subarea(r.get("subarea").isEmpty() ? null : r.get("subarea")),
-            T,
-            "2023-01-01"));
-    if (!r.get("slk_min").isEmpty()) {
-      facts.add(
-          events.envelope(
-              forum(id)
-                  .headcount(2023, Body.SLK)
-                  .people(Integer.parseInt(r.get("slk_min")), Integer.parseInt(r.get("slk_max")))
-                  .asWritten(r.get("slk_as_written")),
-              T,
-              null));
-    }
-    if (!r.get("ks_count").isEmpty()) {
-      int ks = Integer.parseInt(r.get("ks_count"));
-      facts.add(
-          events.envelope(
-              forum(id)
-                  .headcount(2023, Body.KS)
-                  .people(ks, ks)
-                  .asWritten(r.get("ks_as_written").isEmpty() ? null : r.get("ks_as_written")),
-              T,
-              null));
-    } else if (!r.get("ks_as_written").isEmpty()) {
-      // "2 per forum" (2.14.6): the words only, no count invented
-      facts.add(
-          events.envelope(
-              forum(id).headcount(2023, Body.KS).onlyAsWritten(r.get("ks_as_written")), T, null));
-    }
-    CostStatus fee = CostStatus.valueOf(r.get("fee_status"));
-    facts.add(
-        events.envelope(
-            switch (fee) {
-              case AMOUNT ->
-                  r.get("fee_currency").isEmpty() || r.get("fee_currency").equals("SEK")
-                      ? forum(id).fee(2023).amount(sek(r.get("fee_tkr")))
-                      // ECCAR (2.8.4): 1 500 EUR beside the printed 16 tkr, the rate implied
-                      : forum(id)
-                          .fee(2023)
-                          .inCurrencyWithSek(
-                              r.get("fee_currency"),
-                              r.get("fee_original_amount"),
-                              sek(r.get("fee_tkr")));
-              case REPORTED_UNDER -> forum(id).fee(2023).reportedUnder(r.get("fee_reported_under"));
-              default -> forum(id).fee(2023).status(fee);
-            },
-            T,
-            null));
-    CostStatus other = CostStatus.valueOf(r.get("other_cost_status"));
-    facts.add(
-        events.envelope(
-            switch (other) {
-              case AMOUNT ->
-                  forum(id).otherCost(2023).line(CostCategory.OTHER, sek(r.get("other_cost_tkr")));
-              case REPORTED_UNDER ->
-                  forum(id).otherCost(2023).reportedUnder(r.get("other_cost_reported_under"));
-              default -> forum(id).otherCost(2023).status(other);
-            },
-            T,
-            null));
-    if (!r.get("status").equals("ACTIVE")) {
-      facts.add(
-          events.envelope(
-              forum(id).status(ForumStatus.valueOf(r.get("status"))).from("2023-01-01"), T, null));
-    }
-    return facts;
-  }
-
-  private static String sek(String tkr) {
-    return new BigDecimal(tkr).multiply(BigDecimal.valueOf(1000)).toPlainString();
   }
 
   private static String slk(CSVRecord r) {

@@ -303,6 +303,42 @@ class ReviewPagesBrowserIT {
 
   @Test
   @Order(5)
+  void aSecondUnitJoiningAForumOnItsPageMakesItAnOverlap() {
+    JsonNode before = reporting("/reports/overlaps?year=2023").get("overlaps").get("sameForum");
+    String alone = null;
+    for (JsonNode p : registryReview().get("scope")) {
+      String forumId = p.get("forumId").asText();
+      if (!before.toString().contains(forumId) && !forumId.equals(forumId(SIQ))) {
+        alone = forumId;
+        break;
+      }
+    }
+    assertThat(alone).as("a forum one unit takes part in").isNotNull();
+    String forumId = alone;
+    browser.signIn("registrar", "registrar-pw");
+    browser.open("/forums/" + forumId);
+    fill("headcount", Map.of("year", "2023", "headcountMin", "1"));
+    fill("headcount", Map.of("effectiveDate", "2023-01-01", "reason", "MKN deltar (webbtest)"));
+    new Select(browser.find("#headcount-body")).selectByValue("MKN");
+    browser.find("#headcount-form button[type=submit]").click();
+    browser.await(d -> d.getCurrentUrl().contains("recorded=headcount"));
+    assertThat(browser.find("#timeline li").getText()).contains("MKN");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                reporting("/reports/overlaps?year=2023")
+                    .get("overlaps")
+                    .get("sameForum")
+                    .toString()
+                    .contains(forumId));
+    browser.open("/overlaps?year=2023");
+    assertThat(browser.text("#same-forum tr[data-forum='" + forumId + "'] .units")).contains("MKN");
+  }
+
+  @Test
+  @Order(6)
   void overlapsTheReviewAsKnownBeforeItsAssessmentsAndTheOutcomesDownloads() {
     browser.signIn("viewer", "viewer-pw");
     browser.find("nav a[href='/overlaps']").click();
@@ -356,7 +392,7 @@ class ReviewPagesBrowserIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void everyAssessmentIsInTheAuditHistoryWithItsReviewer() {
     browser.signIn("auditor", "auditor-pw");
     browser.open("/reviews/" + REVIEW);

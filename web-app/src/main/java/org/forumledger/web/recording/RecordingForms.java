@@ -53,7 +53,7 @@ public final class RecordingForms {
   /** A meeting as recorded or corrected: who, when, how many, the hours and the expenses. */
   private static final List<RecordingForm.Field> MEETING_FIELDS =
       List.of(
-          choice("body", "record.body", "body.", "KS", "SLK"),
+          pageChoice("body", "record.body", true),
           date("meetingDate", "record.meetingDate", true),
           text("attendeeCount", "record.attendeeCount", true),
           text("hours", "record.hours", true),
@@ -235,7 +235,7 @@ public final class RecordingForms {
               "representatives",
               List.of(
                   text("personName", "record.personName", true),
-                  choice("body", "record.body", "body.", "KS", "SLK"),
+                  pageChoice("body", "record.body", true),
                   choice(
                       "role",
                       "record.role",
@@ -267,7 +267,7 @@ public final class RecordingForms {
               "headcounts",
               List.of(
                   year("year", "record.year", true),
-                  choice("body", "record.body", "body.", "KS", "SLK"),
+                  pageChoice("body", "record.body", true),
                   text("headcountMin", "record.headcountMin", true),
                   text("headcountMax", "record.headcountMax", false),
                   text("asWritten", "record.asWritten", false)),

@@ -124,22 +124,36 @@ public class CityReads {
         .map(City.CoverageAt::coverage);
   }
 
-  /** The units a form offers: KS and SLK first unless registered, then every registered one. */
+  /**
+   * The units a form offers: KS and SLK first (the inventory's two bodies, named by the registry
+   * once registered), then every other registered unit by name.
+   */
   public static List<RecordingForm.Option> unitOptions(List<City.Unit> units, boolean none) {
     List<RecordingForm.Option> options = new ArrayList<>();
     if (none) {
       options.add(new RecordingForm.Option("", "record.none", null));
     }
     for (String code : INVENTORY_UNITS) {
-      if (units.stream().noneMatch(u -> code.equals(u.code()))) {
-        options.add(new RecordingForm.Option(code, "body." + code, null));
-      }
-    }
-    for (City.Unit unit : units) {
       options.add(
-          new RecordingForm.Option(unit.code(), null, unit.name() + " (" + unit.code() + ")"));
+          units.stream()
+              .filter(u -> code.equals(u.code()))
+              .findFirst()
+              .map(CityReads::option)
+              .orElseGet(() -> new RecordingForm.Option(code, "body." + code, null)));
     }
+    units.stream()
+        .filter(u -> !INVENTORY_UNITS.contains(u.code()))
+        .sorted(
+            java.util.Comparator.comparing(
+                (City.Unit u) -> u.name() == null ? u.code() : u.name(),
+                String.CASE_INSENSITIVE_ORDER))
+        .map(CityReads::option)
+        .forEach(options::add);
     return List.copyOf(options);
+  }
+
+  private static RecordingForm.Option option(City.Unit unit) {
+    return new RecordingForm.Option(unit.code(), null, unit.name() + " (" + unit.code() + ")");
   }
 
   public static List<RecordingForm.Option> goalOptions(List<City.Goal> goals) {

@@ -49,6 +49,7 @@ public final class InventoryImport {
   private final Source source;
   private final RegistryTransport registry;
   private final int rowsAtATime;
+  private final CityData cityData;
 
   /** Rows sent at the same time over HTTP: enough to keep a 2-core registry busy. */
   static final int ROWS_AT_A_TIME = 16;
@@ -63,10 +64,25 @@ public final class InventoryImport {
   }
 
   InventoryImport(String sourceName, Source source, RegistryTransport registry, int rowsAtATime) {
+    this(sourceName, source, registry, rowsAtATime, CityData.none());
+  }
+
+  private InventoryImport(
+      String sourceName,
+      Source source,
+      RegistryTransport registry,
+      int rowsAtATime,
+      CityData cityData) {
     this.sourceName = sourceName;
     this.source = source;
     this.registry = registry;
     this.rowsAtATime = rowsAtATime;
+    this.cityData = cityData;
+  }
+
+  /** This import, registering {@code data}'s units and goals before the first forum. */
+  InventoryImport withCityData(CityData data) {
+    return new InventoryImport(sourceName, source, registry, rowsAtATime, data);
   }
 
   public static InventoryImport fromDefaultFile(
@@ -76,10 +92,11 @@ public final class InventoryImport {
       return fromFile(Path.of(file), registryBaseUrl, username, password);
     }
     return new InventoryImport(
-        "classpath:" + DEFAULT_RESOURCE,
-        InventoryImport::readDefaultResource,
-        new RegistryClient(registryBaseUrl, username, password),
-        ROWS_AT_A_TIME);
+            "classpath:" + DEFAULT_RESOURCE,
+            InventoryImport::readDefaultResource,
+            new RegistryClient(registryBaseUrl, username, password),
+            ROWS_AT_A_TIME)
+        .withCityData(CityData.shipped());
   }
 
   public static InventoryImport fromFile(
@@ -94,18 +111,20 @@ public final class InventoryImport {
   public static InventoryImport fromText(
       String sourceName, String csv, String registryBaseUrl, String username, String password) {
     return new InventoryImport(
-        sourceName,
-        () -> csv,
-        new RegistryClient(registryBaseUrl, username, password),
-        ROWS_AT_A_TIME);
+            sourceName,
+            () -> csv,
+            new RegistryClient(registryBaseUrl, username, password),
+            ROWS_AT_A_TIME)
+        .withCityData(CityData.shipped());
   }
 
   static InventoryImport fromFile(Path csv, RegistryTransport registry) {
     return new InventoryImport(
-        csv.toString(),
-        () -> Files.readString(csv, StandardCharsets.UTF_8),
-        registry,
-        ROWS_AT_A_TIME);
+            csv.toString(),
+            () -> Files.readString(csv, StandardCharsets.UTF_8),
+            registry,
+            ROWS_AT_A_TIME)
+        .withCityData(CityData.shipped());
   }
 
   private static String readDefaultResource() throws IOException {
@@ -184,6 +203,7 @@ public final class InventoryImport {
     InventoryCsv.Parsed parsed = InventoryCsv.parse(text);
     Counters counters = new Counters();
     counters.problems.addAll(parsed.problems());
+    registerCityData(counters);
     log.info("Importing {} inventory rows from {}", parsed.rows().size(), sourceName);
 
     Set<String> sections = new HashSet<>();
@@ -274,6 +294,55 @@ public final class InventoryImport {
     thread.setDaemon(true);
     return thread;
   }
+
+  /**
+   * Registers the units and goals the report names, one by one, before any forum: a forum fact may
+   * name a unit and a goal link a goal only once it is registered. Each write has its own
+   * Idempotency-Key, and the same unit or goal sent again writes nothing, so a rerun adds no event.
+   * A refused unit or goal counts as a failed row of {@link CityData#RESOURCE}.
+   */
+  private void registerCityData(Counters counters) {
+    List<Write> writes = new ArrayList<>();
+    for (CityData.UnitEntry unit : cityData.units()) {
+      writes.add(
+          new Write(
+              "/units/" + unit.code(),
+              cityData.body(unit),
+              "units-and-goals-2023/unit/" + unit.code()));
+    }
+    for (CityData.GoalEntry goal : cityData.goals()) {
+      writes.add(
+          new Write(
+              "/goals/" + goal.goalId(),
+              cityData.body(goal),
+              "units-and-goals-2023/goal/" + goal.goalId()));
+    }
+    for (Write write : writes) {
+      String where = CityData.RESOURCE + ": ";
+      try {
+        Response response = registry.send("PUT", write.path(), write.body(), write.key());
+        counters.sent();
+        if (!response.successful()) {
+          fail(counters, where + response.describeFailure());
+        }
+      } catch (IOException e) {
+        // the rows will say so too; one problem for the file, and its other writes not tried
+        fail(
+            counters,
+            where
+                + "the registry could not be reached ("
+                + e
+                + "); its units and goals were not registered");
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail(counters, where + "the import was interrupted at " + write.path());
+        return;
+      }
+    }
+  }
+
+  private record Write(String path, Object body, String key) {}
 
   /** Sends one row's writes in order; the first refusal stops the row. */
   private Optional<String> send(RowPlan plan, Counters counters)

@@ -174,7 +174,8 @@ class ImportCommandTest {
         .contains("  rows read          3\n")
         .contains("  rows imported      2\n")
         .contains("  rows not imported  1\n")
-        .contains("  requests sent      10\n")
+        // the report's 10 units and 5 goals, then the forums' 10 writes
+        .contains("  requests sent      25\n")
         .contains("  forums             2 registered, 0 already present\n")
         .contains(
             "Problems, by line:\n"
@@ -191,8 +192,12 @@ class ImportCommandTest {
 
     assertThat(status).isEqualTo(ImportCommand.ROWS_FAILED);
     assertThat(out())
-        .contains("  rows not imported  3\n")
-        .contains("  line 2: section 9.1.1: the registry could not be reached");
+        .contains("  rows not imported  4\n")
+        .contains("  line 2: section 9.1.1: the registry could not be reached")
+        .contains(
+            "  inventory/units-and-goals-2023.json: the registry could not be reached"
+                + " (java.net.ConnectException: Connection refused); its units and goals were not"
+                + " registered\n");
   }
 
   @Test
@@ -220,7 +225,7 @@ class ImportCommandTest {
     assertThat(out())
         .startsWith("Imported " + inventory + " into " + URL + " as alice\n")
         .contains("  rows read          108\n")
-        .contains("  requests sent      536\n")
+        .contains("  requests sent      551\n")
         .contains("  forums             0 registered, 108 already present\n")
         .endsWith("Every row was imported.\n");
   }

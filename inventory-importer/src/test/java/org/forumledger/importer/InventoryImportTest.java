@@ -47,6 +47,51 @@ class InventoryImportTest {
   }
 
   @Test
+  void theReportsUnitsAndGoalsAreRegisteredBeforeTheFirstForumEachWithItsSource() {
+    FakeRegistry registry = new FakeRegistry();
+
+    Summary summary =
+        importOf(InventoryFixtures.MALFORMED, registry).withCityData(CityData.shipped()).run();
+
+    assertThat(summary.failedRows()).isEqualTo(1);
+    assertThat(summary.requestsSent()).isEqualTo(25).isEqualTo(registry.sent.size());
+    List<String> first15 =
+        registry.sent.subList(0, 15).stream().map(s -> s.method() + " " + s.path()).toList();
+    assertThat(first15)
+        .startsWith("PUT /units/KS", "PUT /units/SLK", "PUT /units/MKN")
+        .endsWith(
+            "PUT /goals/kompetensforsorjning-2023",
+            "PUT /goals/social-hallbarhet-2023",
+            "PUT /goals/segregation-2023",
+            "PUT /goals/ekologisk-hallbarhet-2023",
+            "PUT /goals/miljo-och-klimat-2023");
+    assertThat(registry.sent.get(15).path()).isEqualTo("/forums");
+    FakeRegistry.Sent mkn = registry.sent.get(2);
+    assertThat(mkn.idempotencyKey()).isEqualTo("units-and-goals-2023/unit/MKN");
+    CityData.UnitBody body = (CityData.UnitBody) mkn.body();
+    assertThat(body.name()).isEqualTo("miljö- och klimatnämnden");
+    assertThat(body.source().phrase())
+        .isEqualTo(
+            "dessa frågor till stor del ligger inom miljö- och klimatnämndens ansvarsområde");
+    assertThat(body.source().document()).startsWith("SLK-2023-01081");
+    assertThat(body.reason()).contains("SLK-2023-01081");
+  }
+
+  @Test
+  void aRefusedUnitIsReportedAndTheForumsAreStillImported() {
+    FakeRegistry registry = new FakeRegistry();
+    registry.refuse = s -> s.path().equals("/units/SMN");
+
+    Summary summary =
+        importOf(InventoryFixtures.MALFORMED, registry).withCityData(CityData.shipped()).run();
+
+    assertThat(summary.importedRows()).isEqualTo(2);
+    assertThat(summary.failedRows()).isEqualTo(2);
+    assertThat(summary.problems())
+        .anyMatch(p -> p.startsWith(CityData.RESOURCE + ": PUT /units/SMN answered 422"));
+  }
+
+  @Test
   void rowsSentAFewAtATimeGiveTheSameSummaryAndKeepEachRowsWritesInOrder() {
     FakeRegistry oneAtATime = new FakeRegistry();
     FakeRegistry fourAtATime = new FakeRegistry();

@@ -9,8 +9,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Every role reads the forums, the years' cost rates, the registry's public keys, its chain and
- * checkpoints; only registrars change forums and rates, and only auditors ask for a checkpoint or
- * close a year. The kit adds health, the API documentation and metrics, and refuses the rest.
+ * checkpoints, units, council goals and reviews; only registrars change forums, rates, units, goals
+ * and reviews, and only auditors ask for a checkpoint or close a year. The kit adds health, the API
+ * documentation and metrics, and refuses the rest.
  */
 @Configuration(proxyBeanMethods = false)
 class RegistryAccess {
@@ -32,6 +33,18 @@ class RegistryAccess {
         .read("/cost-rates", Roles.READERS)
         .read("/cost-rates/**", Roles.READERS)
         .route(HttpMethod.PUT, "/cost-rates/*", Set.of(Roles.REGISTRAR))
+        .read("/units", Roles.READERS)
+        .read("/units/**", Roles.READERS)
+        .route(HttpMethod.PUT, "/units/*", Set.of(Roles.REGISTRAR))
+        .read("/goals", Roles.READERS)
+        .read("/goals/**", Roles.READERS)
+        .route(HttpMethod.PUT, "/goals/*", Set.of(Roles.REGISTRAR))
+        .read("/reviews", Roles.READERS)
+        .read("/reviews/**", Roles.READERS)
+        .route(HttpMethod.POST, "/reviews", Set.of(Roles.REGISTRAR))
+        .route(HttpMethod.PUT, "/reviews/*/assessments/*/*", Set.of(Roles.REGISTRAR))
+        .route(HttpMethod.PUT, "/reviews/*/decisions/*/*", Set.of(Roles.REGISTRAR))
+        .route(HttpMethod.POST, "/reviews/*/close", Set.of(Roles.REGISTRAR))
         .build();
   }
 }

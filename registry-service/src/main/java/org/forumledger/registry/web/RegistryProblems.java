@@ -1,5 +1,7 @@
 package org.forumledger.registry.web;
 
+import java.util.List;
+import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -10,6 +12,8 @@ import org.forumledger.registry.forum.api.IdempotentRequests.IdempotencyKeyReuse
 import org.forumledger.registry.forum.api.InvalidRequestException;
 import org.forumledger.registry.forum.api.UnknownForumException;
 import org.forumledger.registry.forum.domain.ForumRuleViolation;
+import org.forumledger.registry.review.NotInReviewScope;
+import org.forumledger.registry.review.ReviewIncomplete;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +26,16 @@ class RegistryProblems implements ProblemTranslator {
 
   @Override
   public Problem translate(Throwable failure) {
+    if (failure instanceof ReviewIncomplete incomplete) {
+      List<Map<String, String>> missing =
+          incomplete.missing().stream()
+              .map(p -> Map.of("forumId", p.forumId(), "body", p.body().code()))
+              .toList();
+      return Problem.of(ProblemType.RULE_BROKEN, incomplete.getMessage()).with("missing", missing);
+    }
+    if (failure instanceof NotInReviewScope) {
+      return Problem.of(ProblemType.NOT_FOUND, failure.getMessage());
+    }
     if (failure instanceof ForumRuleViolation violation) {
       Problem problem = Problem.of(ProblemType.RULE_BROKEN, violation.getMessage());
       return violation.field() == null
@@ -37,7 +51,8 @@ class RegistryProblems implements ProblemTranslator {
     if (failure instanceof ConflictingAggregateVersionException) {
       return Problem.of(
           ProblemType.STALE_VERSION,
-          "The If-Match version is not the forum's current version; read it again and retry.");
+          "The If-Match version is not the current version (or a revision was sent without"
+              + " If-Match); read it again and retry with its ETag.");
     }
     if (failure instanceof ConcurrencyException) {
       return Problem.of(

@@ -122,7 +122,7 @@ class RegistryApiIT {
     problem(
             registrar
                 .put()
-                .uri("/forums/{id}/headcounts/2023/PARLIAMENT", "x")
+                .uri("/forums/{id}/headcounts/2023/Parliament", "x")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}")
                 .exchange(),

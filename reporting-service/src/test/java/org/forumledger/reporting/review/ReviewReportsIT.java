@@ -27,7 +27,7 @@ import org.forumledger.events.testing.CityFacts;
 import org.forumledger.events.testing.EventBuilder;
 import org.forumledger.events.testing.EventStream;
 import org.forumledger.events.testing.GivenEvent;
-import org.forumledger.reporting.support.Inventory2023;
+import org.forumledger.events.testing.Inventory2023;
 import org.forumledger.reporting.support.ReportingStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

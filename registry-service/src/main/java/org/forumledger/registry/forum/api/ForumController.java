@@ -3,22 +3,26 @@ package org.forumledger.registry.forum.api;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.forumledger.events.Body;
-import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.LedgerCalendar;
 import org.forumledger.registry.forum.api.ForumRequests.AppointRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ChangeStatusRequest;
 import org.forumledger.registry.forum.api.ForumRequests.EndAppointmentRequest;
+import org.forumledger.registry.forum.api.ForumRequests.GoalsLinkRequest;
 import org.forumledger.registry.forum.api.ForumRequests.HeadcountRequest;
 import org.forumledger.registry.forum.api.ForumRequests.OtherCostRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ParticipationRequest;
+import org.forumledger.registry.forum.api.ForumRequests.Provenance;
 import org.forumledger.registry.forum.api.ForumRequests.ReclassifyRequest;
 import org.forumledger.registry.forum.api.ForumRequests.RegisterForumRequest;
 import org.forumledger.registry.forum.api.ForumRequests.ReviseDetailsRequest;
 import org.forumledger.registry.forum.api.ForumRequests.SetFeeRequest;
 import org.forumledger.registry.forum.api.ForumRequests.WithdrawRequest;
 import org.forumledger.registry.forum.api.ForumRequests.Write;
+import org.forumledger.registry.forum.domain.ForumCommands.LinkGoalsCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawAnnualFeeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawParticipationCommand;
@@ -49,11 +53,17 @@ public class ForumController {
   private final ForumViewReader views;
   private final IdempotentRequests idempotency;
 
+  private final Clock clock;
+
   public ForumController(
-      ForumCommandSender commands, ForumViewReader views, IdempotentRequests idempotency) {
+      ForumCommandSender commands,
+      ForumViewReader views,
+      IdempotentRequests idempotency,
+      Clock clock) {
     this.commands = commands;
     this.views = views;
     this.idempotency = idempotency;
+    this.clock = clock;
   }
 
   @GetMapping("/{forumId}")
@@ -238,6 +248,34 @@ public class ForumController {
     return update(forumId, request, write, command);
   }
 
+  /**
+   * States the goals a unit's participation serves and its benefit to residents; a later statement
+   * for the same unit replaces it. The effective date and reason default to today and a
+   * description.
+   */
+  @PutMapping("/{forumId}/goals/{body}")
+  public Mono<ResponseEntity<?>> linkGoals(
+      @PathVariable String forumId,
+      @PathVariable Body body,
+      @Valid @RequestBody GoalsLinkRequest request,
+      WriteRequest write) {
+    Provenance provenance =
+        Provenance.orDefaults(
+            request.provenance(),
+            LocalDate.now(clock),
+            "Goals served by " + body + "'s participation stated",
+            null);
+    Object command =
+        new LinkGoalsCommand(
+            forumId,
+            write.expectedVersion(),
+            body,
+            request.goalIds(),
+            request.benefitForResidents());
+    // the request as sent is what its Idempotency-Key is kept for; the defaults are the server's
+    return apply(forumId, request, provenance, write, command, ResponseEntity.ok());
+  }
+
   private Mono<ResponseEntity<?>> update(
       String forumId, Write request, WriteRequest write, Object command) {
     return apply(forumId, request, write, command, ResponseEntity.ok());
@@ -253,7 +291,17 @@ public class ForumController {
       WriteRequest write,
       Object command,
       ResponseEntity.BodyBuilder answer) {
-    if (forumId.startsWith(CostRatesRecorded.STREAM_PREFIX)) {
+    return apply(forumId, request, request.provenance(), write, command, answer);
+  }
+
+  private Mono<ResponseEntity<?>> apply(
+      String forumId,
+      Write request,
+      Provenance provenance,
+      WriteRequest write,
+      Object command,
+      ResponseEntity.BodyBuilder answer) {
+    if (StoredStreams.notAForum(forumId)) {
       // another kind of stream in the same store: no forum command may load it
       return Mono.error(new UnknownForumException(forumId));
     }
@@ -261,7 +309,7 @@ public class ForumController {
         write,
         request,
         () -> {
-          commands.sendAndWait(command, request.provenance(), write);
+          commands.sendAndWait(command, provenance, write);
           return withETag(answer, view(forumId));
         });
   }

@@ -47,7 +47,35 @@ public final class ForumRequests {
   public record Provenance(
       @NotNull @InLedgerCalendar LocalDate effectiveDate,
       @NotBlank @Size(max = 1000) String reason,
-      @Size(max = 200) String decisionReference) {}
+      @Size(max = 200) String decisionReference) {
+
+    /**
+     * The provenance of a write whose body may leave it out (units, goals, reviews): the effective
+     * date and reason given, else the defaults the write names; sizes held as {@code @Valid} would.
+     */
+    public static Provenance orDefaults(
+        Provenance given, LocalDate effectiveDate, String reason, String decisionReference) {
+      LocalDate date = given == null ? null : given.effectiveDate();
+      String why = given == null ? null : given.reason();
+      String decision = given == null ? null : given.decisionReference();
+      if (why != null && why.length() > 1000) {
+        throw new InvalidRequestException("reason", "at most 1000 characters");
+      }
+      if (decision != null && decision.length() > 200) {
+        throw new InvalidRequestException("decisionReference", "at most 200 characters");
+      }
+      Provenance provenance =
+          new Provenance(
+              date == null ? effectiveDate : date,
+              why == null || why.isBlank() ? reason : why,
+              decision == null || decision.isBlank() ? decisionReference : decision);
+      if (!org.forumledger.events.LedgerCalendar.accepts(provenance.effectiveDate())) {
+        throw new InvalidRequestException(
+            "effectiveDate", org.forumledger.events.LedgerCalendar.dateRule("effectiveDate"));
+      }
+      return provenance;
+    }
+  }
 
   /** The body of a write. */
   public interface Write {
@@ -318,6 +346,16 @@ public final class ForumRequests {
           mode);
     }
   }
+
+  /**
+   * The goals a unit's participation serves (registered goal ids; empty for none) and its benefit
+   * to residents. Effective date and reason may be left out (today, a description).
+   */
+  public record GoalsLinkRequest(
+      @NotNull @Size(max = 50) List<@NotBlank @Size(max = 64) String> goalIds,
+      @NotBlank @Size(max = 4000) String benefitForResidents,
+      @JsonUnwrapped Provenance provenance)
+      implements Write {}
 
   /** Withdrawing a fee or a cost needs its reason too. */
   public record WithdrawRequest(@JsonUnwrapped @Valid Provenance provenance) implements Write {}

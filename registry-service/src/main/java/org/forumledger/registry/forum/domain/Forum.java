@@ -24,6 +24,7 @@ import org.forumledger.events.CountRange;
 import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
 import org.forumledger.events.ForumDetailsRevised;
+import org.forumledger.events.ForumGoalsLinked;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumRegistered;
@@ -40,6 +41,7 @@ import org.forumledger.events.RepresentativeAppointed;
 import org.forumledger.registry.forum.domain.ForumCommands.AppointRepresentativeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.ChangeForumStatusCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.EndAppointmentCommand;
+import org.forumledger.registry.forum.domain.ForumCommands.LinkGoalsCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.ReclassifyForumCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.RecordHeadcountCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.RecordOtherCostCommand;
@@ -50,6 +52,8 @@ import org.forumledger.registry.forum.domain.ForumCommands.SetAnnualFeeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawAnnualFeeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawParticipationCommand;
+import org.forumledger.registry.goal.Goals;
+import org.forumledger.registry.unit.Units;
 
 /**
  * A forum the city takes part in: its details, status, representatives and costs. Every accepted
@@ -74,6 +78,7 @@ public class Forum {
   private final Map<Integer, AnnualFeeSet> fees = new HashMap<>();
   private final Map<Integer, OtherCostRecorded> otherCosts = new HashMap<>();
   private final Map<String, ParticipationRecorded> participations = new HashMap<>();
+  private final Map<org.forumledger.events.Body, ForumGoalsLinked> goalLinks = new HashMap<>();
 
   protected Forum() {}
 
@@ -174,13 +179,15 @@ public class Forum {
   @CommandHandler
   public void handle(
       AppointRepresentativeCommand command,
-      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference,
+      Units units) {
     requireText(command.appointmentId(), "appointmentId");
     requireText(command.personName(), "personName");
     require(command.body() != null, "body", "body is required");
     require(command.role() != null, "role", "role is required");
     require(command.validFrom() != null, "validFrom", "validFrom is required");
     requireDate(command.validFrom(), "validFrom");
+    units.requireValid(command.body(), command.validFrom(), "body");
     requireWhileNotEnded(command.validFrom(), "validFrom");
     if (command.validTo() != null) {
       requireDate(command.validTo(), "validTo");
@@ -232,9 +239,15 @@ public class Forum {
   @CommandHandler
   public void handle(
       RecordHeadcountCommand command,
-      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference,
+      Units units) {
     require(command.body() != null, "body", "body is required");
     requireYear(command.year(), "year");
+    units.requireValid(
+        command.body(),
+        LocalDate.of(command.year(), 1, 1),
+        LocalDate.of(command.year(), 12, 31),
+        "body");
     requireYearWhileNotEnded(command.year(), "year");
     requireRange(command.headcount(), "headcount");
     require(
@@ -358,7 +371,8 @@ public class Forum {
   @CommandHandler
   public void handle(
       RecordParticipationCommand command,
-      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference) {
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference,
+      Units units) {
     requireText(command.participationId(), "participationId");
     ParticipationRecorded current = participations.get(command.participationId());
     if (command.correcting()) {
@@ -376,6 +390,7 @@ public class Forum {
     require(command.meetingDate() != null, "meetingDate", "meetingDate is required");
     requireDate(command.meetingDate(), "meetingDate");
     requireWhileNotEnded(command.meetingDate(), "meetingDate");
+    units.requireValid(command.body(), command.meetingDate(), "body");
     require(command.mode() != null, "mode", "mode is required");
     List<String> attendees =
         command.appointmentIds() == null ? List.of() : command.appointmentIds();
@@ -429,6 +444,42 @@ public class Forum {
         "no meeting is recorded as " + command.participationId());
     requireDecisionWhileEnded(decisionReference);
     apply(new ParticipationWithdrawn(forumId, command.participationId()));
+  }
+
+  /**
+   * States what a unit's participation serves: the council goals (each registered) and its benefit
+   * to residents, as of the write's effective date, on which the unit must be valid. The same
+   * statement again writes nothing; another replaces it.
+   */
+  @CommandHandler
+  public void handle(
+      LinkGoalsCommand command,
+      @MetaDataValue(MetadataKeys.DECISION_REFERENCE) String decisionReference,
+      @MetaDataValue(MetadataKeys.EFFECTIVE_DATE) String effectiveDate,
+      Units units,
+      Goals goals) {
+    require(command.body() != null, "body", "body is required");
+    LocalDate asOf = effectiveDate == null ? null : LocalDate.parse(effectiveDate);
+    require(asOf != null, "effectiveDate", "an effective date is required");
+    units.requireValid(command.body(), asOf, "body");
+    List<String> goalIds = command.goalIds() == null ? List.of() : command.goalIds();
+    goals.requireRegistered(goalIds, "goalIds");
+    requireText(command.benefitForResidents(), "benefitForResidents");
+    ForumGoalsLinked current = goalLinks.get(command.body());
+    ForumGoalsLinked linked =
+        new ForumGoalsLinked(
+            forumId,
+            command.body(),
+            goalIds,
+            command.benefitForResidents().strip(),
+            current != null);
+    if (current != null
+        && current.goalIds().equals(linked.goalIds())
+        && current.benefitForResidents().equals(linked.benefitForResidents())) {
+      return;
+    }
+    requireDecisionWhileEnded(decisionReference);
+    apply(linked);
   }
 
   private static void requireHours(BigDecimal hours) {
@@ -754,5 +805,10 @@ public class Forum {
   @EventSourcingHandler
   void on(ParticipationWithdrawn event) {
     participations.remove(event.participationId());
+  }
+
+  @EventSourcingHandler
+  void on(ForumGoalsLinked event) {
+    goalLinks.put(event.body(), event);
   }
 }

@@ -152,4 +152,12 @@ public final class ForumCommands {
       @TargetAggregateIdentifier String forumId,
       @TargetAggregateVersion Long expectedVersion,
       String participationId) {}
+
+  /** States the goals a unit's participation serves and its benefit to residents. */
+  public record LinkGoalsCommand(
+      @TargetAggregateIdentifier String forumId,
+      @TargetAggregateVersion Long expectedVersion,
+      Body body,
+      List<String> goalIds,
+      String benefitForResidents) {}
 }

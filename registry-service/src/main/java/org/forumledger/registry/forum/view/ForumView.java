@@ -3,6 +3,7 @@ package org.forumledger.registry.forum.view;
 import java.time.LocalDate;
 import java.util.List;
 import org.forumledger.events.AnnualFeeSet;
+import org.forumledger.events.ForumGoalsLinked;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
 import org.forumledger.events.HeadcountRecorded;
@@ -14,6 +15,7 @@ import org.forumledger.events.ParticipationRecorded;
  *
  * @param version the sequence number of the forum's last event; the ETag of this state
  * @param participations the meetings recorded, each by its latest record, in date order
+ * @param goals what each unit's participation serves, the latest statement per unit, by code
  */
 public record ForumView(
     String forumId,
@@ -25,7 +27,8 @@ public record ForumView(
     List<HeadcountRecorded> headcounts,
     List<AnnualFeeSet> fees,
     List<OtherCostRecorded> otherCosts,
-    List<ParticipationRecorded> participations) {
+    List<ParticipationRecorded> participations,
+    List<ForumGoalsLinked> goals) {
 
   public record Appointment(
       String appointmentId,

@@ -14,6 +14,7 @@ import org.forumledger.events.AnnualFeeSet;
 import org.forumledger.events.AnnualFeeWithdrawn;
 import org.forumledger.events.AppointmentEnded;
 import org.forumledger.events.ForumDetailsRevised;
+import org.forumledger.events.ForumGoalsLinked;
 import org.forumledger.events.ForumReclassified;
 import org.forumledger.events.ForumRegistered;
 import org.forumledger.events.ForumStatus;
@@ -73,6 +74,7 @@ public class ForumViewReader {
     private final Map<Integer, AnnualFeeSet> fees = new TreeMap<>();
     private final Map<Integer, OtherCostRecorded> otherCosts = new TreeMap<>();
     private final Map<String, ParticipationRecorded> participations = new LinkedHashMap<>();
+    private final Map<String, ForumGoalsLinked> goals = new TreeMap<>();
 
     Fold(String forumId) {
       this.forumId = forumId;
@@ -126,6 +128,8 @@ public class ForumViewReader {
         participations.put(e.participationId(), e);
       } else if (event instanceof ParticipationWithdrawn e) {
         participations.remove(e.participationId());
+      } else if (event instanceof ForumGoalsLinked e) {
+        goals.put(e.body().code(), e);
       }
     }
 
@@ -146,7 +150,8 @@ public class ForumViewReader {
               .sorted(
                   Comparator.comparing(ParticipationRecorded::meetingDate)
                       .thenComparing(ParticipationRecorded::participationId))
-              .toList());
+              .toList(),
+          List.copyOf(goals.values()));
     }
   }
 }

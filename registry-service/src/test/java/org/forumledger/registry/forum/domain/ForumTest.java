@@ -41,6 +41,8 @@ import org.forumledger.registry.forum.domain.ForumCommands.ReviseForumDetailsCom
 import org.forumledger.registry.forum.domain.ForumCommands.SetAnnualFeeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawAnnualFeeCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawOtherCostCommand;
+import org.forumledger.registry.goal.Goals;
+import org.forumledger.registry.unit.Units;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,8 @@ class ForumTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Forum.class);
+    fixture.registerInjectableResource(Units.none());
+    fixture.registerInjectableResource(Goals.none());
   }
 
   static SetAnnualFeeCommand sekFee(int fromYear, String amount) {

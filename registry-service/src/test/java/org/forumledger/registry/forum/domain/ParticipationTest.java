@@ -18,6 +18,8 @@ import org.forumledger.events.ParticipationRecorded;
 import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.registry.forum.domain.ForumCommands.RecordParticipationCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawParticipationCommand;
+import org.forumledger.registry.goal.Goals;
+import org.forumledger.registry.unit.Units;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,8 @@ class ParticipationTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Forum.class);
+    fixture.registerInjectableResource(Units.none());
+    fixture.registerInjectableResource(Goals.none());
   }
 
   static RecordParticipationCommand meeting(

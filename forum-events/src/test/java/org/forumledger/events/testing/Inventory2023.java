@@ -1,7 +1,6 @@
-package org.forumledger.reporting.support;
+package org.forumledger.events.testing;
 
 import static org.forumledger.events.testing.ForumEvents.forum;
-import static org.forumledger.reporting.support.Events.registered;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -19,14 +18,14 @@ import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumStatus;
-import org.forumledger.events.testing.EventStream;
 
 /**
  * The shipped 2023 inventory ({@code data/inventory-2023.csv}) as the importer records it: per row
  * the forum (section as id and reference, name, area, subarea, convener), the KS and SLK headcounts
  * as the events of before units existed name them, the 2023 fee and other cost, and a status other
  * than active. Its 2023 totals are those of the report: fees 7 905 000 SEK, other costs 2 079 000
- * SEK, 6 forums with a cost not calculated.
+ * SEK, 6 forums with a cost not calculated. Read from the repository's {@code data} folder, so a
+ * test using it runs from a module directory.
  */
 public final class Inventory2023 {
 
@@ -64,12 +63,12 @@ public final class Inventory2023 {
     List<EventEnvelope> facts = new ArrayList<>();
     facts.add(
         events.envelope(
-            registered(
-                    id,
-                    id,
-                    r.get("name"),
-                    r.get("area"),
-                    r.get("convener").isEmpty() ? null : r.get("convener"))
+            forum(id)
+                .registered()
+                .reference(id)
+                .named(r.get("name"))
+                .inArea(r.get("area"))
+                .convenedBy(r.get("convener").isEmpty() ? null : r.get("convener"))
                 .subarea(r.get("subarea").isEmpty() ? null : r.get("subarea")),
             RECORDED,
             "2023-01-01"));

@@ -137,6 +137,9 @@ class ReviewPagesBrowserIT {
     assertThat(browser.findAll("#uncovered-goals li")).hasSize(coverage.get("uncovered").size());
     assertThat(browser.text("#uncovered-goals li[data-goal='" + COMPETENCE + "']"))
         .isEqualTo("Kompetensförsörjning");
+    // the report's two findings: no network on competence supply, no forum on segregation
+    assertThat(browser.text("#uncovered-goals li[data-goal='segregation-2023']"))
+        .isEqualTo("Arbete mot segregation (inom social hållbarhet)");
     assertThat(browser.findAll("#forums-without-goal tbody tr"))
         .hasSize(coverage.get("forumsLinkedToNoGoal").size());
     browser.checkPage("goal-coverage");
@@ -170,6 +173,7 @@ class ReviewPagesBrowserIT {
     assertThat(browser.find("#covered-goals li[data-goal='" + SOCIAL + "']").getText())
         .contains(SIQ, "KS", "målkoppling");
     assertThat(browser.findAll("#uncovered-goals li[data-goal='" + COMPETENCE + "']")).hasSize(1);
+    assertThat(browser.findAll("#uncovered-goals li[data-goal='segregation-2023']")).hasSize(1);
   }
 
   @Test

@@ -34,6 +34,26 @@ public record AuditEntry(
     return summary(payload);
   }
 
+  /**
+   * The page of the stream the event is on: a review's, the units', the goals', or else a forum's
+   * (the stream id is the review's, unit's or goal's id with its prefix).
+   */
+  public String page() {
+    if (forumId == null) {
+      return "/audit";
+    }
+    if (forumId.startsWith("review-")) {
+      return "/reviews/" + forumId.substring("review-".length());
+    }
+    if (forumId.startsWith("unit-")) {
+      return "/units";
+    }
+    if (forumId.startsWith("goal-")) {
+      return "/goals";
+    }
+    return "/forums/" + forumId;
+  }
+
   public static String kind(String eventType) {
     return eventType == null ? "" : eventType.substring(eventType.indexOf('.') + 1);
   }
@@ -54,7 +74,18 @@ public record AuditEntry(
             "personName",
             "role",
             "area",
-            "kind")
+            "kind",
+            "unit",
+            "title",
+            "period",
+            "participation",
+            "necessity",
+            "rationale",
+            "goalIds",
+            "recommendation",
+            "decision",
+            "benefitForResidents",
+            "closedOn")
         .filter(key -> payload.get(key) != null)
         .map(key -> key + ": " + Objects.toString(payload.get(key)))
         .collect(Collectors.joining(" · "));

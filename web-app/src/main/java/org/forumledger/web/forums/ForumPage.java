@@ -11,6 +11,7 @@ import org.forumledger.web.page.FormState;
 import org.forumledger.web.page.TimeSlice;
 import org.forumledger.web.recording.RecordingForm;
 import org.forumledger.web.recording.RecordingForms;
+import org.forumledger.web.review.CityReads;
 import org.forumledger.web.signin.Person;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -34,10 +35,12 @@ public class ForumPage {
 
   private final LedgerClients clients;
   private final ForumReads forums;
+  private final CityReads city;
 
-  public ForumPage(LedgerClients clients, ForumReads forums) {
+  public ForumPage(LedgerClients clients, ForumReads forums, CityReads city) {
     this.clients = clients;
     this.forums = forums;
+    this.city = city;
   }
 
   /**
@@ -57,16 +60,25 @@ public class ForumPage {
                       forumCaughtUp(forumId, slice, v)
                           .zipWhen(forum -> forums.history(forumId, slice))
                           .zipWhen(found -> meetingYears(found.getT1(), slice))
+                          .zipWhen(found -> forms ? cityChoices() : Mono.just(NO_CITY_CHOICES))
+                          .zipWhen(found -> goalTitles(found.getT1().getT1().getT2()))
                           .map(
-                              found ->
-                                  page(
-                                          found.getT1().getT1(),
-                                          found.getT1().getT2(),
-                                          forms ? v : null,
-                                          refused,
-                                          recorded)
-                                      .modelAttribute("meetingYears", found.getT2())
-                                      .build()));
+                              withTitles -> {
+                                var withChoices = withTitles.getT1();
+                                var found = withChoices.getT1();
+                                return page(
+                                        found.getT1().getT1(),
+                                        found.getT1().getT2(),
+                                        forms ? v : null,
+                                        refused,
+                                        recorded,
+                                        withChoices.getT2())
+                                    .modelAttribute("meetingYears", found.getT2())
+                                    .modelAttribute(
+                                        "goalLinks", GoalLink.latest(found.getT1().getT2()))
+                                    .modelAttribute("goalTitles", withTitles.getT2())
+                                    .build();
+                              }));
             });
   }
 
@@ -120,8 +132,48 @@ public class ForumPage {
         .collectList();
   }
 
+  private static final List<List<RecordingForm.Option>> NO_CITY_CHOICES =
+      List.of(List.of(), List.of());
+
+  /**
+   * The titles of the goals the forum's participations are linked to, by id; none asked when no
+   * participation is linked, and an id stays as it is when the registry cannot name it.
+   */
+  private Mono<Map<String, String>> goalTitles(List<HistoryEntry> history) {
+    if (GoalLink.latest(history).isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    return city.goals(null)
+        .map(
+            goals ->
+                goals.stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(
+                            g -> g.goalId(), g -> g.title(), (a, b) -> a)))
+        .onErrorResume(WebClientResponseException.class, unnamed -> Mono.just(Map.of()));
+  }
+
+  /** The registered units and the council's goals, which the goals form chooses among. */
+  private Mono<List<List<RecordingForm.Option>>> cityChoices() {
+    return Mono.zip(city.units(), city.goals(null))
+        // a registry without units and goals yet (an older one) leaves the goals form no choices
+        .onErrorResume(
+            WebClientResponseException.NotFound.class,
+            older -> Mono.just(reactor.util.function.Tuples.of(List.of(), List.of())))
+        .map(
+            found ->
+                List.of(
+                    CityReads.unitOptions(found.getT1(), false),
+                    CityReads.goalOptions(found.getT2())));
+  }
+
   private Rendering.Builder<?> page(
-      Forum forum, List<HistoryEntry> history, Long version, FormState refused, String recorded) {
+      Forum forum,
+      List<HistoryEntry> history,
+      Long version,
+      FormState refused,
+      String recorded,
+      List<List<RecordingForm.Option>> cityChoices) {
     Rendering.Builder<?> page =
         Rendering.view("forum")
             .modelAttribute("page", "forums")
@@ -144,7 +196,8 @@ public class ForumPage {
       }
       page.modelAttribute("forms", RecordingForms.ALL)
           .modelAttribute("formStates", states)
-          .modelAttribute("choices", RecordingForms.choices(forum))
+          .modelAttribute(
+              "choices", RecordingForms.choices(forum, cityChoices.get(0), cityChoices.get(1)))
           .modelAttribute("conflict", refused != null && refused.conflict());
     }
     if (refused != null) {

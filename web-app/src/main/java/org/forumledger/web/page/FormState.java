@@ -51,6 +51,13 @@ public record FormState(
     return option.equals(values.get(field));
   }
 
+  /** Whether a box of a group is ticked: the group's value lists the ticked ones with commas. */
+  public boolean checked(String field, String option) {
+    return java.util.Arrays.stream(value(field).split(","))
+        .map(String::strip)
+        .anyMatch(option::equals);
+  }
+
   public boolean hasError(String field) {
     return errors.containsKey(field);
   }

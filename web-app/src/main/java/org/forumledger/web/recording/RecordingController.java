@@ -1,16 +1,12 @@
 package org.forumledger.web.recording;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.forumledger.web.LedgerClients;
 import org.forumledger.web.forums.ForumPage;
 import org.forumledger.web.page.FormState;
 import org.forumledger.web.page.TimeSlice;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +30,12 @@ class RecordingController {
 
   private final LedgerClients clients;
   private final ForumPage forumPage;
-  private final MessageSource messages;
+  private final RegistryWrites writes;
 
-  RecordingController(LedgerClients clients, ForumPage forumPage, MessageSource messages) {
+  RecordingController(LedgerClients clients, ForumPage forumPage, RegistryWrites writes) {
     this.clients = clients;
     this.forumPage = forumPage;
-    this.messages = messages;
+    this.writes = writes;
   }
 
   /**
@@ -59,7 +55,7 @@ class RecordingController {
               Submission submission = Submission.of(form.name(), data);
               RecordingForm.Field unsendable = form.unsendable(submission);
               if (unsendable != null) {
-                return onForumPage(forumId, refusedAt(submission, unsendable, exchange));
+                return onForumPage(forumId, writes.refusedAt(submission, unsendable, exchange));
               }
               RecordingForm.Write write = form.write().apply(submission);
               return send(
@@ -89,7 +85,7 @@ class RecordingController {
             data -> {
               Submission forum = Submission.of(form.name(), data);
               RecordingForm.Write write = form.write().apply(forum);
-              return write(
+              return RegistryWrites.write(
                       clients.registry().method(write.method()).uri("/forums" + write.path()),
                       forum,
                       write.body())
@@ -101,7 +97,7 @@ class RecordingController {
                           return Rendering.redirectTo(path + "?recorded=register").build();
                         }
                         return registerPage(
-                            refusal(answer, forum, Set.copyOf(form.fieldNames()), exchange),
+                            writes.refusal(answer, forum, Set.copyOf(form.fieldNames()), exchange),
                             HttpStatus.UNPROCESSABLE_ENTITY);
                       });
             });
@@ -130,10 +126,10 @@ class RecordingController {
               RecordingForm.Field unsendable = form.unsendable(rates);
               if (unsendable != null) {
                 return ratesPage(
-                    refusedAt(rates, unsendable, exchange), HttpStatus.BAD_REQUEST, false);
+                    writes.refusedAt(rates, unsendable, exchange), HttpStatus.BAD_REQUEST, false);
               }
               RecordingForm.Write write = form.write().apply(rates);
-              return write(
+              return RegistryWrites.write(
                       clients.registry().method(write.method()).uri("/cost-rates" + write.path()),
                       rates,
                       write.body())
@@ -147,7 +143,8 @@ class RecordingController {
                                               + "&recorded=rates")
                                       .build())
                               : ratesPage(
-                                  refusal(answer, rates, Set.copyOf(form.fieldNames()), exchange),
+                                  writes.refusal(
+                                      answer, rates, Set.copyOf(form.fieldNames()), exchange),
                                   HttpStatus.UNPROCESSABLE_ENTITY,
                                   false));
             });
@@ -210,7 +207,7 @@ class RecordingController {
       WebClient.RequestBodySpec request,
       Map<String, Object> body,
       ServerWebExchange exchange) {
-    return write(request, submission, body)
+    return RegistryWrites.write(request, submission, body)
         .flatMap(
             answer ->
                 answer.succeeded()
@@ -218,119 +215,10 @@ class RecordingController {
                         Rendering.redirectTo(
                                 "/forums/" + forumId + "?recorded=" + submission.form())
                             .build())
-                    : onForumPage(forumId, refusal(answer, submission, fields, exchange)));
-  }
-
-  /** What the registry answered a write, read while its response is still open. */
-  private record Answer(int status, URI location, Problem problem) {
-    boolean succeeded() {
-      return status >= 200 && status < 300;
-    }
-
-    boolean conflict() {
-      return status == 412 || status == 409;
-    }
-  }
-
-  /**
-   * Sends a write. Success, a conflict (412, 409) and a validation problem (400, 422) are answers
-   * the form handles; anything else (403 among them) fails as the service's error page.
-   */
-  private static Mono<Answer> write(
-      WebClient.RequestBodySpec request, Submission submission, Map<String, Object> body) {
-    return request
-        .headers(
-            headers -> {
-              if (submission.version() != null) {
-                headers.setIfMatch("\"" + submission.version() + "\"");
-              }
-              if (submission.idempotencyKey() != null) {
-                headers.set("Idempotency-Key", submission.idempotencyKey());
-              }
-            })
-        .bodyValue(body)
-        .exchangeToMono(
-            response -> {
-              int status = response.statusCode().value();
-              URI location = response.headers().asHttpHeaders().getLocation();
-              if (status == 400 || status == 422) {
-                return response
-                    .bodyToMono(Problem.class)
-                    .defaultIfEmpty(new Problem(null, null, status, null, List.of()))
-                    .map(problem -> new Answer(status, location, problem));
-              }
-              if (response.statusCode().is2xxSuccessful() || status == 412 || status == 409) {
-                return response.releaseBody().thenReturn(new Answer(status, location, null));
-              }
-              return response.createError();
-            });
-  }
-
-  /**
-   * The form drawn again after the registry refused it: a conflict names no field and keeps the old
-   * version, so sending it again cannot overwrite; a validation problem puts each message next to
-   * its field.
-   */
-  private FormState refusal(
-      Answer answer, Submission submission, Set<String> fields, ServerWebExchange exchange) {
-    if (answer.conflict()) {
-      return FormState.refused(
-          submission.form(), submission.version(), submission.typed(), Map.of(), null, true);
-    }
-    return fieldProblems(answer.problem(), submission, fields, exchange);
-  }
-
-  private FormState fieldProblems(
-      Problem problem, Submission submission, Set<String> fields, ServerWebExchange exchange) {
-    Map<String, String> byField = new LinkedHashMap<>();
-    StringBuilder unplaced = new StringBuilder();
-    for (Problem.FieldProblem error : problem.errors()) {
-      String field = formField(error.field());
-      if (fields.contains(field) || Submission.PROVENANCE.contains(field)) {
-        byField.merge(field, error.message(), (a, b) -> a + "; " + b);
-      } else {
-        unplaced.append(error.field()).append(": ").append(error.message()).append(". ");
-      }
-    }
-    String whole =
-        byField.isEmpty() && unplaced.isEmpty()
-            ? (problem.detail() == null ? message("form.refused", exchange) : problem.detail())
-            : unplaced.isEmpty() ? message("form.fieldsRefused", exchange) : unplaced.toString();
-    return FormState.refused(
-        submission.form(), submission.version(), submission.typed(), byField, whole, false);
-  }
-
-  /**
-   * The registry names an other cost's line fields by index (the form has one line) and nests the
-   * ranges that the forms ask as two fields.
-   */
-  private static String formField(String field) {
-    if (field == null) {
-      return "";
-    }
-    String unlined = field.startsWith("lines[") ? field.substring(field.indexOf('.') + 1) : field;
-    return RecordingForms.REGISTRY_FIELDS.getOrDefault(unlined, unlined);
-  }
-
-  private FormState refusedAt(
-      Submission submission, RecordingForm.Field field, ServerWebExchange exchange) {
-    return FormState.refused(
-        submission.form(),
-        submission.version(),
-        submission.typed(),
-        Map.of(
-            field.name(),
-            message(field.choice() ? "form.choice.invalid" : "form.year.invalid", exchange)),
-        message("form.fieldsRefused", exchange),
-        false);
+                    : onForumPage(forumId, writes.refusal(answer, submission, fields, exchange)));
   }
 
   private Mono<Rendering> onForumPage(String forumId, FormState refused) {
     return forumPage.render(forumId, new TimeSlice(null, null), refused, null);
-  }
-
-  private String message(String key, ServerWebExchange exchange) {
-    Locale locale = exchange.getLocaleContext().getLocale();
-    return messages.getMessage(key, null, key, locale == null ? Locale.ROOT : locale);
   }
 }

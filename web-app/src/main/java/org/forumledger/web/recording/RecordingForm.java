@@ -64,8 +64,37 @@ public record RecordingForm(
       return new Field(name, "choice", labelKey, true, Pattern.compile(".+"), List.of());
     }
 
+    /** A text of several lines (a rationale, a benefit for residents). */
+    static Field longText(String name, String labelKey, boolean required) {
+      return new Field(name, "textarea", labelKey, required, null, List.of());
+    }
+
+    /** A code that goes into the registry's address: a unit's, a goal's, a review's. */
+    static Field code(String name, String labelKey) {
+      return new Field(name, "text", labelKey, true, CODE, List.of());
+    }
+
+    /** A select whose choices the page gives, any of which may go into the address. */
+    static Field pageChoice(String name, String labelKey, boolean required) {
+      return new Field(
+          name, "choice", labelKey, required, required ? CODE : OPTIONAL_CODE, List.of());
+    }
+
+    /** A group of boxes whose choices the page gives (goals, units); none ticked is allowed. */
+    static Field checks(String name, String labelKey) {
+      return new Field(name, "checks", labelKey, false, null, List.of());
+    }
+
     public boolean choice() {
       return "choice".equals(type);
+    }
+
+    public boolean checks() {
+      return "checks".equals(type);
+    }
+
+    public boolean textarea() {
+      return "textarea".equals(type);
     }
 
     boolean accepts(String value) {
@@ -77,6 +106,11 @@ public record RecordingForm(
   public record Option(String value, String labelKey, String text) {}
 
   static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+  /** A unit's code, a goal's or a review's id: letters, digits, dots, dashes, underscores. */
+  static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}._-]{1,80}");
+
+  static final Pattern OPTIONAL_CODE = Pattern.compile("[\\p{L}\\p{N}._-]{0,80}");
 
   public List<String> fieldNames() {
     return fields.stream().map(Field::name).toList();

@@ -1,8 +1,11 @@
 package org.forumledger.web.recording;
 
+import static org.forumledger.web.recording.RecordingForm.Field.checks;
 import static org.forumledger.web.recording.RecordingForm.Field.choice;
 import static org.forumledger.web.recording.RecordingForm.Field.date;
 import static org.forumledger.web.recording.RecordingForm.Field.forumChoice;
+import static org.forumledger.web.recording.RecordingForm.Field.longText;
+import static org.forumledger.web.recording.RecordingForm.Field.pageChoice;
 import static org.forumledger.web.recording.RecordingForm.Field.text;
 import static org.forumledger.web.recording.RecordingForm.Field.year;
 
@@ -50,7 +53,7 @@ public final class RecordingForms {
   /** A meeting as recorded or corrected: who, when, how many, the hours and the expenses. */
   private static final List<RecordingForm.Field> MEETING_FIELDS =
       List.of(
-          choice("body", "record.body", "body.", "KS", "SLK"),
+          pageChoice("body", "record.body", true),
           date("meetingDate", "record.meetingDate", true),
           text("attendeeCount", "record.attendeeCount", true),
           text("hours", "record.hours", true),
@@ -232,7 +235,7 @@ public final class RecordingForms {
               "representatives",
               List.of(
                   text("personName", "record.personName", true),
-                  choice("body", "record.body", "body.", "KS", "SLK"),
+                  pageChoice("body", "record.body", true),
                   choice(
                       "role",
                       "record.role",
@@ -264,7 +267,7 @@ public final class RecordingForms {
               "headcounts",
               List.of(
                   year("year", "record.year", true),
-                  choice("body", "record.body", "body.", "KS", "SLK"),
+                  pageChoice("body", "record.body", true),
                   text("headcountMin", "record.headcountMin", true),
                   text("headcountMax", "record.headcountMax", false),
                   text("asWritten", "record.asWritten", false)),
@@ -295,6 +298,18 @@ public final class RecordingForms {
                       HttpMethod.DELETE,
                       "/participations/" + s.value("participationId"),
                       s.body(Set.of()))),
+          new RecordingForm(
+              "goals",
+              "goals",
+              List.of(
+                  pageChoice("body", "record.unit", true),
+                  checks("goalIds", "goals.served"),
+                  longText("benefitForResidents", "goals.benefit", true)),
+              s -> {
+                Map<String, Object> body = s.body(Set.of(), "benefitForResidents");
+                body.put("goalIds", s.values("goalIds"));
+                return new Write(HttpMethod.PUT, "/goals/" + s.value("body"), body);
+              }),
           new RecordingForm(
               "withdrawFee",
               "fee-withdrawals",
@@ -351,7 +366,20 @@ public final class RecordingForms {
 
   /** The choices a form takes from the forum: the appointments not yet ended, the meetings. */
   public static Map<String, List<RecordingForm.Option>> choices(Forum forum) {
+    return choices(forum, List.of(), List.of());
+  }
+
+  /**
+   * The choices with those the registry gives: the units a participation can be linked for and the
+   * council's goals it can serve.
+   */
+  public static Map<String, List<RecordingForm.Option>> choices(
+      Forum forum, List<RecordingForm.Option> units, List<RecordingForm.Option> goals) {
     return Map.of(
+        "body",
+        units,
+        "goalIds",
+        goals,
         "participationId",
         forum.participations().stream()
             .map(

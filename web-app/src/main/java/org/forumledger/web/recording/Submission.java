@@ -20,7 +20,15 @@ record Submission(String form, Map<String, String> typed, Long version, String i
     data.forEach(
         (name, values) -> {
           if (!name.equals("_csrf") && !values.isEmpty()) {
-            typed.put(name, values.get(0) == null ? "" : values.get(0).strip());
+            // the boxes ticked of a group come as one value each; kept as a list with commas
+            typed.put(
+                name,
+                String.join(
+                    ",",
+                    values.stream()
+                        .map(v -> v == null ? "" : v.strip())
+                        .filter(v -> values.size() == 1 || !v.isEmpty())
+                        .toList()));
           }
         });
     String version = typed.remove("version");
@@ -34,6 +42,14 @@ record Submission(String form, Map<String, String> typed, Long version, String i
 
   String value(String field) {
     return typed.getOrDefault(field, "");
+  }
+
+  /** A group of ticked boxes (or a list typed with commas) as its values; none is empty. */
+  List<String> values(String field) {
+    return java.util.Arrays.stream(value(field).split(","))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .toList();
   }
 
   /** The named fields that were filled in, as the registry's body, with the provenance. */

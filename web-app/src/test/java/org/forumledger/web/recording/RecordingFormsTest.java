@@ -65,9 +65,15 @@ class RecordingFormsTest {
         .extracting(RecordingForm.Field::name)
         .isEqualTo("year");
     assertThat(
-            form("headcounts").unsendable(typed("headcount", Map.of("year", "2024", "body", "X"))))
+            form("headcounts")
+                .unsendable(typed("headcount", Map.of("year", "2024", "body", "KS/../X"))))
         .extracting(RecordingForm.Field::name)
         .isEqualTo("body");
+    // any registered unit's code may be sent; the registry refuses one it does not know (422)
+    assertThat(
+            form("headcounts")
+                .unsendable(typed("headcount", Map.of("year", "2024", "body", "MKN"))))
+        .isNull();
     assertThat(
             form("appointment-endings")
                 .unsendable(typed("endAppointment", Map.of("endedOn", "2024-06-30"))))

@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A browser for the sign-in tests: keeps the cookies the web app sets, asks for HTML and follows no
- * redirect by itself, so a test sees every step.
+ * A browser for the sign-in and page tests: keeps the cookies the web app sets, asks for HTML and
+ * follows no redirect by itself, so a test sees every step.
  */
-final class Browser {
+public final class Browser {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -29,7 +29,8 @@ final class Browser {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
-  HttpResponse<String> get(String uri, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String uri, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).GET();
     request.header("Accept", "text/html");
     if (headers.length > 0) {
@@ -39,7 +40,8 @@ final class Browser {
   }
 
   /** Posts a form, its fields already encoded. */
-  HttpResponse<String> post(String uri, String form) throws IOException, InterruptedException {
+  public HttpResponse<String> post(String uri, String form)
+      throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create(uri))
             .header("Accept", "text/html")
@@ -49,13 +51,13 @@ final class Browser {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> follow(HttpResponse<String> redirect)
+  public HttpResponse<String> follow(HttpResponse<String> redirect)
       throws IOException, InterruptedException {
     assertThat(redirect.statusCode()).as("a redirect from %s", redirect.uri()).isEqualTo(302);
     return get(location(redirect).toString());
   }
 
-  String cookie(String name) {
+  public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals(name))
         .findFirst()
@@ -63,12 +65,12 @@ final class Browser {
         .getValue();
   }
 
-  static URI location(HttpResponse<String> response) {
+  public static URI location(HttpResponse<String> response) {
     return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
   }
 
   /** The page's CSRF token, encoded for a form. */
-  static String csrfToken(HttpResponse<String> page) {
+  public static String csrfToken(HttpResponse<String> page) {
     Matcher token = CSRF.matcher(page.body());
     assertThat(token.find()).as("a CSRF token on the page").isTrue();
     return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);

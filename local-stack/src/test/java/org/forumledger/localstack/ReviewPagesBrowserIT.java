@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.forumledger.importer.InventoryImport;
-import org.forumledger.infra.LedgerInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +33,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReviewPagesBrowserIT {
 
-  static final Path INVENTORY = Path.of("..", "data", "inventory-2023.csv");
   static final String REVIEW = "oversyn-webbtest";
 
   /** SIQ: a fixed fee of 200 000 SEK, no other cost, no headcount of KS or SLK in 2023. */
@@ -45,7 +41,7 @@ class ReviewPagesBrowserIT {
   static final String COMPETENCE = "kompetensforsorjning-2023";
   static final String SOCIAL = "social-hallbarhet-2023";
 
-  static LedgerInfrastructure infra;
+  static BrowserStack browserStack;
   static ServiceStack stack;
   static ConfigurableApplicationContext web;
   static Browser browser;
@@ -60,51 +56,23 @@ class ReviewPagesBrowserIT {
 
   @BeforeAll
   static void start() {
-    infra = LedgerInfrastructure.forTests();
-    Credentials credentials = Credentials.fixed("registrar-pw", "auditor-pw", "viewer-pw");
-    stack =
-        ServiceStack.start(
-            new ServiceStack.Wiring(
-                infra.kafkaBootstrapServers(),
-                infra.jdbcUrl(),
-                infra.dbUsername(),
-                infra.dbPassword(),
-                credentials),
-            new ServiceStack.Ports(0, 0, 0));
-    InventoryImport.Summary summary =
-        InventoryImport.fromFile(INVENTORY, stack.registryUrl(), "registrar", "registrar-pw").run();
-    assertThat(summary.failedRows()).as(summary.toString()).isZero();
-    int registered = summary.importedRows();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> viewer.json(stack.reportingUrl() + "/forums").get("count").asInt() == registered);
-    web = WebApp.start(stack, credentials, 0);
-    browser = new Browser(WebApp.url(web));
+    browserStack = BrowserStack.start();
+    stack = browserStack.stack;
+    web = browserStack.web;
+    browser = browserStack.browser;
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      try {
-        if (web != null) {
-          web.close();
-        }
-        stack.close();
-      } finally {
-        infra.close();
-      }
+    if (browserStack != null) {
+      browserStack.close();
     }
   }
 
+  /** Each test starts signed out, in the default language. */
   @AfterEach
   void signOut() {
-    browser.signOut();
-    browser.driver().manage().deleteAllCookies();
+    browserStack.signOut();
   }
 
   @Test

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.forumledger.importer.InventoryImport;
-import org.forumledger.infra.LedgerInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,68 +33,34 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAppBrowserIT {
 
-  static final Path INVENTORY = Path.of("..", "data", "inventory-2023.csv");
   static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
-  static LedgerInfrastructure infra;
+  static BrowserStack browserStack;
   static ServiceStack stack;
   static ConfigurableApplicationContext web;
-  static ConfigurableApplicationContext openWeb;
   static Browser browser;
   static Http viewer = new Http("viewer", "viewer-pw");
   static Http registrar = new Http("registrar", "registrar-pw");
 
   @BeforeAll
   static void start() {
-    infra = LedgerInfrastructure.forTests();
-    Credentials credentials = Credentials.fixed("registrar-pw", "auditor-pw", "viewer-pw");
-    stack =
-        ServiceStack.start(
-            new ServiceStack.Wiring(
-                infra.kafkaBootstrapServers(),
-                infra.jdbcUrl(),
-                infra.dbUsername(),
-                infra.dbPassword(),
-                credentials),
-            new ServiceStack.Ports(0, 0, 0));
-    InventoryImport.Summary summary =
-        InventoryImport.fromFile(INVENTORY, stack.registryUrl(), "registrar", "registrar-pw").run();
-    assertThat(summary.failedRows()).as(summary.toString()).isZero();
-    int registered = summary.importedRows();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> viewer.json(stack.reportingUrl() + "/forums").get("count").asInt() == registered);
-    web = WebApp.start(stack, credentials, 0);
-    browser = new Browser(WebApp.url(web));
+    browserStack = BrowserStack.start();
+    stack = browserStack.stack;
+    web = browserStack.web;
+    browser = browserStack.browser;
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      try {
-        if (openWeb != null) {
-          openWeb.close();
-        }
-        if (web != null) {
-          web.close();
-        }
-        stack.close();
-      } finally {
-        infra.close();
-      }
+    if (browserStack != null) {
+      browserStack.close();
     }
   }
 
   /** Each test starts signed out, in the default language. */
   @AfterEach
   void signOut() {
-    browser.signOut();
-    browser.driver().manage().deleteAllCookies();
+    browserStack.signOut();
   }
 
   @Test
@@ -487,13 +451,8 @@ class WebAppBrowserIT {
     Http anonymous = Http.anonymous();
     assertThat(anonymous.get(WebApp.url(web) + "/forums").statusCode()).isEqualTo(302);
 
-    // closed with the rest: closing a Boot web app disposes Reactor Netty's shared resources
-    openWeb =
-        WebApp.start(
-            stack,
-            Credentials.fixed("registrar-pw", "auditor-pw", "viewer-pw"),
-            0,
-            Map.of("LEDGER_WEB_OPEN_READING", "true"));
+    ConfigurableApplicationContext openWeb =
+        browserStack.anotherWebApp(Map.of("LEDGER_WEB_OPEN_READING", "true"));
     String url = WebApp.url(openWeb);
     for (String page :
         new String[] {"/", "/costs", "/forums", "/forums/" + forumId, "/costs/explain?year=2023"}) {
@@ -532,7 +491,7 @@ class WebAppBrowserIT {
   @Test
   @Order(13)
   void aRegistrarUploadsAnInventoryAndSeesTheRowReportWithThemAsTheActor() throws Exception {
-    java.util.List<String> lines = java.nio.file.Files.readAllLines(INVENTORY);
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(BrowserStack.INVENTORY);
     String template = lines.get(1);
     String original = "2.1.1,Västsvenska referensgruppen för sammanhållningspolitiken,";
     assertThat(template).startsWith(original);

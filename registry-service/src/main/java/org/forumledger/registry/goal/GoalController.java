@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.forumledger.events.CouncilGoalRegistered;
 import org.forumledger.events.CouncilGoalRevised;
 import org.forumledger.events.GoalEvent;
@@ -26,6 +25,7 @@ import org.forumledger.registry.forum.api.ForumRequests.Write;
 import org.forumledger.registry.forum.api.IdempotentRequests;
 import org.forumledger.registry.forum.api.InvalidRequestException;
 import org.forumledger.registry.forum.api.StoredStreams;
+import org.forumledger.registry.forum.api.VersionTag;
 import org.forumledger.registry.forum.api.WriteRequest;
 import org.forumledger.registry.goal.CouncilGoal.RecordCouncilGoalCommand;
 import org.forumledger.registry.unit.UnitController.SourceRequest;
@@ -87,9 +87,7 @@ public class GoalController {
     MandatePeriod only = period == null ? null : period(period, "period");
     return Mono.fromCallable(
             () ->
-                streams.streamIds(GoalEvent.STREAM_PREFIX).stream()
-                    .map(this::read)
-                    .flatMap(Optional::stream)
+                streams.readAll(GoalEvent.STREAM_PREFIX, this::read).stream()
                     .filter(g -> only == null || g.period().equals(only.label()))
                     .toList())
         .subscribeOn(Schedulers.boundedElastic());
@@ -109,10 +107,7 @@ public class GoalController {
           "goalId", "a goal id is 2 to 64 lower-case letters, digits or hyphens");
     }
     MandatePeriod period = period(request.period(), "period");
-    SourceReference source =
-        request.source() == null
-            ? null
-            : new SourceReference(request.source().document(), request.source().phrase());
+    SourceReference source = SourceRequest.toReference(request.source());
     Provenance provenance =
         Provenance.orDefaults(
             request.provenance(),
@@ -160,35 +155,29 @@ public class GoalController {
   }
 
   private Optional<GoalView> read(String streamId) {
-    CouncilGoalRegistered goal = null;
-    long version = -1;
-    Instant recordedAt = null;
-    for (DomainEventMessage<?> message : streams.read(streamId)) {
-      if (message.getPayload() instanceof CouncilGoalRegistered registered) {
-        goal = registered;
-      } else if (message.getPayload() instanceof CouncilGoalRevised revised && goal != null) {
-        goal = goal.revisedBy(revised);
-      } else {
-        continue;
-      }
-      version = message.getSequenceNumber();
-      recordedAt = message.getTimestamp();
-    }
-    if (goal == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new GoalView(
-            goal.goalId(),
-            goal.period().label(),
-            goal.title(),
-            goal.budgetReference(),
-            goal.source(),
-            version,
-            recordedAt));
+    return streams
+        .fold(
+            streamId,
+            (CouncilGoalRegistered goal, Object event) ->
+                event instanceof CouncilGoalRegistered registered
+                    ? registered
+                    : event instanceof CouncilGoalRevised revised && goal != null
+                        ? goal.revisedBy(revised)
+                        : null)
+        .map(
+            v ->
+                new GoalView(
+                    v.state().goalId(),
+                    v.state().period().label(),
+                    v.state().title(),
+                    v.state().budgetReference(),
+                    v.state().source(),
+                    v.version(),
+                    v.recordedAt()));
   }
 
-  private static <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, T view) {
-    return builder.eTag("\"" + ((GoalView) view).version() + "\"").body(view);
+  private static ResponseEntity<GoalView> withETag(
+      ResponseEntity.BodyBuilder builder, GoalView view) {
+    return VersionTag.of(builder, view.version(), view);
   }
 }

@@ -25,6 +25,7 @@ import org.forumledger.registry.forum.api.ForumRequests.Provenance;
 import org.forumledger.registry.forum.api.ForumRequests.Write;
 import org.forumledger.registry.forum.api.IdempotentRequests;
 import org.forumledger.registry.forum.api.InvalidRequestException;
+import org.forumledger.registry.forum.api.VersionTag;
 import org.forumledger.registry.forum.api.WriteRequest;
 import org.forumledger.registry.forum.domain.CostRates.RecordCostRatesCommand;
 import org.springframework.http.ResponseEntity;
@@ -191,8 +192,8 @@ public class CostRatesController {
     return year;
   }
 
-  private static <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, T view) {
-    long version = ((CostRatesView) view).version();
-    return builder.eTag("\"" + version + "\"").body(view);
+  private static ResponseEntity<CostRatesView> withETag(
+      ResponseEntity.BodyBuilder builder, CostRatesView view) {
+    return VersionTag.of(builder, view.version(), view);
   }
 }

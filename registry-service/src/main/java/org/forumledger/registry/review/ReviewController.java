@@ -35,6 +35,7 @@ import org.forumledger.registry.forum.api.ForumRequests.Write;
 import org.forumledger.registry.forum.api.IdempotentRequests;
 import org.forumledger.registry.forum.api.InvalidRequestException;
 import org.forumledger.registry.forum.api.StoredStreams;
+import org.forumledger.registry.forum.api.VersionTag;
 import org.forumledger.registry.forum.api.WriteRequest;
 import org.forumledger.registry.goal.GoalController;
 import org.forumledger.registry.review.Review.AssessParticipationCommand;
@@ -152,12 +153,7 @@ public class ReviewController {
 
   @GetMapping
   public Mono<List<ReviewView>> list() {
-    return Mono.fromCallable(
-            () ->
-                streams.streamIds(ReviewEvent.STREAM_PREFIX).stream()
-                    .map(this::read)
-                    .flatMap(Optional::stream)
-                    .toList())
+    return Mono.fromCallable(() -> streams.readAll(ReviewEvent.STREAM_PREFIX, this::read))
         .subscribeOn(Schedulers.boundedElastic());
   }
 
@@ -342,7 +338,8 @@ public class ReviewController {
             missing));
   }
 
-  private static <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, T view) {
-    return builder.eTag("\"" + ((ReviewView) view).version() + "\"").body(view);
+  private static ResponseEntity<ReviewView> withETag(
+      ResponseEntity.BodyBuilder builder, ReviewView view) {
+    return VersionTag.of(builder, view.version(), view);
   }
 }

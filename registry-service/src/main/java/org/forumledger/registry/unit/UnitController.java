@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.forumledger.events.Body;
 import org.forumledger.events.SourceReference;
 import org.forumledger.events.UnitEvent;
@@ -27,6 +26,7 @@ import org.forumledger.registry.forum.api.ForumRequests.Provenance;
 import org.forumledger.registry.forum.api.ForumRequests.Write;
 import org.forumledger.registry.forum.api.IdempotentRequests;
 import org.forumledger.registry.forum.api.StoredStreams;
+import org.forumledger.registry.forum.api.VersionTag;
 import org.forumledger.registry.forum.api.WriteRequest;
 import org.forumledger.registry.unit.Unit.RecordUnitCommand;
 import org.springframework.http.ResponseEntity;
@@ -77,7 +77,13 @@ public class UnitController {
       Instant recordedAt) {}
 
   public record SourceRequest(
-      @NotBlank @Size(max = 300) String document, @NotBlank @Size(max = 2000) String phrase) {}
+      @NotBlank @Size(max = 300) String document, @NotBlank @Size(max = 2000) String phrase) {
+
+    /** The reference a request names, or null when it names none. */
+    public static SourceReference toReference(SourceRequest source) {
+      return source == null ? null : new SourceReference(source.document(), source.phrase());
+    }
+  }
 
   public record UnitRequest(
       @Schema(description = "e.g. miljö- och klimatnämnden") @NotBlank @Size(max = 300) String name,
@@ -91,12 +97,7 @@ public class UnitController {
 
   @GetMapping
   public Mono<List<UnitView>> list() {
-    return Mono.fromCallable(
-            () ->
-                streams.streamIds(UnitEvent.STREAM_PREFIX).stream()
-                    .map(this::read)
-                    .flatMap(Optional::stream)
-                    .toList())
+    return Mono.fromCallable(() -> streams.readAll(UnitEvent.STREAM_PREFIX, this::read))
         .subscribeOn(Schedulers.boundedElastic());
   }
 
@@ -109,10 +110,7 @@ public class UnitController {
   @PutMapping("/{code}")
   public Mono<ResponseEntity<?>> record(
       @PathVariable Body code, @Valid @RequestBody UnitRequest request, WriteRequest write) {
-    SourceReference source =
-        request.source() == null
-            ? null
-            : new SourceReference(request.source().document(), request.source().phrase());
+    SourceReference source = SourceRequest.toReference(request.source());
     Provenance provenance =
         Provenance.orDefaults(
             request.provenance(),
@@ -153,37 +151,31 @@ public class UnitController {
   }
 
   private Optional<UnitView> read(String streamId) {
-    UnitRegistered unit = null;
-    long version = -1;
-    Instant recordedAt = null;
-    for (DomainEventMessage<?> message : streams.read(streamId)) {
-      if (message.getPayload() instanceof UnitRegistered registered) {
-        unit = registered;
-      } else if (message.getPayload() instanceof UnitRevised revised && unit != null) {
-        unit = unit.revisedBy(revised);
-      } else {
-        continue;
-      }
-      version = message.getSequenceNumber();
-      recordedAt = message.getTimestamp();
-    }
-    if (unit == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new UnitView(
-            unit.unit(),
-            unit.name(),
-            unit.kind(),
-            unit.partOf(),
-            unit.validFrom(),
-            unit.validTo(),
-            unit.source(),
-            version,
-            recordedAt));
+    return streams
+        .fold(
+            streamId,
+            (UnitRegistered unit, Object event) ->
+                event instanceof UnitRegistered registered
+                    ? registered
+                    : event instanceof UnitRevised revised && unit != null
+                        ? unit.revisedBy(revised)
+                        : null)
+        .map(
+            v ->
+                new UnitView(
+                    v.state().unit(),
+                    v.state().name(),
+                    v.state().kind(),
+                    v.state().partOf(),
+                    v.state().validFrom(),
+                    v.state().validTo(),
+                    v.state().source(),
+                    v.version(),
+                    v.recordedAt()));
   }
 
-  private static <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, T view) {
-    return builder.eTag("\"" + ((UnitView) view).version() + "\"").body(view);
+  private static ResponseEntity<UnitView> withETag(
+      ResponseEntity.BodyBuilder builder, UnitView view) {
+    return VersionTag.of(builder, view.version(), view);
   }
 }

@@ -330,8 +330,8 @@ public class ForumController {
     return views.read(forumId).orElseThrow(() -> new UnknownForumException(forumId));
   }
 
-  private static <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, T view) {
-    long version = ((ForumView) view).version();
-    return builder.eTag("\"" + version + "\"").body(view);
+  private static ResponseEntity<ForumView> withETag(
+      ResponseEntity.BodyBuilder builder, ForumView view) {
+    return VersionTag.of(builder, view.version(), view);
   }
 }

@@ -1,7 +1,11 @@
 package org.forumledger.registry.forum.api;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -32,6 +36,32 @@ public class StoredStreams {
       messages.add(stream.next());
     }
     return messages;
+  }
+
+  /**
+   * What a stream's events fold to, with the sequence number and time of the last event that
+   * changed it; empty while none did. {@code step} gives the state after an event, or null when the
+   * event does not concern it.
+   */
+  public <S> Optional<Versioned<S>> fold(String streamId, BiFunction<S, Object, S> step) {
+    Versioned<S> folded = null;
+    for (DomainEventMessage<?> message : read(streamId)) {
+      S next = step.apply(folded == null ? null : folded.state(), message.getPayload());
+      if (next != null) {
+        folded = new Versioned<>(next, message.getSequenceNumber(), message.getTimestamp());
+      }
+    }
+    return Optional.ofNullable(folded);
+  }
+
+  /**
+   * A stream's state with the version (its last event's sequence number) and when it was recorded.
+   */
+  public record Versioned<S>(S state, long version, Instant recordedAt) {}
+
+  /** What every stream whose id begins with {@code prefix} reads as, in id order. */
+  public <V> List<V> readAll(String prefix, Function<String, Optional<V>> reader) {
+    return streamIds(prefix).stream().map(reader).flatMap(Optional::stream).toList();
   }
 
   /** The ids of every stream whose id begins with {@code prefix}, in order. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,16 +79,26 @@ public class KafkaPublisher {
 
   @EventHandler
   public void on(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
-    EventEnvelope envelope = new EventEnvelope(metadata(event, message, token), event);
-    EventMetadata metadata = envelope.metadata();
     Batch batch = thisBatch();
+    Optional<PublicationChain.Sealing> sealedBefore = batch.sealedBefore(message.getIdentifier());
+    // published again, the record must be byte for byte what it was: the position it carried then,
+    // not the processor's position now, which differs for an event that filled a gap
+    long position =
+        sealedBefore
+            .map(PublicationChain.Sealing::globalIndex)
+            .orElseGet(() -> token.position().orElseThrow());
+    EventEnvelope envelope = new EventEnvelope(metadata(event, message, position), event);
+    EventMetadata metadata = envelope.metadata();
+    byte[] unsealed = EventJson.write(envelope);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             Topics.FORUM_EVENTS,
             null,
             message.getTimestamp().toEpochMilli(),
             event.streamId(),
-            batch.sealed(metadata, EventJson.write(envelope)));
+            sealedBefore.isPresent()
+                ? batch.sealedAgain(unsealed, sealedBefore.get())
+                : batch.sealed(metadata, unsealed));
     record.headers().add(WireHeaders.EVENT_TYPE, bytes(metadata.eventType()));
     record.headers().add(WireHeaders.EVENT_VERSION, bytes(String.valueOf(metadata.eventVersion())));
     record.headers().add(WireHeaders.EVENT_ID, bytes(metadata.eventId()));
@@ -107,18 +118,25 @@ public class KafkaPublisher {
     final List<PublicationChain.Sealing> sealings = new ArrayList<>();
     ChainLink head;
 
-    byte[] sealed(EventMetadata metadata, byte[] unsealed) {
+    private ChainLink head() {
       if (head == null) {
         head = chain.head();
       }
-      if (head.sequence() > 0) {
-        var sealedBefore = chain.sealOf(metadata.eventId());
-        if (sealedBefore.isPresent()) {
-          lastSequence = sealedBefore.get().chainSequence();
-          return Seals.attach(unsealed, sealedBefore.get());
-        }
-      }
-      Seals.Sealed sealed = Seals.seal(unsealed, head, keys.active());
+      return head;
+    }
+
+    /** The seal the event was given before a crash or a failed send, if it was sealed at all. */
+    Optional<PublicationChain.Sealing> sealedBefore(String eventId) {
+      return head().sequence() > 0 ? chain.sealingOf(eventId) : Optional.empty();
+    }
+
+    byte[] sealedAgain(byte[] unsealed, PublicationChain.Sealing before) {
+      lastSequence = before.seal().chainSequence();
+      return Seals.attach(unsealed, before.seal());
+    }
+
+    byte[] sealed(EventMetadata metadata, byte[] unsealed) {
+      Seals.Sealed sealed = Seals.seal(unsealed, head(), keys.active());
       head = sealed.seal().link();
       lastSequence = sealed.seal().chainSequence();
       sealings.add(
@@ -173,8 +191,7 @@ public class KafkaPublisher {
     }
   }
 
-  static EventMetadata metadata(
-      LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
+  static EventMetadata metadata(LedgerEvent event, DomainEventMessage<?> message, long position) {
     ForumEventType type = ForumEventType.of(event);
     MetaData meta = message.getMetaData();
     String effectiveDate = text(meta, MetadataKeys.EFFECTIVE_DATE);
@@ -184,7 +201,7 @@ public class KafkaPublisher {
         type.version(),
         event.streamId(),
         message.getSequenceNumber(),
-        token.position().orElseThrow(),
+        position,
         message.getTimestamp(),
         effectiveDate == null ? null : LocalDate.parse(effectiveDate),
         text(meta, MetadataKeys.ACTOR),

@@ -45,18 +45,23 @@ public class PublicationChain {
         .orElse(ChainLink.START);
   }
 
-  public Optional<EventSeal> sealOf(String eventId) {
+  /** The seal an event was given when it was first published, with the position it went out at. */
+  public Optional<Sealing> sealingOf(String eventId) {
     return jdbc
         .query(
-            "select chain_sequence, previous_hash, hash, key_id, signature from publication_seal"
-                + " where event_id = ?",
-            SEAL,
+            "select chain_sequence, previous_hash, hash, key_id, signature, global_index"
+                + " from publication_seal where event_id = ?",
+            (rs, n) -> new Sealing(eventId, rs.getLong("global_index"), SEAL.mapRow(rs, n)),
             eventId)
         .stream()
         .findFirst();
   }
 
-  /** A seal given to an event, with the event's id and global index. */
+  /**
+   * A seal given to an event, with the event's id and the global position its record carries: the
+   * processor's position when the event was first published, which for an event that filled a gap
+   * is above the event's own index.
+   */
   public record Sealing(String eventId, long globalIndex, EventSeal seal) {}
 
   public void record(List<Sealing> sealings) {

@@ -1,18 +1,13 @@
 package org.forumledger.cost.readmodel;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.kit.consumer.HandledEvents;
+import org.forumledger.kit.consumer.NewEventsBatch;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -89,63 +84,15 @@ public class AppliedEvents implements HandledEvents {
    */
   @Override
   public Batch batch(Supplier<List<EventMetadata>> expected) {
-    List<EventMetadata> events = expected.get();
-    Set<String> looked = new HashSet<>();
-    for (EventMetadata m : events) {
-      looked.add(m.eventId());
-    }
-    Set<String> handledBefore = handledAmong(looked);
-    return new Batch() {
-      private final Map<String, Row> rows = new LinkedHashMap<>();
-
+    return new NewEventsBatch(jdbc, expected.get()) {
       @Override
-      public boolean remember(EventMetadata m, boolean skipped) {
-        String id = m.eventId();
-        if (rows.containsKey(id) || handledBefore.contains(id)) {
-          return false;
-        }
-        if (!looked.contains(id) && !handledAmong(Set.of(id)).isEmpty()) {
-          return false;
-        }
-        rows.put(id, new Row(m, skipped));
-        return true;
-      }
-
-      @Override
-      public void finish() {
-        if (!rows.isEmpty()) {
-          insert(List.copyOf(rows.values()));
-        }
+      protected int insert(List<New> events) {
+        return AppliedEvents.this.insert(events);
       }
     };
   }
 
-  private record Row(EventMetadata m, boolean skipped) {}
-
-  private Set<String> handledAmong(Set<String> ids) {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(
-        jdbc.execute(
-            (ConnectionCallback<List<String>>)
-                connection -> {
-                  try (PreparedStatement select =
-                      connection.prepareStatement(
-                          "select event_id from applied_event where event_id = any(?)")) {
-                    select.setArray(1, connection.createArrayOf("text", ids.toArray()));
-                    List<String> found = new ArrayList<>();
-                    try (ResultSet rs = select.executeQuery()) {
-                      while (rs.next()) {
-                        found.add(rs.getString(1));
-                      }
-                    }
-                    return found;
-                  }
-                }));
-  }
-
-  private void insert(List<Row> rows) {
+  private int insert(List<NewEventsBatch.New> rows) {
     int n = rows.size();
     Object[] ids = new Object[n];
     Object[] positions = new Object[n];
@@ -160,7 +107,7 @@ public class AppliedEvents implements HandledEvents {
     Object[] skipped = new Object[n];
     long highest = Long.MIN_VALUE;
     for (int k = 0; k < n; k++) {
-      EventMetadata m = rows.get(k).m();
+      EventMetadata m = rows.get(k).metadata();
       ids[k] = m.eventId();
       positions[k] = m.globalPosition();
       forums[k] = m.forumId();
@@ -208,17 +155,11 @@ public class AppliedEvents implements HandledEvents {
                     return insert.executeUpdate();
                   }
                 });
-    if (inserted != n) {
-      throw new IllegalStateException(
-          (n - inserted)
-              + " of "
-              + n
-              + " events of this batch were handled meanwhile by another consumer; the batch is"
-              + " rolled back and decided again");
-    }
+    // a shortfall rolls the batch back (NewEventsBatch.finish), this update with it
     jdbc.update(
         "update read_model_state set position = greatest(position, ?), version = version + ?",
         highest,
         n);
+    return inserted;
   }
 }

@@ -1,11 +1,16 @@
 package org.forumledger.reporting.consumption;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.seal.Seals;
 import org.forumledger.kit.consumer.EventProjection;
 import org.forumledger.kit.consumer.HandledEvents;
+import org.forumledger.kit.consumer.NewEventsBatch;
 import org.forumledger.reporting.audit.AuditLog;
 import org.forumledger.reporting.history.Envelopes;
 import org.forumledger.reporting.live.ChangeFeed;
@@ -52,6 +57,41 @@ public class EventApplier implements EventProjection, HandledEvents {
       changes().handled(m.globalPosition());
     }
     return first;
+  }
+
+  /**
+   * A batch's events looked up in one query and remembered in one multi-row insert when the batch
+   * is decided; the rows of its forums that this instance has not cached are read in one query too.
+   * An event this batch took for new but that another consumer instance handled meanwhile makes
+   * {@link Batch#finish} throw, and the batch's transaction rolls back: nothing is applied twice.
+   */
+  @Override
+  public Batch batch(Supplier<List<EventMetadata>> expected) {
+    List<EventMetadata> events = expected.get();
+    NewEventsBatch remembering = log.batch(events, clock.instant());
+    Set<String> forumIds = new HashSet<>();
+    for (EventMetadata m : events) {
+      if (m.forumId() != null && !remembering.handledBefore(m.eventId())) {
+        forumIds.add(m.forumId());
+      }
+    }
+    TransactionChanges changes = changes();
+    changes.prefetch(forumIds);
+    return new Batch() {
+      @Override
+      public boolean remember(EventMetadata m, boolean skipped) {
+        boolean first = remembering.remember(m, skipped);
+        if (first) {
+          changes.handled(m.globalPosition());
+        }
+        return first;
+      }
+
+      @Override
+      public void finish() {
+        remembering.finish();
+      }
+    };
   }
 
   /** The committed position, or inside a transaction the position it will commit. */

@@ -1,10 +1,14 @@
 package org.forumledger.reporting.consumption;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.ForumEvent;
 import org.forumledger.events.ForumRegistered;
@@ -37,6 +41,8 @@ final class TransactionChanges implements TransactionSynchronization {
   private final List<AuditedEvent> audited = new ArrayList<>();
   private final Map<String, WorkingForum> forums = new LinkedHashMap<>();
   private final Map<String, StoredForum> written = new LinkedHashMap<>();
+  private final Set<String> prefetched = new HashSet<>();
+  private final Map<String, StoredForum> prefetchedRows = new HashMap<>();
   private long position = -1;
 
   /** Changes bound to the transaction's resources under {@code boundAs}, unbound at its end. */
@@ -59,6 +65,23 @@ final class TransactionChanges implements TransactionSynchronization {
       this.state = state;
       this.basedOn = basedOn;
     }
+  }
+
+  /**
+   * Reads in one query the rows of those of {@code forumIds} that this instance has not cached, so
+   * that the batch's events do not read them one forum at a time.
+   */
+  void prefetch(Collection<String> forumIds) {
+    List<String> missing = new ArrayList<>();
+    for (String forumId : forumIds) {
+      if (!prefetched.contains(forumId)
+          && !forums.containsKey(forumId)
+          && committed.find(forumId).isEmpty()) {
+        missing.add(forumId);
+      }
+    }
+    prefetchedRows.putAll(views.findAllStored(missing));
+    prefetched.addAll(missing);
   }
 
   void handled(long globalPosition) {
@@ -95,7 +118,14 @@ final class TransactionChanges implements TransactionSynchronization {
     if (first.payload() instanceof ForumRegistered || !(first.payload() instanceof ForumEvent)) {
       return new WorkingForum(null, null);
     }
-    Optional<StoredForum> stored = committed.find(forumId).or(() -> views.findStored(forumId));
+    Optional<StoredForum> stored =
+        committed
+            .find(forumId)
+            .or(
+                () ->
+                    prefetched.contains(forumId)
+                        ? Optional.ofNullable(prefetchedRows.get(forumId))
+                        : views.findStored(forumId));
     return stored
         .map(s -> new WorkingForum(s.state(), s.revision()))
         .orElseGet(() -> new WorkingForum(null, null));

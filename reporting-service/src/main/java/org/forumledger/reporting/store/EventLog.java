@@ -20,7 +20,9 @@ import org.forumledger.events.EventJson;
 import org.forumledger.events.EventMetadata;
 import org.forumledger.events.ForumEventType;
 import org.forumledger.events.LedgerEvent;
+import org.forumledger.kit.consumer.NewEventsBatch;
 import org.forumledger.reporting.history.TimeSlice;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -67,6 +69,55 @@ public class EventLog {
             forumId,
             timestamp(at))
         == 1;
+  }
+
+  /**
+   * A batch's remembering (see {@link NewEventsBatch}): {@code expected} looked up in one query,
+   * the new events written by {@link #markAllHandled} when it finishes.
+   */
+  public NewEventsBatch batch(List<EventMetadata> expected, Instant at) {
+    return new NewEventsBatch(jdbc, expected) {
+      @Override
+      protected int insert(List<New> events) {
+        return markAllHandled(events.stream().map(New::metadata).toList(), at);
+      }
+    };
+  }
+
+  /**
+   * Remembers the events' ids in one statement; returns how many were new. Fewer than given means
+   * some were handled meanwhile by another consumer (the statement waits for that one's commit).
+   * The position moves as with {@link #markHandled}.
+   */
+  public int markAllHandled(List<EventMetadata> events, Instant at) {
+    int n = events.size();
+    Object[] ids = new Object[n];
+    Object[] positions = new Object[n];
+    Object[] forums = new Object[n];
+    for (int k = 0; k < n; k++) {
+      EventMetadata m = events.get(k);
+      ids[k] = m.eventId();
+      positions[k] = m.globalPosition();
+      forums[k] = m.forumId();
+    }
+    Integer inserted =
+        jdbc.execute(
+            (ConnectionCallback<Integer>)
+                connection -> {
+                  try (PreparedStatement insert =
+                      connection.prepareStatement(
+                          "insert into applied_event (event_id, global_position, forum_id,"
+                              + " applied_at) select u.*, ?::timestamptz"
+                              + " from unnest(?::text[], ?::bigint[], ?::text[]) as u"
+                              + " on conflict (event_id) do nothing")) {
+                    insert.setTimestamp(1, timestamp(at));
+                    insert.setArray(2, connection.createArrayOf("text", ids));
+                    insert.setArray(3, connection.createArrayOf("int8", positions));
+                    insert.setArray(4, connection.createArrayOf("text", forums));
+                    return insert.executeUpdate();
+                  }
+                });
+    return Objects.requireNonNull(inserted);
   }
 
   /** Moves the position to at least {@code globalPosition}, the read model unchanged. */

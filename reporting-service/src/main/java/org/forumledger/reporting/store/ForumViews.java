@@ -2,12 +2,17 @@ package org.forumledger.reporting.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.forumledger.reporting.history.ForumState;
 import org.forumledger.reporting.history.StateJson;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
@@ -54,6 +59,28 @@ public class ForumViews {
             "select forum_id, state, revision from forum_view where forum_id = ?", STORED, forumId)
         .stream()
         .findFirst();
+  }
+
+  /** The rows of those of {@code forumIds} that have one, in one query. */
+  public Map<String, StoredForum> findAllStored(Collection<String> forumIds) {
+    Map<String, StoredForum> found = new HashMap<>();
+    if (forumIds.isEmpty()) {
+      return found;
+    }
+    jdbc.query(
+        connection -> {
+          PreparedStatement select =
+              connection.prepareStatement(
+                  "select forum_id, state, revision from forum_view where forum_id = any(?)");
+          select.setArray(1, connection.createArrayOf("text", forumIds.toArray()));
+          return select;
+        },
+        (RowCallbackHandler)
+            rs -> {
+              StoredForum stored = STORED.mapRow(rs, 0);
+              found.put(stored.state().forumId(), stored);
+            });
+    return found;
   }
 
   /** The row, locked until the transaction ends, so no one else changes it meanwhile. */

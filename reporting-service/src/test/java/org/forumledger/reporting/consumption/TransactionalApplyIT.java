@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.forumledger.events.testing.ForumEvents.forum;
 import static org.forumledger.reporting.support.Events.registered;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.forumledger.events.Body;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.testing.EventStream;
 import org.forumledger.kit.consumer.ForumEventConsumer;
+import org.forumledger.kit.consumer.HandledEvents;
 import org.forumledger.reporting.audit.AuditLog;
 import org.forumledger.reporting.history.Envelopes;
 import org.forumledger.reporting.history.ForumFold;
@@ -140,6 +145,81 @@ class TransactionalApplyIT {
     assertThat(shared.headcounts()).hasSize(1);
     assertModelIsTheFold();
     assertThat(stack.asAuditor("/audit/verify").get("intact").asBoolean()).isTrue();
+  }
+
+  /**
+   * A batch's events are remembered in one statement when the batch is decided. An event another
+   * consumer instance committed meanwhile must not be applied a second time: the whole batch rolls
+   * back (to be decided again, one record at a time, by the kit's listener), writing nothing.
+   */
+  @Test
+  void aBatchWhoseEventAnotherInstanceHandledMeanwhileRollsBackWhole() {
+    EventEnvelope mine = events.append(registered("meanwhile-a", "7.1", "Mine", "C"));
+    EventEnvelope theirs = events.append(registered("meanwhile-b", "7.2", "Theirs", "C"));
+    long logged = count("event_log");
+    long audited = count("audit_entry");
+    long positionBefore = applier.position();
+    DataSource dataSource = stack.app.getBean(DataSource.class);
+    try {
+      assertThatThrownBy(
+              () ->
+                  transactions.executeWithoutResult(
+                      status -> {
+                        HandledEvents.Batch batch =
+                            applier.batch(() -> List.of(mine.metadata(), theirs.metadata()));
+                        assertThat(batch.remember(mine.metadata(), false)).isTrue();
+                        applier.apply(mine);
+                        assertThat(batch.remember(theirs.metadata(), false)).isTrue();
+                        applier.apply(theirs);
+                        assertThat(batch.remember(mine.metadata(), false))
+                            .as("twice in one batch")
+                            .isFalse();
+                        insertOnAnotherConnection(dataSource, theirs);
+                        batch.finish();
+                      }))
+          .hasMessageContaining("handled meanwhile");
+
+      assertThat(countOf("applied_event", mine)).isZero();
+      assertThat(countOf("applied_event", theirs)).isEqualTo(1);
+      assertThat(count("event_log")).isEqualTo(logged);
+      assertThat(count("audit_entry")).isEqualTo(audited);
+      assertThat(applier.position()).isEqualTo(positionBefore);
+      assertThat(stack.app.getBean(ForumViews.class).find("meanwhile-a")).isEmpty();
+
+      // decided again, as the listener does after a failed batch: the other's event is a duplicate
+      assertThat(applyInOneTransaction(applier, List.of(mine, theirs))).containsExactly(mine);
+      assertThat(countOf("event_log", mine)).isEqualTo(1);
+      assertThat(countOf("event_log", theirs)).isZero();
+      assertModelIsTheFold();
+      assertThat(stack.asAuditor("/audit/verify").get("intact").asBoolean()).isTrue();
+    } finally {
+      stack.jdbc.update(
+          "delete from applied_event where event_id = ?", theirs.metadata().eventId());
+    }
+  }
+
+  private static void insertOnAnotherConnection(DataSource dataSource, EventEnvelope event) {
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(true);
+      try (PreparedStatement insert =
+          other.prepareStatement(
+              "insert into applied_event (event_id, global_position, forum_id, applied_at)"
+                  + " values (?, ?, ?, now())")) {
+        insert.setString(1, event.metadata().eventId());
+        insert.setLong(2, event.metadata().globalPosition());
+        insert.setString(3, event.metadata().forumId());
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long countOf(String table, EventEnvelope event) {
+    return stack.jdbc.queryForObject(
+        "select count(*) from " + table + " where event_id = ?",
+        Long.class,
+        event.metadata().eventId());
   }
 
   /** As the kit's batch listener does, and folded into what the model should be. */

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.seal.Seals;
+import org.forumledger.kit.consumer.HandledEvents;
 import org.forumledger.reporting.consumption.EventApplier;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies events the way the kit's batch listener does: each remembered and applied in one
- * transaction, then, once it has committed, each applied one told.
+ * Applies events the way the kit's batch listener does: remembered as one batch ({@link
+ * HandledEvents#batch}) and applied in one transaction, then, once it has committed, each applied
+ * one told.
  */
 public final class AsABatchListener {
 
@@ -34,13 +36,17 @@ public final class AsABatchListener {
     transactions.executeWithoutResult(
         status -> {
           applied.clear();
+          HandledEvents.Batch remembering =
+              projection.batch(
+                  () -> batch.stream().map(received -> received.envelope().metadata()).toList());
           for (Received received : batch) {
             EventEnvelope envelope = received.envelope();
-            if (projection.remember(envelope.metadata(), false)) {
+            if (remembering.remember(envelope.metadata(), false)) {
               projection.apply(envelope, received.record());
               applied.add(envelope);
             }
           }
+          remembering.finish();
         });
     applied.forEach(projection::committed);
     return applied;

@@ -214,6 +214,9 @@ public final class ServiceStack implements AutoCloseable {
     properties.put("spring.main.banner-mode", "off");
     SpringApplicationBuilder builder =
         new SpringApplicationBuilder(application)
+            // "Started CostServiceApplication in …": each context's start time in the log, also
+            // for those started on a thread of their own
+            .main(application)
             .properties(properties)
             .registerShutdownHook(false);
     if (onPrepared != null) {

@@ -45,7 +45,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setPort(port)
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
+              // the services' pools open few (see their yml), but a test JVM keeps many Spring
+              // contexts, each with a pool of its own, and the benchmark's raw JDBC baseline opens
+              // 32; an unused slot costs a few kilobytes of shared memory
               .setServerConfig("max_connections", "200")
+              // sized for a laptop: every backend maps the shared buffers, so its resident set
+              // grows
+              // by the buffers it touched (up to 128 MB each by default); the operating system's
+              // page cache, not counted in any process, holds the rest
+              .setServerConfig("shared_buffers", "32MB")
+              .setServerConfig("work_mem", "4MB")
+              .setServerConfig("maintenance_work_mem", "32MB")
+              // no parallel query workers (processes of their own) on a machine of two cores
+              .setServerConfig("max_parallel_workers_per_gather", "0")
+              .setServerConfig("autovacuum_max_workers", "2")
               .setServerConfig("fsync", "on")
               // the embedded defaults trade durability for speed; a committed event must survive a
               // crash

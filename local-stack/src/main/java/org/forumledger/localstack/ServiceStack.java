@@ -11,12 +11,19 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.forumledger.cost.CostServiceApplication;
 import org.forumledger.events.seal.KeyFiles;
+import org.forumledger.infra.FreePorts;
 import org.forumledger.kit.consumer.ForumEventConsumer;
 import org.forumledger.registry.RegistryServiceApplication;
 import org.forumledger.reporting.ReportingServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -82,53 +89,105 @@ public final class ServiceStack implements AutoCloseable {
    * their health says whether the stack is ready for its users.
    */
   static ServiceStack start(Wiring wiring, Ports ports, FirstStart readiness) {
-    List<ConfigurableApplicationContext> started = new ArrayList<>();
     KeyFiles.activeOrCreate(wiring.signingKeyDir());
+    // every port is known before anything starts, so that reporting can be told where the registry
+    // and the cost service are while they are still starting
+    int registryPort = ports.registry() == 0 ? FreePorts.next() : ports.registry();
+    int costPort = ports.cost() == 0 ? FreePorts.next() : ports.cost();
+    int reportingPort = ports.reporting() == 0 ? FreePorts.next() : ports.reporting();
+    Map<String, Object> withoutAxon =
+        Map.of("spring.autoconfigure.exclude", AXON_AUTO_CONFIGURATIONS);
+    Map<String, Object> reportingWiring =
+        Map.of(
+            "LEDGER_REGISTRY_URL",
+            "http://localhost:" + registryPort,
+            "LEDGER_COST_URL",
+            "http://localhost:" + costPort,
+            "spring.autoconfigure.exclude",
+            AXON_AUTO_CONFIGURATIONS);
+    // The registry's context starts on this thread; cost and reporting, which need nothing of it
+    // to start, start beside it on two threads of their own once its logging is set up (the first
+    // context configures the JVM's logging, the others find it configured). A cold start is mostly
+    // single-threaded work per context, so on two cores the three overlap instead of queueing.
+    ExecutorService beside = Executors.newFixedThreadPool(2, ServiceStack::starterThread);
+    List<Future<ConfigurableApplicationContext>> consumers = new ArrayList<>();
+    ApplicationListener<ApplicationPreparedEvent> startTheOthers =
+        event -> {
+          if (consumers.isEmpty()) {
+            consumers.add(
+                beside.submit(
+                    () ->
+                        start(
+                            CostServiceApplication.class,
+                            "cost-service",
+                            "COST_PORT",
+                            costPort,
+                            wiring,
+                            withoutAxon,
+                            readiness,
+                            null)));
+            consumers.add(
+                beside.submit(
+                    () ->
+                        start(
+                            ReportingServiceApplication.class,
+                            "reporting-service",
+                            "REPORTING_PORT",
+                            reportingPort,
+                            wiring,
+                            reportingWiring,
+                            readiness,
+                            null)));
+          }
+        };
+    List<ConfigurableApplicationContext> started = new ArrayList<>();
+    RuntimeException failure = null;
     try {
       started.add(
           start(
               RegistryServiceApplication.class,
               "registry-service",
               "REGISTRY_PORT",
-              ports.registry(),
+              registryPort,
               wiring,
               Map.of(),
-              readiness));
-      Map<String, Object> withoutAxon =
-          Map.of("spring.autoconfigure.exclude", AXON_AUTO_CONFIGURATIONS);
-      started.add(
-          start(
-              CostServiceApplication.class,
-              "cost-service",
-              "COST_PORT",
-              ports.cost(),
-              wiring,
-              withoutAxon,
-              readiness));
-      String registryUrl =
-          "http://localhost:" + started.get(0).getEnvironment().getProperty("local.server.port");
-      String costUrl =
-          "http://localhost:" + started.get(1).getEnvironment().getProperty("local.server.port");
-      started.add(
-          start(
-              ReportingServiceApplication.class,
-              "reporting-service",
-              "REPORTING_PORT",
-              ports.reporting(),
-              wiring,
-              Map.of(
-                  "LEDGER_REGISTRY_URL",
-                  registryUrl,
-                  "LEDGER_COST_URL",
-                  costUrl,
-                  "spring.autoconfigure.exclude",
-                  AXON_AUTO_CONFIGURATIONS),
-              readiness));
-      return new ServiceStack(started);
+              readiness,
+              startTheOthers));
     } catch (RuntimeException e) {
-      new ServiceStack(started).close();
-      throw e;
+      failure = e;
     }
+    for (Future<ConfigurableApplicationContext> consumer : consumers) {
+      try {
+        started.add(consumer.get());
+      } catch (ExecutionException e) {
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException r
+                ? r
+                : new IllegalStateException(e.getCause());
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = failure == null ? new IllegalStateException(e) : failure;
+      }
+    }
+    beside.shutdown();
+    if (failure != null || started.size() != 3) {
+      new ServiceStack(started).close();
+      throw failure != null
+          ? failure
+          : new IllegalStateException("The registry did not start the other services");
+    }
+    return new ServiceStack(started);
+  }
+
+  private static Thread starterThread(Runnable work) {
+    Thread thread = new Thread(work, "service-start");
+    thread.setDaemon(false);
+    return thread;
   }
 
   private static ConfigurableApplicationContext start(
@@ -138,7 +197,8 @@ public final class ServiceStack implements AutoCloseable {
       int port,
       Wiring wiring,
       Map<String, Object> extra,
-      FirstStart readiness) {
+      FirstStart readiness,
+      ApplicationListener<ApplicationPreparedEvent> onPrepared) {
     Map<String, Object> properties = new HashMap<>(extra);
     properties.put("spring.config.name", name);
     properties.put(portVariable, port);
@@ -154,8 +214,14 @@ public final class ServiceStack implements AutoCloseable {
     properties.put("spring.main.banner-mode", "off");
     SpringApplicationBuilder builder =
         new SpringApplicationBuilder(application)
+            // "Started CostServiceApplication in …": each context's start time in the log, also
+            // for those started on a thread of their own
+            .main(application)
             .properties(properties)
             .registerShutdownHook(false);
+    if (onPrepared != null) {
+      builder.listeners(onPrepared);
+    }
     if (readiness != null) {
       builder.initializers(
           context -> context.getBeanFactory().registerSingleton(FirstStart.COMPONENT, readiness));

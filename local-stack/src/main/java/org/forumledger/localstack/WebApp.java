@@ -55,6 +55,7 @@ public final class WebApp {
     properties.put("LEDGER_VIEWER_PASSWORD", credentials.viewer());
     properties.put("spring.main.banner-mode", "off");
     return new SpringApplicationBuilder(WebApplication.class)
+        .main(WebApplication.class)
         .properties(properties)
         .registerShutdownHook(false)
         .run();

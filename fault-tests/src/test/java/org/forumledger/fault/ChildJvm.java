@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
 final class ChildJvm implements AutoCloseable {
 
   private static final Path LOGS = Path.of("target", "fault-logs");
+  private static final Pattern EXCEPTION =
+      Pattern.compile("(Caused by: )?[a-z][\\w.]*\\.[A-Z]\\w*(Exception|Error)\\b");
 
   private final String name;
   private final Path jar;
@@ -101,6 +104,25 @@ final class ChildJvm implements AutoCloseable {
   /** Where to look when it failed: the log of its latest start. */
   synchronized String describe() {
     return name + " (log " + (logs.isEmpty() ? "none" : logs.get(logs.size() - 1)) + ")";
+  }
+
+  /**
+   * The distinct exceptions its latest log names (the lines that start a stack trace), for a
+   * failure message: CI keeps the test's output, not the child's log.
+   */
+  synchronized String exceptionsLogged() {
+    if (logs.isEmpty()) {
+      return "no log";
+    }
+    try (Stream<String> lines = Files.lines(logs.get(logs.size() - 1))) {
+      List<String> exceptions =
+          lines.filter(line -> EXCEPTION.matcher(line).lookingAt()).distinct().limit(8).toList();
+      return exceptions.isEmpty()
+          ? "no exception in " + describe()
+          : describe() + " logged:\n  " + String.join("\n  ", exceptions);
+    } catch (IOException | UncheckedIOException e) {
+      return "unreadable log " + describe() + ": " + e;
+    }
   }
 
   /** SIGTERM, like Ctrl-C; SIGKILL only if it has not stopped within a minute. */

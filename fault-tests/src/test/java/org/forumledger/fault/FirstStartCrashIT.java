@@ -113,32 +113,38 @@ class FirstStartCrashIT {
     stack.start();
     AtomicInteger unavailable = new AtomicInteger();
     JsonNode[] totals = new JsonNode[2];
-    await("every service UP after the restart")
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              if (!stack.isAlive()) {
-                throw new IllegalStateException(stack.describe() + " exited after the restart");
-              }
-              for (String url : services) {
-                int status = Services.healthStatus(url);
-                if (status == 503) {
-                  unavailable.incrementAndGet();
-                }
-                if (status != 200) {
-                  return false;
-                }
-              }
-              // read at once: had health been UP before the import was applied, these would fall
-              // short
-              totals[0] =
-                  Services.getJson(
-                      services.get(2) + "/reports/totals?year=2023", USERS.viewerAuth());
-              totals[1] =
-                  Services.getJson(services.get(1) + "/costs/years/2023", USERS.viewerAuth());
-              return true;
-            });
+    Services.explainingTimeout(
+        stack,
+        () ->
+            await("every service UP after the restart")
+                .atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                    () -> {
+                      if (!stack.isAlive()) {
+                        throw new IllegalStateException(
+                            stack.describe() + " exited after the restart");
+                      }
+                      for (String url : services) {
+                        int status = Services.healthStatus(url);
+                        if (status == 503) {
+                          unavailable.incrementAndGet();
+                        }
+                        if (status != 200) {
+                          return false;
+                        }
+                      }
+                      // read at once: had health been UP before the import was applied, these would
+                      // fall
+                      // short
+                      totals[0] =
+                          Services.getJson(
+                              services.get(2) + "/reports/totals?year=2023", USERS.viewerAuth());
+                      totals[1] =
+                          Services.getJson(
+                              services.get(1) + "/costs/years/2023", USERS.viewerAuth());
+                      return true;
+                    }));
     double ready = (System.nanoTime() - restarted) / 1e9;
     assertThat(unavailable.get()).as("health answers 503 while the import runs again").isPositive();
     for (JsonNode total : totals) {

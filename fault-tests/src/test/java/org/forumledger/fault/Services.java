@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.forumledger.bench.http.Http;
 import org.forumledger.bench.http.Users;
 import org.forumledger.events.EventJson;
@@ -104,16 +105,28 @@ final class Services {
 
   /** Waits until the service answers health UP, failing at once if its process died. */
   static void awaitUp(ChildJvm jvm, String baseUrl) {
-    await("health UP of " + jvm.describe())
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              if (!jvm.isAlive()) {
-                throw new IllegalStateException(jvm.describe() + " exited");
-              }
-              return healthStatus(baseUrl) == 200;
-            });
+    explainingTimeout(
+        jvm,
+        () ->
+            await("health UP of " + jvm.describe())
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                    () -> {
+                      if (!jvm.isAlive()) {
+                        throw new IllegalStateException(jvm.describe() + " exited");
+                      }
+                      return healthStatus(baseUrl) == 200;
+                    }));
+  }
+
+  /** Runs a wait on a child process; a timeout names the exceptions the child logged. */
+  static void explainingTimeout(ChildJvm jvm, Runnable wait) {
+    try {
+      wait.run();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + jvm.exceptionsLogged(), e);
+    }
   }
 
   /** The status of {@code /actuator/health}, or -1 while nothing answers. */

@@ -101,7 +101,9 @@ public final class StatementLog implements BeanPostProcessor {
   private static <T> T proxy(Class<T> type, T target, Call call) {
     InvocationHandler handler =
         (p, method, args) -> {
-          if (method.getName().equals("unwrap") && args[0] instanceof Class<?> c && c.isInstance(target)) {
+          if (method.getName().equals("unwrap")
+              && args[0] instanceof Class<?> c
+              && c.isInstance(target)) {
             return target;
           }
           if (method.getName().equals("isWrapperFor")

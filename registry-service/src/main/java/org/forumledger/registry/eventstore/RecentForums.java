@@ -70,7 +70,9 @@ final class RecentForums implements Cache {
     return entries.containsKey(key);
   }
 
-  /** No one listens to the aggregates' cache; a listener would be told nothing, so none is taken. */
+  /**
+   * No one listens to the aggregates' cache; a listener would be told nothing, so none is taken.
+   */
   @Override
   public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
     throw new UnsupportedOperationException("the forums in memory take no listeners");

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.assertj.core.api.ThrowingConsumer;
 import org.forumledger.registry.RegistryTestStack;
 import org.forumledger.registry.StatementLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -41,7 +41,8 @@ class CommandRoundTripsIT {
 
   @Test
   void aRegistrationWithANewIdempotencyKey() {
-    List<String> statements = log.during(() -> register(UUID.randomUUID().toString()), REQUEST_THREADS);
+    List<String> statements =
+        log.during(() -> register(UUID.randomUUID().toString()), REQUEST_THREADS);
 
     print("POST /forums", statements);
     assertThat(statements)
@@ -79,7 +80,9 @@ class CommandRoundTripsIT {
     print("POST /forums, the same key again", statements);
     assertThat(statements)
         .satisfiesExactly(
-            begins("insert into idempotent_request"), begins("select request_hash"), begins("commit"));
+            begins("insert into idempotent_request"),
+            begins("select request_hash"),
+            begins("commit"));
   }
 
   private static ThrowingConsumer<String> begins(String prefix) {
@@ -117,7 +120,11 @@ class CommandRoundTripsIT {
         .header("If-Match", ifMatch)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(
-            "{\"status\": \"AMOUNT\", \"amount\": " + amount + ", " + RegistryApiIT.PROVENANCE + "}")
+            "{\"status\": \"AMOUNT\", \"amount\": "
+                + amount
+                + ", "
+                + RegistryApiIT.PROVENANCE
+                + "}")
         .exchange()
         .expectStatus()
         .isOk();

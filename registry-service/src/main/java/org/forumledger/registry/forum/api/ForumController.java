@@ -307,16 +307,15 @@ public class ForumController {
       return Mono.error(new UnknownForumException(forumId));
     }
     return idempotency.execute(
-        write,
-        request,
-        () -> withETag(answer, send(forumId, command, provenance, write)));
+        write, request, () -> withETag(answer, send(forumId, command, provenance, write)));
   }
 
   /**
    * Sends the command and answers the forum's state after it, folded from the events it applied
    * onto the state before them when the registry keeps that ({@link ForumViewReader#afterWrite}).
    */
-  private ForumView send(String forumId, Object command, Provenance provenance, WriteRequest write) {
+  private ForumView send(
+      String forumId, Object command, Provenance provenance, WriteRequest write) {
     return views
         .afterWrite(forumId, produced.of(() -> commands.sendAndWait(command, provenance, write)))
         .orElseThrow(() -> new UnknownForumException(forumId));

@@ -71,8 +71,8 @@ public class IdempotentRequests {
 
   /**
    * The same, telling the write whether its key's claim was taken over from an earlier version of
-   * the registry (see {@link #takeOver}): only then may an earlier try have written before its answer
-   * was lost. A new key, or no key, is a write no try has made yet.
+   * the registry (see {@link #takeOver}): only then may an earlier try have written before its
+   * answer was lost. A new key, or no key, is a write no try has made yet.
    */
   public Mono<ResponseEntity<?>> executeOnce(WriteRequest write, Object body, Action action) {
     return Mono.<ResponseEntity<?>>fromCallable(() -> runWithRetries(write, body, action))
@@ -131,8 +131,8 @@ public class IdempotentRequests {
    * Claims the key in this transaction, or returns the answer an earlier request with it kept. A
    * concurrent request with the key holds its claim uncommitted, so this waits for it. A claim
    * without an answer can only be one left by an earlier version of the registry, which stored the
-   * answer in a second transaction; it is taken over. A new key costs one statement: {@link
-   * #run} inserts its claim before asking this.
+   * answer in a second transaction; it is taken over. A new key costs one statement: {@link #run}
+   * inserts its claim before asking this.
    */
   private Optional<Stored> takeOver(String principal, String key, String hash) {
     Optional<Stored> earlier = stored(principal, key);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.forumledger.infra.LedgerInfrastructure;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -30,6 +31,11 @@ public final class RegistryTestStack implements AutoCloseable {
   }
 
   public static RegistryTestStack start() {
+    return start(new BeanPostProcessor[0]);
+  }
+
+  /** The same, with {@code postProcessors} applied to the registry's beans (a statement log). */
+  public static RegistryTestStack start(BeanPostProcessor... postProcessors) {
     LedgerInfrastructure infra = LedgerInfrastructure.forTests();
     try {
       Map<String, Object> properties = new HashMap<>();
@@ -46,6 +52,12 @@ public final class RegistryTestStack implements AutoCloseable {
       ConfigurableApplicationContext context =
           new SpringApplicationBuilder(RegistryServiceApplication.class)
               .properties(properties)
+              .initializers(
+                  app -> {
+                    for (BeanPostProcessor postProcessor : postProcessors) {
+                      app.getBeanFactory().addBeanPostProcessor(postProcessor);
+                    }
+                  })
               .run();
       return new RegistryTestStack(infra, context);
     } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package org.forumledger.registry.eventstore;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,9 +19,15 @@ public class ForumsInMemory {
   /** The bean name the forum aggregate's {@code @Aggregate} refers to. */
   public static final String NAME = "forumCache";
 
+  /**
+   * How many forums stay in memory: those used last. A forum is a few kilobytes; a municipality's
+   * registry has about a hundred, a benchmark's run a few thousand.
+   */
+  static final int FORUMS_KEPT = 2048;
+
   @Bean(NAME)
   public Cache forumCache() {
-    return new WeakReferenceCache();
+    return new RecentForums(FORUMS_KEPT);
   }
 
   /** Call inside a transaction that may run forum commands. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.forumledger.events.Body;
 import org.forumledger.events.LedgerCalendar;
@@ -52,6 +53,7 @@ public class ForumController {
   private final ForumCommandSender commands;
   private final ForumViewReader views;
   private final IdempotentRequests idempotency;
+  private final ProducedEvents produced;
 
   private final Clock clock;
 
@@ -59,10 +61,12 @@ public class ForumController {
       ForumCommandSender commands,
       ForumViewReader views,
       IdempotentRequests idempotency,
+      ProducedEvents produced,
       Clock clock) {
     this.commands = commands;
     this.views = views;
     this.idempotency = idempotency;
+    this.produced = produced;
     this.clock = clock;
   }
 
@@ -76,19 +80,16 @@ public class ForumController {
   public Mono<ResponseEntity<?>> register(
       @Valid @RequestBody RegisterForumRequest request, WriteRequest write) {
     String forumId = newForumId(write);
-    return idempotency.execute(
+    return idempotency.executeOnce(
         write,
         request,
-        () -> {
-          // registered by an earlier try whose answer was lost: that forum is the result
+        claimTakenOver -> {
+          // registered by an earlier try whose answer was lost: that forum is the result. Only a
+          // claim taken over can be such a try's; a new key's forum id is new.
           ForumView registered =
-              views
-                  .read(forumId)
+              (claimTakenOver ? views.read(forumId) : Optional.<ForumView>empty())
                   .orElseGet(
-                      () -> {
-                        commands.sendAndWait(request.command(forumId), request.provenance(), write);
-                        return view(forumId);
-                      });
+                      () -> send(forumId, request.command(forumId), request.provenance(), write));
           return withETag(ResponseEntity.created(forumUri(forumId, "")), registered);
         });
   }
@@ -306,12 +307,18 @@ public class ForumController {
       return Mono.error(new UnknownForumException(forumId));
     }
     return idempotency.execute(
-        write,
-        request,
-        () -> {
-          commands.sendAndWait(command, provenance, write);
-          return withETag(answer, view(forumId));
-        });
+        write, request, () -> withETag(answer, send(forumId, command, provenance, write)));
+  }
+
+  /**
+   * Sends the command and answers the forum's state after it, folded from the events it applied
+   * onto the state before them when the registry keeps that ({@link ForumViewReader#afterWrite}).
+   */
+  private ForumView send(
+      String forumId, Object command, Provenance provenance, WriteRequest write) {
+    return views
+        .afterWrite(forumId, produced.of(() -> commands.sendAndWait(command, provenance, write)))
+        .orElseThrow(() -> new UnknownForumException(forumId));
   }
 
   /** A year of the path, refused (400) outside the ledger's calendar like a year of the body. */

@@ -66,12 +66,26 @@ public class IdempotentRequests {
    */
   public Mono<ResponseEntity<?>> execute(
       WriteRequest write, Object body, Supplier<ResponseEntity<?>> action) {
+    return executeOnce(write, body, claimTakenOver -> action.get());
+  }
+
+  /**
+   * The same, telling the write whether its key's claim was taken over from an earlier version of
+   * the registry (see {@link #takeOver}): only then may an earlier try have written before its
+   * answer was lost. A new key, or no key, is a write no try has made yet.
+   */
+  public Mono<ResponseEntity<?>> executeOnce(WriteRequest write, Object body, Action action) {
     return Mono.<ResponseEntity<?>>fromCallable(() -> runWithRetries(write, body, action))
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private ResponseEntity<?> runWithRetries(
-      WriteRequest write, Object body, Supplier<ResponseEntity<?>> action) {
+  /** A write run under its key's claim. */
+  @FunctionalInterface
+  public interface Action {
+    ResponseEntity<?> run(boolean claimTakenOver);
+  }
+
+  private ResponseEntity<?> runWithRetries(WriteRequest write, Object body, Action action) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(
@@ -87,19 +101,24 @@ public class IdempotentRequests {
     }
   }
 
-  private ResponseEntity<?> run(
-      WriteRequest write, Object body, Supplier<ResponseEntity<?>> action) {
+  private ResponseEntity<?> run(WriteRequest write, Object body, Action action) {
     if (!write.idempotent()) {
-      return action.get();
+      return action.run(false);
     }
     String principal = write.actor();
     String key = write.idempotencyKey();
     String hash = Sha256.hex(fingerprint(write, body));
-    Optional<Stored> earlier = claim(principal, key, hash);
+    if (insertClaim(principal, key, hash)) {
+      return remembered(principal, key, action.run(false));
+    }
+    Optional<Stored> earlier = takeOver(principal, key, hash);
     if (earlier.isPresent()) {
       return replay(earlier.get(), hash);
     }
-    ResponseEntity<?> response = action.get();
+    return remembered(principal, key, action.run(true));
+  }
+
+  private ResponseEntity<?> remembered(String principal, String key, ResponseEntity<?> response) {
     remember(principal, key, response);
     return response;
   }
@@ -112,12 +131,10 @@ public class IdempotentRequests {
    * Claims the key in this transaction, or returns the answer an earlier request with it kept. A
    * concurrent request with the key holds its claim uncommitted, so this waits for it. A claim
    * without an answer can only be one left by an earlier version of the registry, which stored the
-   * answer in a second transaction; it is taken over. A new key costs one statement.
+   * answer in a second transaction; it is taken over. A new key costs one statement: {@link #run}
+   * inserts its claim before asking this.
    */
-  private Optional<Stored> claim(String principal, String key, String hash) {
-    if (insertClaim(principal, key, hash)) {
-      return Optional.empty();
-    }
+  private Optional<Stored> takeOver(String principal, String key, String hash) {
     Optional<Stored> earlier = stored(principal, key);
     if (earlier.isPresent() && earlier.get().status() == null) {
       jdbc.update(

@@ -27,6 +27,8 @@ import org.forumledger.events.ParticipationWithdrawn;
 import org.forumledger.events.RepresentativeAppointed;
 import org.forumledger.registry.forum.view.ForumView.Appointment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads a forum's state straight from its event stream, so the state and its ETag are always
@@ -35,10 +37,87 @@ import org.springframework.stereotype.Component;
 @Component
 public class ForumViewReader {
 
+  /**
+   * How many forums' folds a write may start from: those written to last. A few kilobytes each;
+   * with the writes of a registrar's year spread over the forums of one municipality, every write
+   * but a forum's first in a while starts from one.
+   */
+  static final int FOLDS_KEPT = 2048;
+
   private final EventStore eventStore;
+
+  /** Folds of committed streams only, each never changed once kept; guarded by itself. */
+  private final Map<String, Fold> folds =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Fold> eldest) {
+          return size() > FOLDS_KEPT;
+        }
+      };
 
   public ForumViewReader(EventStore eventStore) {
     this.eventStore = eventStore;
+  }
+
+  /**
+   * The forum's state after a write whose command applied {@code produced}, inside the write's
+   * transaction, without reading the stream back when it can be avoided: the events a write
+   * appended follow its stream's last event at the time (their sequence numbers are unique in the
+   * store, and the write commits only with them), so the fold of the stream before them, kept from
+   * an earlier committed write, with them applied, is the stream's fold after the write. A write
+   * that applied nothing, or whose forum's fold is not kept at the version before its events, reads
+   * the stream as {@link #read} does. What this builds is kept for the next write once the
+   * transaction commits, never before: a write that rolls back leaves nothing behind.
+   */
+  public Optional<ForumView> afterWrite(String forumId, List<DomainEventMessage<?>> produced) {
+    List<DomainEventMessage<?>> own =
+        produced.stream().filter(m -> forumId.equals(m.getAggregateIdentifier())).toList();
+    if (own.isEmpty()) {
+      return read(forumId);
+    }
+    Fold fold = following(forumId, own.get(0));
+    if (fold == null) {
+      fold = readFold(forumId);
+      if (fold == null) {
+        return Optional.empty();
+      }
+    } else {
+      for (DomainEventMessage<?> message : own) {
+        fold.apply(message.getPayload(), message.getSequenceNumber());
+      }
+    }
+    keepOnCommit(fold);
+    return Optional.of(fold.view());
+  }
+
+  /** A copy of the fold the event follows: the kept one at its predecessor's version. */
+  private Fold following(String forumId, DomainEventMessage<?> first) {
+    if (first.getSequenceNumber() == 0) {
+      return first.getPayload() instanceof ForumRegistered ? new Fold(forumId) : null;
+    }
+    Fold kept;
+    synchronized (folds) {
+      kept = folds.get(forumId);
+    }
+    return kept != null && kept.version == first.getSequenceNumber() - 1 ? kept.copy() : null;
+  }
+
+  private void keepOnCommit(Fold fold) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            synchronized (folds) {
+              Fold kept = folds.get(fold.forumId);
+              if (kept == null || kept.version < fold.version) {
+                folds.put(fold.forumId, fold);
+              }
+            }
+          }
+        });
   }
 
   /**
@@ -46,21 +125,25 @@ public class ForumViewReader {
    * the snapshot table is not asked (a round trip of every command's answer and every read).
    */
   public Optional<ForumView> read(String forumId) {
+    return Optional.ofNullable(readFold(forumId)).map(Fold::view);
+  }
+
+  private Fold readFold(String forumId) {
     DomainEventStream stream = eventStore.readEvents(forumId, 0);
     if (!stream.hasNext()) {
-      return Optional.empty();
+      return null;
     }
     Fold fold = new Fold(forumId);
     DomainEventMessage<?> first = stream.next();
     if (!(first.getPayload() instanceof ForumRegistered)) {
-      return Optional.empty(); // another stream of the store, such as a year's cost rates
+      return null; // another stream of the store, such as a year's cost rates
     }
     fold.apply(first.getPayload(), first.getSequenceNumber());
     while (stream.hasNext()) {
       DomainEventMessage<?> message = stream.next();
       fold.apply(message.getPayload(), message.getSequenceNumber());
     }
-    return Optional.of(fold.view());
+    return fold;
   }
 
   private static final class Fold {
@@ -78,6 +161,22 @@ public class ForumViewReader {
 
     Fold(String forumId) {
       this.forumId = forumId;
+    }
+
+    /** The same state, to apply more events to; the events themselves are immutable. */
+    Fold copy() {
+      Fold copy = new Fold(forumId);
+      copy.version = version;
+      copy.details = details;
+      copy.status = status;
+      copy.statusFrom = statusFrom;
+      copy.appointments.putAll(appointments);
+      copy.headcounts.putAll(headcounts);
+      copy.fees.putAll(fees);
+      copy.otherCosts.putAll(otherCosts);
+      copy.participations.putAll(participations);
+      copy.goals.putAll(goals);
+      return copy;
     }
 
     void apply(Object event, long sequenceNumber) {

@@ -319,7 +319,8 @@ class ParticipationApiIT {
 
   static List<String> storedPayloads(String forumId) {
     return jdbc.queryForList(
-        "select payload_type from domain_event_entry where aggregate_identifier = ?",
+        "select payload_type from domain_event_entry where aggregate_identifier = ?"
+            + " order by sequence_number",
         String.class,
         forumId);
   }

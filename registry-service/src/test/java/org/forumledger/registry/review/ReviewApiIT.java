@@ -324,7 +324,8 @@ class ReviewApiIT {
         jdbc.queryForList(
             "select aggregate_identifier, payload_type, convert_from(meta_data, 'UTF8') as meta"
                 + " from domain_event_entry where aggregate_identifier like 'review-%'"
-                + " or aggregate_identifier like 'unit-%' or aggregate_identifier like 'goal-%'");
+                + " or aggregate_identifier like 'unit-%' or aggregate_identifier like 'goal-%'"
+                + " order by global_index");
     List<String> reviewTypes =
         stored.stream()
             .filter(r -> r.get("aggregate_identifier").equals("review-oversyn-it"))

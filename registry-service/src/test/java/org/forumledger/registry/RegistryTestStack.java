@@ -106,10 +106,23 @@ public final class RegistryTestStack implements AutoCloseable {
 
   /** Registers a forum as the registrar and answers its id. */
   public String register(String body) {
+    return register(body, null);
+  }
+
+  /**
+   * Registers a forum as the registrar with this Idempotency-Key (none if null), answers its id.
+   */
+  public String register(String body, String idempotencyKey) {
     EntityExchangeResult<byte[]> result =
         registrar()
             .post()
             .uri("/forums")
+            .headers(
+                headers -> {
+                  if (idempotencyKey != null) {
+                    headers.set("Idempotency-Key", idempotencyKey);
+                  }
+                })
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(body)
             .exchange()

@@ -45,12 +45,7 @@ class CommandRoundTripsIT {
         log.during(() -> register(UUID.randomUUID().toString()), REQUEST_THREADS);
 
     print("POST /forums", statements);
-    assertThat(statements)
-        .satisfiesExactly(
-            begins("insert into idempotent_request"),
-            begins("insert into registry.domain_event_entry"),
-            begins("update idempotent_request"),
-            begins("commit"));
+    assertAWritesFourRoundTrips(statements);
   }
 
   @Test
@@ -62,12 +57,7 @@ class CommandRoundTripsIT {
         log.during(() -> putFee(forumId, 2024, 2000, "\"1\""), REQUEST_THREADS);
 
     print("PUT /forums/{id}/fees/2024", statements);
-    assertThat(statements)
-        .satisfiesExactly(
-            begins("insert into idempotent_request"),
-            begins("insert into registry.domain_event_entry"),
-            begins("update idempotent_request"),
-            begins("commit"));
+    assertAWritesFourRoundTrips(statements);
   }
 
   @Test
@@ -85,6 +75,16 @@ class CommandRoundTripsIT {
             begins("commit"));
   }
 
+  /** The claim, the event's insert, the kept answer and the commit. */
+  private static void assertAWritesFourRoundTrips(List<String> statements) {
+    assertThat(statements)
+        .satisfiesExactly(
+            begins("insert into idempotent_request"),
+            begins("insert into registry.domain_event_entry"),
+            begins("update idempotent_request"),
+            begins("commit"));
+  }
+
   private static ThrowingConsumer<String> begins(String prefix) {
     return statement -> assertThat(statement).startsWith(prefix);
   }
@@ -95,21 +95,7 @@ class CommandRoundTripsIT {
   }
 
   private static String register(String key) {
-    String location =
-        registrar
-            .post()
-            .uri("/forums")
-            .header("Idempotency-Key", key)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(RegistryApiIT.FORUM)
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .returnResult(byte[].class)
-            .getResponseHeaders()
-            .getLocation()
-            .toString();
-    return location.substring(location.lastIndexOf('/') + 1);
+    return stack.register(RegistryApiIT.FORUM, key);
   }
 
   private static void putFee(String forumId, int year, int amount, String ifMatch) {

@@ -173,12 +173,14 @@ public class Review {
   }
 
   @CommandHandler
-  public void handle(AssessParticipationCommand command, Goals goals, Units units) {
+  public void handle(
+      AssessParticipationCommand command, Goals goals, Units units, ForumHistories forums) {
     requireInScope(command.participation());
     require(!closed, null, "review " + reviewId + " is closed: it takes no more assessments");
     require(command.necessity() != null, "necessity", "necessity is required");
     requireText(command.rationale(), "rationale");
-    requireCourse(command.recommendation(), "recommendation", command.participation(), units);
+    requireCourse(
+        command.recommendation(), "recommendation", command.participation(), units, forums);
     List<String> goalIds = command.goalIds() == null ? List.of() : command.goalIds();
     goals.requireRegistered(goalIds, "goalIds");
     ParticipationAssessed current = assessments.get(command.participation());
@@ -211,7 +213,7 @@ public class Review {
   public void handle(RecordDecisionCommand command, ForumHistories forums, Units units) {
     ParticipationRef participation = command.participation();
     requireInScope(participation);
-    requireCourse(command.decision(), "decision", participation, units);
+    requireCourse(command.decision(), "decision", participation, units, forums);
     requireText(command.decisionReference(), "decisionReference");
     requireDate(command.decidedOn(), "decidedOn");
     List<Body> remaining = List.of();
@@ -271,7 +273,11 @@ public class Review {
   }
 
   private static void requireCourse(
-      CourseOfAction course, String field, ParticipationRef participation, Units units) {
+      CourseOfAction course,
+      String field,
+      ParticipationRef participation,
+      Units units,
+      ForumHistories forums) {
     require(course != null, field, field + " is required");
     require(
         course.complete(),
@@ -300,6 +306,10 @@ public class Review {
           !course.mergeWithForumId().equals(participation.forumId()),
           field + ".mergeWithForumId",
           "a forum does not merge with itself");
+      require(
+          !forums.events(course.mergeWithForumId()).isEmpty(),
+          field + ".mergeWithForumId",
+          "mergeWithForumId " + course.mergeWithForumId() + " is not a registered forum");
     }
   }
 

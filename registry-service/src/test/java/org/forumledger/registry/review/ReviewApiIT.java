@@ -165,6 +165,18 @@ class ReviewApiIT {
     Answer revised = send("PUT", "/goals/kompetens-it", goal("2023-2026", "Ny titel"), "\"0\"");
     assertThat(revised.status()).isEqualTo(200);
     assertThat(revised.etag()).isEqualTo("\"1\"");
+    Answer budgeted =
+        send(
+            "PUT",
+            "/goals/kompetens-it",
+            "{\"period\": \"2023-2026\", \"title\": \"Ny titel\","
+                + " \"budgetReference\": \"KF 2022-11-24 § 4 (test)\"}",
+            "\"1\"");
+    assertThat(budgeted.status()).as(String.valueOf(budgeted.body())).isEqualTo(200);
+    assertThat(budgeted.body().path("budgetReference").asText())
+        .isEqualTo("KF 2022-11-24 § 4 (test)");
+    assertThat(get("/goals/kompetens-it").body().path("budgetReference").asText())
+        .isEqualTo("KF 2022-11-24 § 4 (test)");
     assertProblem(send("PUT", "/goals/kompetens-it", goal("2023", "x"), null), 400);
     assertThat(get("/goals?period=2023-2026").body().findValuesAsText("goalId"))
         .contains("kompetens-it");
@@ -239,6 +251,8 @@ class ReviewApiIT {
     assertThat(linked.body().path("goals").get(0).path("body").asText()).isEqualTo("SMN");
     assertThat(linked.body().path("goals").get(0).path("goalIds").toString())
         .isEqualTo("[\"social-it\"]");
+    assertThat(linked.body().path("goals").get(0).path("benefitForResidents").asText())
+        .isEqualTo("Tryggare stadsmiljö");
     String ended = stack.register(FORUM);
     headcount(ended, "KS");
     send(
@@ -296,7 +310,43 @@ class ReviewApiIT {
     assertThat(stack.storedEvents()).isEqualTo(beforeClose);
     assertThat(refs(get("/reviews/oversyn-it").body().path("missing"))).isEqualTo(missing);
 
+    // the other kinds of judgement and recommendation, through the API: uncertain, coordinate
+    // with a unit; not necessary, merge with another forum (an unknown forum is refused)
+    assertThat(missing).contains(f1 + "/KUF", f2 + "/SMN");
+    Answer coordinate =
+        send(
+            "PUT",
+            "/reviews/oversyn-it/assessments/" + f1 + "/KUF",
+            "{\"necessity\": \"UNCERTAIN\", \"rationale\": \"SMN covers it\", \"goalIds\": [],"
+                + " \"recommendation\": {\"kind\": \"COORDINATE\", \"coordinateWith\": \"SMN\"}}",
+            null);
+    assertThat(coordinate.status()).as(String.valueOf(coordinate.body())).isEqualTo(200);
+    JsonNode coordinated = entry(coordinate.body(), f1, "KUF").path("assessment");
+    assertThat(coordinated.path("necessity").asText()).isEqualTo("UNCERTAIN");
+    assertThat(coordinated.path("recommendation").path("kind").asText()).isEqualTo("COORDINATE");
+    assertThat(coordinated.path("recommendation").path("coordinateWith").asText()).isEqualTo("SMN");
+    String merge =
+        "{\"necessity\": \"NOT_NECESSARY\", \"rationale\": \"The same network\", \"goalIds\":"
+            + " [], \"recommendation\": {\"kind\": \"MERGE\", \"mergeWithForumId\": \"%s\"}}";
+    long beforeMerge = stack.storedEvents();
+    assertProblem(
+        send(
+            "PUT",
+            "/reviews/oversyn-it/assessments/" + f2 + "/SMN",
+            merge.formatted("no-such-forum"),
+            null),
+        422);
+    assertThat(stack.storedEvents()).isEqualTo(beforeMerge);
+    Answer merged =
+        send("PUT", "/reviews/oversyn-it/assessments/" + f2 + "/SMN", merge.formatted(f1), null);
+    assertThat(merged.status()).as(String.valueOf(merged.body())).isEqualTo(200);
+    JsonNode mergeWith = entry(merged.body(), f2, "SMN").path("assessment");
+    assertThat(mergeWith.path("necessity").asText()).isEqualTo("NOT_NECESSARY");
+    assertThat(mergeWith.path("recommendation").path("mergeWithForumId").asText()).isEqualTo(f1);
     for (String ref : missing) {
+      if (ref.equals(f1 + "/KUF") || ref.equals(f2 + "/SMN")) {
+        continue;
+      }
       String[] p = ref.split("/");
       assertThat(assess(p[0], p[1], "CONTINUE", null, null).status()).isEqualTo(200);
     }

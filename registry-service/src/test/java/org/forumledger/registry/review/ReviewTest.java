@@ -273,6 +273,71 @@ class ReviewTest {
         .expectExceptionMessage(containsString("XYZ is not a registered unit"));
   }
 
+  /** The assessment as given is accepted and recorded as it was given. */
+  void expectAssessed(
+      ParticipationRef participation,
+      Necessity necessity,
+      String rationale,
+      List<String> goals,
+      CourseOfAction recommendation) {
+    fixture
+        .given(OPENED)
+        .when(
+            new AssessParticipationCommand(
+                STREAM, null, participation, necessity, rationale, goals, recommendation))
+        .expectEvents(
+            new ParticipationAssessed(
+                REVIEW, participation, necessity, rationale, goals, recommendation, false));
+  }
+
+  @Test
+  void everyNecessityAndEveryKindOfRecommendationIsAccepted() {
+    expectAssessed(
+        A_KS,
+        Necessity.UNCERTAIN,
+        "MKN covers the same questions",
+        List.of(GOAL),
+        CourseOfAction.coordinateWith(MKN));
+    expectAssessed(
+        A_SLK,
+        Necessity.NOT_NECESSARY,
+        "f-c does the same",
+        List.of(),
+        CourseOfAction.mergeWith("f-c"));
+    fixture
+        .given(OPENED)
+        .when(decide(A_MKN, CourseOfAction.coordinateWith(Body.KS)))
+        .expectEvents(decided(A_MKN, CourseOfAction.coordinateWith(Body.KS), List.of()));
+    fixture
+        .given(OPENED)
+        .when(decide(D_KS, CourseOfAction.mergeWith("f-a")))
+        .expectEvents(decided(D_KS, CourseOfAction.mergeWith("f-a"), List.of()));
+  }
+
+  @Test
+  void aMergeNamesAnotherRegisteredForumAndACoordinationAnotherUnit() {
+    fixture
+        .given(OPENED)
+        .when(assess(A_KS, List.of(), CourseOfAction.mergeWith("f-x")))
+        .expectException(ForumRuleViolation.class)
+        .expectExceptionMessage("mergeWithForumId f-x is not a registered forum");
+    fixture
+        .given(OPENED)
+        .when(decide(A_KS, CourseOfAction.mergeWith("f-x")))
+        .expectException(ForumRuleViolation.class)
+        .expectExceptionMessage("mergeWithForumId f-x is not a registered forum");
+    fixture
+        .given(OPENED)
+        .when(assess(A_KS, List.of(), CourseOfAction.mergeWith("f-a")))
+        .expectException(ForumRuleViolation.class)
+        .expectExceptionMessage("a forum does not merge with itself");
+    fixture
+        .given(OPENED)
+        .when(assess(A_KS, List.of(), CourseOfAction.coordinateWith(Body.KS)))
+        .expectException(ForumRuleViolation.class)
+        .expectExceptionMessage("a unit does not coordinate with itself");
+  }
+
   @Test
   void aClosedReviewTakesNoAssessment() {
     fixture

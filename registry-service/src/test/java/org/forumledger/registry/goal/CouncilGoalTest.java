@@ -62,6 +62,22 @@ class CouncilGoalTest {
   }
 
   @Test
+  void aGoalKeepsTheBudgetDecisionItIsStatedInAndAnotherReferenceRevisesIt() {
+    String budget = "KF 2022-11-24 § 4 (test)";
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            RecordCouncilGoalCommand.of(
+                null, ID, PERIOD, "Kompetensförsörjning", " " + budget + " ", SOURCE))
+        .expectEvents(
+            new CouncilGoalRegistered(ID, PERIOD, "Kompetensförsörjning", budget, SOURCE));
+    fixture
+        .given(REGISTERED)
+        .when(RecordCouncilGoalCommand.of(0L, ID, PERIOD, "Kompetensförsörjning", budget, SOURCE))
+        .expectEvents(new CouncilGoalRevised(ID, "Kompetensförsörjning", budget, SOURCE));
+  }
+
+  @Test
   void theGoalsPeriodNeverChanges() {
     fixture
         .given(REGISTERED)

@@ -153,6 +153,32 @@ class ExitRulesTest {
     }
 
     @Test
+    void aCommitteesMeetingsArePricedAsItsOwnAndOnlyTheyEndWhenItLeaves() {
+      // a registered committee (MKN) beside KS, 300 SEK an hour: MKN 2 h in March and 4 h in
+      // September, KS 3 h in September
+      Body mkn = Body.of("MKN");
+      ForumFacts forum =
+          Facts.forum("string")
+              .rates(2025, "300", "0")
+              .meeting("p-1", mkn, "2025-03-01", "2")
+              .meeting("p-2", Body.KS, "2025-09-01", "3")
+              .meeting("p-3", mkn, "2025-09-01", "4")
+              .decided(REVIEW, mkn, leave("2025-07-01"), "2025-06-10", Body.KS)
+              .build();
+
+      Figure actual = RULES.actual(forum, 2025).otherCost();
+      Figure projected = RULES.projected(forum, 2025).otherCost();
+
+      assertThat(actual.amountSek()).isEqualByComparingTo("2700");
+      assertThat(actual.explanation())
+          .contains("2025-03-01 MKN", "2025-09-01 KS", "2025-09-01 MKN");
+      assertThat(projected.amountSek()).isEqualByComparingTo("1500");
+      assertThat(projected.explanation())
+          .contains("2025-03-01 MKN", "2025-09-01 KS")
+          .contains("1 meeting of MKN not counted: MKN leaves the forum from 2025-07-01");
+    }
+
+    @Test
     void notCalculatedStaysUnknownNeverZero() {
       // meetings without cost rates: not calculated, with or without the leaving unit's
       ForumFacts forum =

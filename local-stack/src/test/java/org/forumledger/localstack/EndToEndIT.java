@@ -596,7 +596,8 @@ class EndToEndIT {
    */
   @Test
   @Order(9)
-  void meetingsAndRatesRecordedForANotCalculatedForumGiveItAFigureAndItLeavesTheCount() {
+  void meetingsAndRatesRecordedForANotCalculatedForumGiveItAFigureAndItLeavesTheCount(
+      @TempDir Path dir) throws Exception {
     String year = stack.costUrl() + "/costs/years/2023";
     JsonNode before = viewer.json(year);
     assertThat(before.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("7905000");
@@ -604,9 +605,11 @@ class EndToEndIT {
     assertThat(before.get("notCalculatedCount").asInt()).isEqualTo(6);
     assertThat(before.get("otherCostOnRecords").asInt()).isZero();
     String forumId = null;
+    String section = null;
     for (JsonNode row : viewer.json(year + "/forums")) {
       if ("NOT_CALCULATED".equals(row.get("otherCost").get("status").asText())) {
         forumId = row.get("forumId").asText();
+        section = row.get("inventoryReference").asText();
         break;
       }
     }
@@ -645,10 +648,61 @@ class EndToEndIT {
         .contains("2023-05-10 SLK PHYSICAL, 2 attended: 10 h = 5122.6 SEK")
         .contains("source: SLK payroll 2023")
         .contains("replaces the estimate recorded for 2023 (NOT_CALCULATED)");
+
+    // reporting: the same figure from the same meeting and rates, and the totals without it
+    String totals = stack.reportingUrl() + "/reports/totals?year=2023";
+    String otherCost = stack.reportingUrl() + "/forums/" + forumId + "/years/2023/other-cost";
+    await()
+        .atMost(VISIBLE_WITHIN)
+        .until(() -> "AMOUNT".equals(viewer.json(otherCost).path("status").asText()));
+    JsonNode derived = viewer.json(otherCost);
+    assertThat(derived.get("basis").asText()).isEqualTo("records");
+    assertThat(derived.get("totalSek").decimalValue()).isEqualByComparingTo("6322.60");
+    assertThat(derived.get("rule").asText()).contains("source: SLK payroll 2023");
+    assertThat(derived.get("meetings").get(0).asText())
+        .startsWith("2023-05-10 SLK PHYSICAL, 2 attended: 10 h = 5122.6 SEK");
+    JsonNode reported = viewer.json(totals);
+    assertThat(reported.get("notCalculatedCount").asInt()).isEqualTo(5);
+    assertThat(reported.get("otherCostTotal").decimalValue()).isEqualByComparingTo("2085322.60");
+    assertThat(reported.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("7905000");
+    assertThat(reported.get("forumsOnRecords").asInt()).isEqualTo(1);
+
+    // the appendix: the forum's row takes the derived figure, marked, and the count drops
+    HttpResponse<String> appendix =
+        viewer.get(stack.reportingUrl() + "/reports/appendix?year=2023&format=csv");
+    assertThat(appendix.statusCode()).isEqualTo(200);
+    List<org.apache.commons.csv.CSVRecord> rows =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .parse(new java.io.StringReader(appendix.body()))
+            .getRecords();
+    String at = section;
+    org.apache.commons.csv.CSVRecord row =
+        rows.stream()
+            .filter(r -> r.get(0).equals("forum") && r.get(2).equals(at))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.get(7)).isEqualTo("6.3");
+    assertThat(row.get(8)).isEqualTo("härledd ur 1 registrerat möte");
+    assertThat(rows)
+        .filteredOn(r -> r.get(0).equals("totalsumma"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get(3)).endsWith(", 5 med ej beräknad kostnad)"));
+
     await()
         .atMost(VISIBLE_WITHIN)
         .until(
             () -> auditor.json(stack.reportingUrl() + "/audit/verify").get("intact").asBoolean());
+
+    // the offline verifier recomputes the same totals from the exported history
+    HttpResponse<String> export = auditor.get(stack.reportingUrl() + "/audit/export");
+    Path history = Files.writeString(dir.resolve("history.jsonl"), export.body());
+    Path keys =
+        Files.writeString(
+            dir.resolve("keys.json"), viewer.get(stack.registryUrl() + "/keys").body());
+    VerificationReport verified = Verifier.verify(history, registryKeys(keys), List.of(2023));
+    assertThat(verified.intact()).isTrue();
+    assertThat(verified.years().get(2023).otherCosts()).isEqualByComparingTo("2085322.60");
+    assertThat(verified.years().get(2023).notCalculated()).isEqualTo(5);
   }
 
   /**

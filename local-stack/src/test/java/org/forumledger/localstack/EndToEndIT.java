@@ -199,6 +199,68 @@ class EndToEndIT {
         .isEqualTo(eventsAfterFirstImport);
   }
 
+  /**
+   * The 2023 appendix as reporting prints it from the imported data (importer, registry, broker,
+   * reporting): each forum row, in the data file's order, with its section, name, SLK and KS as
+   * written and its fee and other cost as the file has them (tkr, "-", "ej beräknad", "se 2.14.6").
+   */
+  @Test
+  @Order(2)
+  void theAppendixOfTheImportedDataHasEveryRowOfTheDataFileInItsOrderWithItsCells()
+      throws Exception {
+    List<org.apache.commons.csv.CSVRecord> data;
+    try (java.io.Reader in = Files.newBufferedReader(INVENTORY, StandardCharsets.UTF_8)) {
+      data =
+          org.apache.commons.csv.CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(in)
+              .getRecords();
+    }
+    HttpResponse<String> appendix =
+        viewer.get(stack.reportingUrl() + "/reports/appendix?year=2023&format=csv");
+    assertThat(appendix.statusCode()).isEqualTo(200);
+    List<org.apache.commons.csv.CSVRecord> forums =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .parse(new java.io.StringReader(appendix.body()))
+            .getRecords()
+            .stream()
+            .filter(r -> r.get(0).equals("forum"))
+            .toList();
+
+    assertThat(forums).hasSize(data.size());
+    for (int i = 0; i < data.size(); i++) {
+      org.apache.commons.csv.CSVRecord want = data.get(i);
+      org.apache.commons.csv.CSVRecord row = forums.get(i);
+      String at = "section " + want.get("section");
+      assertThat(row.get(1)).as(at).isEqualTo(want.get("area"));
+      assertThat(row.get(2)).as(at).isEqualTo(want.get("section"));
+      assertThat(row.get(3)).as(at).isEqualTo(want.get("name"));
+      assertThat(row.get(4))
+          .as(at)
+          .isEqualTo(want.get("slk_as_written").isEmpty() ? "-" : want.get("slk_as_written"));
+      String ks =
+          !want.get("ks_as_written").isEmpty()
+              ? want.get("ks_as_written")
+              : want.get("ks_count").isEmpty() ? "-" : want.get("ks_count");
+      assertThat(row.get(5)).as(at).isEqualTo(ks);
+      assertThat(row.get(6)).as(at).isEqualTo(appendixCell(want, "fee"));
+      assertThat(row.get(7)).as(at).isEqualTo(appendixCell(want, "other_cost"));
+    }
+  }
+
+  /** A cost cell of the appendix's CSV as the data file's row has it. */
+  static String appendixCell(org.apache.commons.csv.CSVRecord row, String cost) {
+    return switch (row.get(cost + "_status")) {
+      case "AMOUNT" -> row.get(cost + "_tkr");
+      case "NONE" -> "-";
+      case "NOT_CALCULATED" -> "ej beräknad";
+      default -> "se " + row.get(cost + "_reported_under");
+    };
+  }
+
   static void assertTotals(JsonNode totals, InventorySums expected) {
     assertThat(totals.path("forumCount").asInt()).isEqualTo(expected.total().forumCount());
     assertThat(totals.path("annualFeeTotal").decimalValue())

@@ -199,6 +199,68 @@ class EndToEndIT {
         .isEqualTo(eventsAfterFirstImport);
   }
 
+  /**
+   * The 2023 appendix as reporting prints it from the imported data (importer, registry, broker,
+   * reporting): each forum row, in the data file's order, with its section, name, SLK and KS as
+   * written and its fee and other cost as the file has them (tkr, "-", "ej beräknad", "se 2.14.6").
+   */
+  @Test
+  @Order(2)
+  void theAppendixOfTheImportedDataHasEveryRowOfTheDataFileInItsOrderWithItsCells()
+      throws Exception {
+    List<org.apache.commons.csv.CSVRecord> data;
+    try (java.io.Reader in = Files.newBufferedReader(INVENTORY, StandardCharsets.UTF_8)) {
+      data =
+          org.apache.commons.csv.CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(in)
+              .getRecords();
+    }
+    HttpResponse<String> appendix =
+        viewer.get(stack.reportingUrl() + "/reports/appendix?year=2023&format=csv");
+    assertThat(appendix.statusCode()).isEqualTo(200);
+    List<org.apache.commons.csv.CSVRecord> forums =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .parse(new java.io.StringReader(appendix.body()))
+            .getRecords()
+            .stream()
+            .filter(r -> r.get(0).equals("forum"))
+            .toList();
+
+    assertThat(forums).hasSize(data.size());
+    for (int i = 0; i < data.size(); i++) {
+      org.apache.commons.csv.CSVRecord want = data.get(i);
+      org.apache.commons.csv.CSVRecord row = forums.get(i);
+      String at = "section " + want.get("section");
+      assertThat(row.get(1)).as(at).isEqualTo(want.get("area"));
+      assertThat(row.get(2)).as(at).isEqualTo(want.get("section"));
+      assertThat(row.get(3)).as(at).isEqualTo(want.get("name"));
+      assertThat(row.get(4))
+          .as(at)
+          .isEqualTo(want.get("slk_as_written").isEmpty() ? "-" : want.get("slk_as_written"));
+      String ks =
+          !want.get("ks_as_written").isEmpty()
+              ? want.get("ks_as_written")
+              : want.get("ks_count").isEmpty() ? "-" : want.get("ks_count");
+      assertThat(row.get(5)).as(at).isEqualTo(ks);
+      assertThat(row.get(6)).as(at).isEqualTo(appendixCell(want, "fee"));
+      assertThat(row.get(7)).as(at).isEqualTo(appendixCell(want, "other_cost"));
+    }
+  }
+
+  /** A cost cell of the appendix's CSV as the data file's row has it. */
+  static String appendixCell(org.apache.commons.csv.CSVRecord row, String cost) {
+    return switch (row.get(cost + "_status")) {
+      case "AMOUNT" -> row.get(cost + "_tkr");
+      case "NONE" -> "-";
+      case "NOT_CALCULATED" -> "ej beräknad";
+      default -> "se " + row.get(cost + "_reported_under");
+    };
+  }
+
   static void assertTotals(JsonNode totals, InventorySums expected) {
     assertThat(totals.path("forumCount").asInt()).isEqualTo(expected.total().forumCount());
     assertThat(totals.path("annualFeeTotal").decimalValue())
@@ -596,7 +658,8 @@ class EndToEndIT {
    */
   @Test
   @Order(9)
-  void meetingsAndRatesRecordedForANotCalculatedForumGiveItAFigureAndItLeavesTheCount() {
+  void meetingsAndRatesRecordedForANotCalculatedForumGiveItAFigureAndItLeavesTheCount(
+      @TempDir Path dir) throws Exception {
     String year = stack.costUrl() + "/costs/years/2023";
     JsonNode before = viewer.json(year);
     assertThat(before.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("7905000");
@@ -604,9 +667,11 @@ class EndToEndIT {
     assertThat(before.get("notCalculatedCount").asInt()).isEqualTo(6);
     assertThat(before.get("otherCostOnRecords").asInt()).isZero();
     String forumId = null;
+    String section = null;
     for (JsonNode row : viewer.json(year + "/forums")) {
       if ("NOT_CALCULATED".equals(row.get("otherCost").get("status").asText())) {
         forumId = row.get("forumId").asText();
+        section = row.get("inventoryReference").asText();
         break;
       }
     }
@@ -645,10 +710,61 @@ class EndToEndIT {
         .contains("2023-05-10 SLK PHYSICAL, 2 attended: 10 h = 5122.6 SEK")
         .contains("source: SLK payroll 2023")
         .contains("replaces the estimate recorded for 2023 (NOT_CALCULATED)");
+
+    // reporting: the same figure from the same meeting and rates, and the totals without it
+    String totals = stack.reportingUrl() + "/reports/totals?year=2023";
+    String otherCost = stack.reportingUrl() + "/forums/" + forumId + "/years/2023/other-cost";
+    await()
+        .atMost(VISIBLE_WITHIN)
+        .until(() -> "AMOUNT".equals(viewer.json(otherCost).path("status").asText()));
+    JsonNode derived = viewer.json(otherCost);
+    assertThat(derived.get("basis").asText()).isEqualTo("records");
+    assertThat(derived.get("totalSek").decimalValue()).isEqualByComparingTo("6322.60");
+    assertThat(derived.get("rule").asText()).contains("source: SLK payroll 2023");
+    assertThat(derived.get("meetings").get(0).asText())
+        .startsWith("2023-05-10 SLK PHYSICAL, 2 attended: 10 h = 5122.6 SEK");
+    JsonNode reported = viewer.json(totals);
+    assertThat(reported.get("notCalculatedCount").asInt()).isEqualTo(5);
+    assertThat(reported.get("otherCostTotal").decimalValue()).isEqualByComparingTo("2085322.60");
+    assertThat(reported.get("annualFeeTotal").decimalValue()).isEqualByComparingTo("7905000");
+    assertThat(reported.get("forumsOnRecords").asInt()).isEqualTo(1);
+
+    // the appendix: the forum's row takes the derived figure, marked, and the count drops
+    HttpResponse<String> appendix =
+        viewer.get(stack.reportingUrl() + "/reports/appendix?year=2023&format=csv");
+    assertThat(appendix.statusCode()).isEqualTo(200);
+    List<org.apache.commons.csv.CSVRecord> rows =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .parse(new java.io.StringReader(appendix.body()))
+            .getRecords();
+    String at = section;
+    org.apache.commons.csv.CSVRecord row =
+        rows.stream()
+            .filter(r -> r.get(0).equals("forum") && r.get(2).equals(at))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.get(7)).isEqualTo("6.3");
+    assertThat(row.get(8)).isEqualTo("härledd ur 1 registrerat möte");
+    assertThat(rows)
+        .filteredOn(r -> r.get(0).equals("totalsumma"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get(3)).endsWith(", 5 med ej beräknad kostnad)"));
+
     await()
         .atMost(VISIBLE_WITHIN)
         .until(
             () -> auditor.json(stack.reportingUrl() + "/audit/verify").get("intact").asBoolean());
+
+    // the offline verifier recomputes the same totals from the exported history
+    HttpResponse<String> export = auditor.get(stack.reportingUrl() + "/audit/export");
+    Path history = Files.writeString(dir.resolve("history.jsonl"), export.body());
+    Path keys =
+        Files.writeString(
+            dir.resolve("keys.json"), viewer.get(stack.registryUrl() + "/keys").body());
+    VerificationReport verified = Verifier.verify(history, registryKeys(keys), List.of(2023));
+    assertThat(verified.intact()).isTrue();
+    assertThat(verified.years().get(2023).otherCosts()).isEqualByComparingTo("2085322.60");
+    assertThat(verified.years().get(2023).notCalculated()).isEqualTo(5);
   }
 
   /**

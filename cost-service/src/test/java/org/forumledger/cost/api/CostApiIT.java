@@ -220,6 +220,8 @@ class CostApiIT {
     assertThat(lines).hasSize(9);
     assertThat(lines[0]).startsWith("year,inventory_reference,forum_id,name");
     assertThat(lines[1]).startsWith("2023,2.1.2," + PARTNERSHIP);
+    // its other cost is not calculated: so is its total, empty rather than 0
+    assertThat(lines[1]).endsWith(",NOT_CALCULATED,,");
     assertThat(List.of(lines))
         .anySatisfy(l -> assertThat(l).contains(ECCAR).contains(",17250").contains("EUR"));
   }

@@ -265,6 +265,6 @@ class ParticipationCostIT {
     assertThat(other.get("totalSek").decimalValue()).isEqualByComparingTo("5600");
     assertThat(other.get("explanation").asText())
         .contains("recorded for 2025")
-        .contains("cost rates of 2025");
+        .contains("cost rates of 2025 (560 SEK an hour, source: revised)");
   }
 }

@@ -105,7 +105,7 @@ class ParticipationApiIT {
     write(
             "PUT",
             "/forums/{id}/participations/{p}",
-            MEETING.replace("7.5", "9"),
+            MEETING.replace("7.5", "9").replace("\"Meeting\"", "\"Preparation forgotten\""),
             "\"1\"",
             forumId,
             participationId)
@@ -144,6 +144,46 @@ class ParticipationApiIT {
             "org.forumledger.events.ParticipationRecorded",
             "org.forumledger.events.ParticipationRecorded",
             "org.forumledger.events.ParticipationWithdrawn");
+    // the correction is a new event beside the first record, with its own reason
+    assertThat(
+            jdbc.queryForList(
+                "select convert_from(meta_data, 'UTF8') from domain_event_entry"
+                    + " where aggregate_identifier = ? and sequence_number in (1, 2)"
+                    + " order by sequence_number",
+                String.class,
+                forumId))
+        .satisfiesExactly(
+            first -> assertThat(first).contains("\"reason\":\"Meeting\""),
+            correction -> assertThat(correction).contains("\"reason\":\"Preparation forgotten\""));
+  }
+
+  @Test
+  void aMeetingHeldThatNobodyOfTheBodyAttendedIsRecordedWithCountZero() {
+    String forumId = register();
+
+    write(
+            "POST",
+            "/forums/{id}/participations",
+            MEETING.replace("\"attendeeCount\": 2", "\"attendeeCount\": 0"),
+            null,
+            forumId)
+        .expectStatus()
+        .isCreated()
+        .expectBody()
+        .jsonPath("$.participations[0].attendeeCount")
+        .isEqualTo(0);
+    long before = storedEvents();
+    RegistryApiIT.problem(
+            write(
+                "POST",
+                "/forums/{id}/participations",
+                MEETING.replace("\"attendeeCount\": 2", "\"attendeeCount\": -1"),
+                null,
+                forumId),
+            400)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("attendeeCount");
+    assertThat(storedEvents()).isEqualTo(before);
   }
 
   @Test
@@ -217,6 +257,32 @@ class ParticipationApiIT {
         .valueEquals("ETag", "\"0\"");
   }
 
+  @Test
+  void aCorrectionWithoutAReasonIsRefusedAndWritesNothing() {
+    String forumId = register();
+    String recorded =
+        write("POST", "/forums/{id}/participations", MEETING, "\"0\"", forumId)
+            .expectStatus()
+            .isCreated()
+            .returnResult(byte[].class)
+            .getResponseHeaders()
+            .getLocation()
+            .toString();
+    long withTheMeeting = storedEvents();
+    RegistryApiIT.problem(
+            write(
+                "PUT",
+                recorded,
+                MEETING.replace("7.5", "9").replace("\"reason\": \"Meeting\"", "\"reason\": \" \""),
+                null),
+            400)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("reason");
+    assertThat(storedEvents())
+        .as("a correction without a reason writes nothing")
+        .isEqualTo(withTheMeeting);
+  }
+
   static final String RATES =
       "{\"hourlySalarySek\": 350, \"payrollOverheadPercent\": 46.36, \"source\": \"SLK payroll\","
           + " \"travelPrices\": [{\"route\": \"Göteborg–Stockholm t/r\", \"priceSek\": 1500}],"
@@ -264,7 +330,13 @@ class ParticipationApiIT {
         .jsonPath("$[?(@.year == 2031)].hourlySalarySek")
         .isEqualTo(List.of(360))
         .jsonPath("$[?(@.year == 2031)].correction")
-        .isEqualTo(List.of(true));
+        .isEqualTo(List.of(true))
+        .jsonPath("$[?(@.year == 2031)].source")
+        .isEqualTo(List.of("SLK payroll"))
+        .jsonPath("$[?(@.year == 2031)].travelPrices[0].route")
+        .isEqualTo(List.of("Göteborg–Stockholm t/r"))
+        .jsonPath("$[?(@.year == 2031)].travelPrices[0].priceSek")
+        .isEqualTo(List.of(1500));
     stack
         .client("viewer", RegistryTestStack.VIEWER_PASSWORD)
         .get()

@@ -216,6 +216,20 @@ class AppendixInventoryTest {
       assertThat(new BigDecimal(total.get(6))).as(total.get(1)).isEqualByComparingTo(s[0]);
       assertThat(new BigDecimal(total.get(7))).as(total.get(1)).isEqualByComparingTo(s[1]);
     }
+    // the page prints each area's sums in tkr with Swedish grouping, as the report does
+    String html = new String(AppendixRenderer.html(report), StandardCharsets.UTF_8);
+    sums.forEach(
+        (area, s) ->
+            assertThat(html)
+                .as(area)
+                .contains(
+                    "<tr class=\"total\" data-area=\""
+                        + escaped(area)
+                        + "\"><td></td><td>Summa</td><td></td><td></td><td class=\"n fee\">"
+                        + Amounts.swedish(s[0])
+                        + "</td><td class=\"n other\">"
+                        + Amounts.swedish(s[1])
+                        + "</td></tr>"));
     CSVRecord grand =
         appendixCsv().stream()
             .filter(r -> r.get(0).equals(AppendixRenderer.GRAND_TOTAL))
@@ -239,6 +253,7 @@ class AppendixInventoryTest {
           .contains("7 905 tkr")
           .contains("2 079 tkr")
           .contains("6 forum har kostnader som inte har kunnat beräknas")
+          .contains("Exakt: årsavgifter 7 905 000 kr, övriga kostnader 2 079 000 kr.")
           .contains("(ECCAR)")
           .contains("2 per forum");
     }

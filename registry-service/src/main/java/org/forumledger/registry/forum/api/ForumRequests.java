@@ -297,7 +297,11 @@ public final class ForumRequests {
   public record ParticipationRequest(
       @Schema(description = "Who took part: KS or SLK") @NotNull Body body,
       @NotNull @InLedgerCalendar LocalDate meetingDate,
-      @Schema(description = "How many took part; give this or `appointmentIds`, not both") @Min(1)
+      @Schema(
+              description =
+                  "How many took part, 0 for a meeting held that nobody of the body attended; give"
+                      + " this or `appointmentIds`, not both")
+          @Min(0)
           Integer attendeeCount,
       @Schema(description = "The appointments (of this forum) that took part, instead of a count")
           @Size(max = 200)

@@ -10,12 +10,15 @@ import static org.hamcrest.Matchers.containsString;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.forumledger.events.Body;
 import org.forumledger.events.MeetingMode;
 import org.forumledger.events.ParticipationRecorded;
 import org.forumledger.events.ParticipationWithdrawn;
+import org.forumledger.events.UnitKind;
+import org.forumledger.events.UnitRegistered;
 import org.forumledger.registry.forum.domain.ForumCommands.RecordParticipationCommand;
 import org.forumledger.registry.forum.domain.ForumCommands.WithdrawParticipationCommand;
 import org.forumledger.registry.goal.Goals;
@@ -136,6 +139,53 @@ class ParticipationTest {
         .when(meeting("p-1", false, 1, null, "-1"))
         .expectException(ForumRuleViolation.class)
         .expectNoEvents();
+  }
+
+  @Test
+  void aRegisteredUnitBesidesKsAndSlkRecordsItsMeetingToo() {
+    Body mkn = Body.of("MKN");
+    UnitRegistered unit =
+        new UnitRegistered(
+            mkn, "miljö- och klimatnämnden", UnitKind.COMMITTEE, null, null, null, null);
+    FixtureConfiguration<Forum> withUnit = new AggregateTestFixture<>(Forum.class);
+    withUnit.registerInjectableResource(
+        (Units) body -> body.equals(mkn) ? Optional.of(unit) : Optional.empty());
+    withUnit.registerInjectableResource(Goals.none());
+    RecordParticipationCommand byMkn =
+        new RecordParticipationCommand(
+            ID,
+            null,
+            "p-1",
+            false,
+            mkn,
+            MARCH,
+            1,
+            null,
+            new BigDecimal("4"),
+            null,
+            null,
+            null,
+            null,
+            MeetingMode.DIGITAL);
+
+    withUnit
+        .given(REGISTERED)
+        .when(byMkn)
+        .expectEvents(
+            new ParticipationRecorded(
+                ID,
+                "p-1",
+                mkn,
+                MARCH,
+                1,
+                List.of(),
+                new BigDecimal("4"),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                MeetingMode.DIGITAL,
+                false));
   }
 
   @Test

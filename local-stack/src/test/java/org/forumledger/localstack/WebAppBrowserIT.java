@@ -93,6 +93,13 @@ class WebAppBrowserIT {
     assertThat(notCalculated).isPositive();
     assertThat(browser.text("#not-calculated-count")).isEqualTo(String.valueOf(notCalculated));
     assertThat(browser.text("#not-calculated-notice")).startsWith(notCalculated + " forum");
+    assertThat(browser.text("#other-cost-basis"))
+        .isEqualTo(
+            "Övriga kostnader: "
+                + totals.get("forumsOnRecords").asInt()
+                + " forum ur registrerade möten, "
+                + totals.get("forumsOnEstimates").asInt()
+                + " ur uppskattningar.");
     assertThat(browser.findAll("#reported-elsewhere li"))
         .hasSize(5)
         .allSatisfy(item -> assertThat(item.getText()).contains("Eurocities", "2.14.6"));
@@ -708,6 +715,11 @@ class WebAppBrowserIT {
             before.get("otherCostTotal").decimalValue().add(new BigDecimal("8912.60")));
     assertThat(after.get("annualFeeTotal").decimalValue())
         .isEqualByComparingTo(before.get("annualFeeTotal").decimalValue());
+
+    browser.open("/?year=2023");
+    assertThat(browser.text("#other-cost-basis"))
+        .startsWith(
+            "Övriga kostnader: " + (before.get("forumsOnRecords").asInt() + 1) + " forum ur");
 
     browser.open("/attendance?year=2023");
     WebElement row = browser.find("#attendance tr[data-forum='" + forumId + "']");

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The reporting service's totals of a year, as far as the overview shows them. */
+/**
+ * The reporting service's totals of a year, as far as the overview shows them. {@code
+ * forumsOnRecords} and {@code forumsOnEstimates} say what the other costs rest on: recorded
+ * meetings or the recorded estimates; null when the service does not say.
+ */
 public record Totals(
     int year,
     long position,
@@ -16,6 +20,8 @@ public record Totals(
     BigDecimal otherCostTotal,
     int notCalculatedCount,
     int feePayingCount,
+    Integer forumsOnRecords,
+    Integer forumsOnEstimates,
     List<Area> byArea) {
 
   public Totals {

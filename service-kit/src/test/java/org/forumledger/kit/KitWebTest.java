@@ -2,21 +2,33 @@ package org.forumledger.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.forumledger.kit.observability.CorrelationIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
+import org.springframework.web.server.session.WebSessionManager;
+import reactor.core.publisher.Mono;
 
 /** The kit's chain and problems, as a service that brings only its table of routes gets them. */
 @SpringBootTest(
@@ -36,6 +48,52 @@ class KitWebTest {
 
   @Autowired WebTestClient web;
 
+  @Autowired Watched watched;
+
+  /** Counts the sessions the server opens and names the observations it starts. */
+  static final class Watched {
+    final AtomicInteger sessionsOpened = new AtomicInteger();
+    final List<String> observations = new CopyOnWriteArrayList<>();
+  }
+
+  @TestConfiguration
+  static class Watching {
+
+    @Bean
+    Watched watched() {
+      return new Watched();
+    }
+
+    @Bean(name = "webSessionManager")
+    WebSessionManager webSessionManager(Watched watched) {
+      DefaultWebSessionManager manager = new DefaultWebSessionManager();
+      manager.setSessionStore(
+          new InMemoryWebSessionStore() {
+            @Override
+            public Mono<WebSession> createWebSession() {
+              watched.sessionsOpened.incrementAndGet();
+              return super.createWebSession();
+            }
+          });
+      return manager;
+    }
+
+    @Bean
+    ObservationHandler<Observation.Context> namesOfObservations(Watched watched) {
+      return new ObservationHandler<>() {
+        @Override
+        public void onStart(Observation.Context context) {
+          watched.observations.add(context.getName());
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+          return true;
+        }
+      };
+    }
+  }
+
   @LocalServerPort int port;
 
   private Map<String, Object> problem(WebTestClient.RequestHeadersSpec<?> request, int status) {
@@ -48,6 +106,15 @@ class KitWebTest {
         .expectBody(JSON)
         .returnResult()
         .getResponseBody();
+  }
+
+  private void okAs(String user, String password, String uri) {
+    web.get()
+        .uri(uri)
+        .headers(h -> h.setBasicAuth(user, password))
+        .exchange()
+        .expectStatus()
+        .isOk();
   }
 
   private static String type(String slug) {
@@ -98,12 +165,7 @@ class KitWebTest {
   @Test
   void metricsAreForAuditorsOnlyAndHealthIsOpen() {
     web.get().uri("/actuator/health").exchange().expectStatus().isOk();
-    web.get()
-        .uri("/actuator/metrics")
-        .headers(h -> h.setBasicAuth("auditor", "a-secret"))
-        .exchange()
-        .expectStatus()
-        .isOk();
+    okAs("auditor", "a-secret", "/actuator/metrics");
     for (String user : new String[] {"viewer:v-secret", "registrar:r-secret"}) {
       String[] credentials = user.split(":");
       assertThat(
@@ -263,5 +325,21 @@ class KitWebTest {
       assertThat(answered).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
       assertThat(answered.split("HTTP/1.1 ", -1)).as("one answer on the connection").hasSize(2);
     }
+  }
+
+  /**
+   * A request costs no session (the default saved-request cache opened one per request: a
+   * SecureRandom UUID and two scheduler hops) and no observation per security filter; the request
+   * itself is still observed.
+   */
+  @Test
+  void aRequestOpensNoSessionAndOnlyTheRequestIsObserved() {
+    web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    okAs("viewer", "v-secret", "/things/1");
+    web.get().uri("/things/1").exchange().expectStatus().isUnauthorized();
+    assertThat(watched.sessionsOpened.get()).isZero();
+    assertThat(watched.observations)
+        .contains("http.server.requests")
+        .noneMatch(name -> name.startsWith("spring.security"));
   }
 }

@@ -22,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
@@ -36,6 +37,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * One security chain for every service, built from the service's {@link AccessTable}: HTTP Basic
@@ -154,6 +156,10 @@ public class LedgerSecurityAutoConfiguration {
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        // nothing is redirected to a login page, so no request is saved for after it: the
+        // default cache opened a WebSession per request (a SecureRandom UUID and two hops to
+        // other schedulers, by profile)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
         .exceptionHandling(
             handling ->
                 handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(FORBIDDEN))
@@ -170,6 +176,18 @@ public class LedgerSecurityAutoConfiguration {
               }
               exchange.anyExchange().denyAll();
             });
+  }
+
+  /**
+   * No observation (metric, trace span) per security filter, authentication and authorization:
+   * Spring Security's default wraps each of the chain's filters in an observation of its own on
+   * every request, a share of every request's CPU by profile. The request as a whole is still
+   * observed ({@code http.server.requests}).
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean

@@ -149,6 +149,8 @@ class SecurityTableIT {
     cost.put("GET /costs/years/{year}/forums", Access.READ);
     cost.put("GET /costs/years/{year}/forums.csv", Access.READ);
     cost.put("GET /costs/years/{year}/explain", Access.READ);
+    cost.put("GET /costs/years/{year}/units", Access.READ);
+    cost.put("GET /costs/years/{year}/units/{code}", Access.READ);
     cost.put("GET /costs/forums/{forumId}", Access.READ);
     cost.put("GET /costs/forums/{forumId}/years/{year}/explain", Access.READ);
     cost.put("GET /costs/mandate-periods/{period}", Access.READ);

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per version, from the facts loaded once per version.
  */
 @Component
-class Answers {
+public class Answers {
 
   /** About the forum rows a cache may hold in all, counting an answer by the forums it covers. */
   private static final long MAX_WEIGHT = 200_000;
@@ -54,7 +54,7 @@ class Answers {
    * @param name which question; {@code parameters} tell one asking of it from another
    * @param answer the answer from the facts of every forum at a state, labelled with its position
    */
-  <T> T aboutAllForums(
+  public <T> T aboutAllForums(
       String name, BiFunction<ReadModelState, List<ForumFacts>, T> answer, Object... parameters) {
     return answer(
         name,

@@ -164,8 +164,26 @@ public class EventApplier implements EventProjection {
           e.correction(),
           m.eventId());
     }
-    // representatives, headcounts, units, goals, goals linked, assessments and closings carry no
-    // cost; their event ids are remembered all the same
+    // representatives, headcounts, units and goals linked carry no cost, but say which units take
+    // part in a forum (the costs per unit); goals, assessments and closings neither: their event
+    // ids
+    // are remembered all the same
+    UnitFactRow.of(payload, m.eventId())
+        .ifPresent(
+            row ->
+                jdbc.update(
+                    """
+                    insert into unit_fact (fact_key, forum_id, event_type, record, event_id)
+                    values (?, ?, ?, ?, ?)
+                    on conflict (fact_key) do update set forum_id = excluded.forum_id,
+                        event_type = excluded.event_type, record = excluded.record,
+                        event_id = excluded.event_id
+                    """,
+                    row.factKey(),
+                    row.forumId(),
+                    row.eventType(),
+                    row.record(),
+                    row.eventId()));
   }
 
   private void statusChanged(ForumStatusChanged e, EventMetadata m) {

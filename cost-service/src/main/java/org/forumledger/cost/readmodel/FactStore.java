@@ -22,14 +22,17 @@ import org.forumledger.cost.projection.Provenance;
 import org.forumledger.cost.projection.RatesFact;
 import org.forumledger.cost.projection.ReviewFact;
 import org.forumledger.cost.projection.StatusFact;
+import org.forumledger.cost.units.UnitFact;
 import org.forumledger.events.CostCategory;
 import org.forumledger.events.CostLine;
 import org.forumledger.events.CostRatesRecorded;
 import org.forumledger.events.CostStatus;
 import org.forumledger.events.ExchangeRateSource;
 import org.forumledger.events.FeeBasis;
+import org.forumledger.events.ForumEventType;
 import org.forumledger.events.ForumKind;
 import org.forumledger.events.ForumStatus;
+import org.forumledger.events.LedgerEvent;
 import org.forumledger.events.ParticipationRecorded;
 import org.forumledger.events.ReviewDecisionRecorded;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -251,6 +254,34 @@ public class FactStore {
               decisions.getOrDefault(id, List.of()));
         },
         forumId);
+  }
+
+  /**
+   * Every stored fact about units (see {@code unit_fact}): who takes part in which forum, besides
+   * the meetings of {@link #loadAll}, and the units registered, each with its event, in the order
+   * the ledger recorded them.
+   */
+  public List<UnitFact> unitFacts() {
+    return jdbc.query(
+        """
+        select u.forum_id, u.event_type as stored_type, u.record, u.event_id, a.event_type,
+            a.global_position, a.recorded_at, a.effective_date, a.decision_reference
+        from unit_fact u left join applied_event a on a.event_id = u.event_id
+        order by a.global_position, u.fact_key collate "C"
+        """,
+        (rs, n) -> {
+          String type = rs.getString("stored_type");
+          Class<?> payload =
+              Arrays.stream(ForumEventType.values())
+                  .filter(t -> t.logicalName().equals(type))
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalStateException("Unknown stored type " + type))
+                  .eventClass();
+          return new UnitFact(
+              rs.getString("forum_id"),
+              (LedgerEvent) StoredJson.read(rs.getString("record"), payload),
+              provenance(rs));
+        });
   }
 
   /** The review {@code reviewId}, empty when its opening has not been seen. */

@@ -39,7 +39,8 @@ public class ReadModelAdmin {
           "select r::text from cost_rates r order by year",
           "select v::text from review v order by review_id collate \"C\"",
           "select d::text from review_decision d order by review_id collate \"C\","
-              + " forum_id collate \"C\", body collate \"C\"");
+              + " forum_id collate \"C\", body collate \"C\"",
+          "select u::text from unit_fact u order by fact_key collate \"C\"");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -70,7 +71,7 @@ public class ReadModelAdmin {
     return tx.execute(
         status -> {
           jdbc.execute(
-              "delete from review_decision; delete from review;"
+              "delete from unit_fact; delete from review_decision; delete from review;"
                   + " delete from participation; delete from cost_rates;"
                   + " delete from other_cost_line; delete from other_cost; delete from annual_fee;"
                   + " delete from forum_status_change; delete from forum; delete from applied_event");

@@ -58,6 +58,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   private final Map<Integer, StoredRow> rates = new HashMap<>();
   private final Map<String, ReviewRow> reviews = new HashMap<>();
   private final Map<DecisionKey, StoredRow> decisions = new HashMap<>();
+  private final Map<String, UnitFactRow> unitFacts = new HashMap<>();
   private long position;
   private AppliedEventRow pending;
   private long positionBeforePending;
@@ -224,6 +225,7 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
       decisions.put(
           key, StoredRow.replacing(decisions.get(key), 0, StoredJson.write(e), e.correction(), m));
     }
+    UnitFactRow.of(payload, m.eventId()).ifPresent(row -> unitFacts.put(row.factKey(), row));
   }
 
   private void statusChanged(ForumStatusChanged e, EventMetadata m) {
@@ -336,6 +338,10 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
       decisions.forEach(
           (key, row) ->
               row.copyWithoutYearTo(out.text(key.reviewId()).text(key.forumId()).text(key.body())));
+      out.finish();
+    }
+    try (CopyText out = copies.open("unit_fact", UnitFactRow.COLUMNS)) {
+      unitFacts.values().forEach(row -> row.copyTo(out));
       out.finish();
     }
   }

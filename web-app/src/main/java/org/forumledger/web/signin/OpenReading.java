@@ -23,6 +23,7 @@ public record OpenReading(boolean enabled) {
     "/downloads/**",
     "/attendance",
     "/units",
+    "/units/*/costs",
     "/goals",
     "/reviews",
     "/reviews/**",

@@ -99,7 +99,7 @@ class WebAppBrowserIT {
                 + totals.get("forumsOnRecords").asInt()
                 + " forum ur registrerade möten, "
                 + totals.get("forumsOnEstimates").asInt()
-                + " ur uppskattningar.");
+                + " ur den registrerade uppgiften (en uppskattning eller ej beräknad).");
     assertThat(browser.findAll("#reported-elsewhere li"))
         .hasSize(5)
         .allSatisfy(item -> assertThat(item.getText()).contains("Eurocities", "2.14.6"));

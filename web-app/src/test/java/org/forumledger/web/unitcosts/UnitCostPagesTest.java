@@ -112,6 +112,7 @@ class UnitCostPagesTest {
 
     assertThat(page)
         .contains("kommunstyrelsen")
+        .containsPattern("<h1>Kostnader för [^<]* 2023</h1>")
         .contains("id=\"attributable-not-calculated\">1<")
         .contains("id=\"shared\">2\u00a0390,0 tkr<")
         .contains("data-forum=\"2.2.1\" data-shared=\"true\"")

@@ -2,23 +2,20 @@ package org.forumledger.web.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.forumledger.web.WebApplication;
 import org.forumledger.web.signin.Browser;
+import org.forumledger.web.testing.LocalWebApp;
+import org.forumledger.web.testing.StandInServices;
+import org.forumledger.web.testing.StandInServices.Answer;
+import org.forumledger.web.testing.StandInServices.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The review's pages in front of services that answer as the issue-14 contract says (a stand-in
@@ -78,14 +75,9 @@ class ReviewPagesTest {
        "detail":"1 participation is not assessed","missing":[{"forumId":"f2","body":"KS"}]}
       """;
 
-  /** A request the stand-in received: method, path, If-Match and body. */
-  record Received(String method, String path, String ifMatch, String body) {}
-
-  static HttpServer services;
-  static final List<Received> received = new CopyOnWriteArrayList<>();
-  static final Map<String, String> answers = new ConcurrentHashMap<>();
-  static ConfigurableApplicationContext app;
-  static String web;
+  static final Map<String, String> answers = new HashMap<>();
+  static StandInServices services;
+  static LocalWebApp web;
 
   @BeforeAll
   static void start() throws IOException {
@@ -98,67 +90,33 @@ class ReviewPagesTest {
     answers.put("GET /units", "[{\"code\":\"MKN\",\"name\":\"miljö- och klimatnämnden\"}]");
     answers.put("GET /reports/reviews/r1/progress", PROGRESS);
     answers.put("GET /costs/reviews/r1/savings", SAVINGS);
-    services = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-    services.createContext(
-        "/",
-        exchange -> {
-          String method = exchange.getRequestMethod();
-          String path = exchange.getRequestURI().getPath();
-          received.add(
-              new Received(
-                  method,
-                  path,
-                  exchange.getRequestHeaders().getFirst("If-Match"),
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-          int status = 200;
-          String type = "application/json";
-          String body = answers.get(method + " " + path);
-          if ("POST /reviews/r1/close".equals(method + " " + path)) {
-            status = 422;
-            type = "application/problem+json";
-            body = CLOSE_REFUSED;
-          } else if ("PUT".equals(method)) {
-            body = "{}";
-          } else if (body == null) {
-            status = 404;
-            body = "{}";
-          }
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", type);
-          exchange.sendResponseHeaders(status, bytes.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
-    services.start();
-    String url = "http://localhost:" + services.getAddress().getPort();
-    app =
-        new SpringApplicationBuilder(WebApplication.class)
-            .properties(WebApplication.CONFIG_NAME)
-            .run(
-                "--server.port=0",
-                "--ledger.security.registrar-password=reg-pw",
-                "--ledger.security.auditor-password=aud-pw",
-                "--ledger.security.viewer-password=view-pw",
-                "--ledger.services.registry-url=" + url,
-                "--ledger.services.cost-url=" + url,
-                "--ledger.services.reporting-url=" + url);
-    web = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    services =
+        StandInServices.answering(
+            request -> {
+              String body = answers.get(request.route());
+              if ("POST /reviews/r1/close".equals(request.route())) {
+                return Answer.problem(422, CLOSE_REFUSED);
+              } else if ("PUT".equals(request.method())) {
+                return Answer.json("{}");
+              }
+              return body == null ? Answer.problem(404, "{}") : Answer.json(body);
+            });
+    web = LocalWebApp.start(services.url());
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
+    if (web != null) {
+      web.close();
     }
-    services.stop(0);
+    services.close();
   }
 
   @Test
   void theReviewPageDrawsTheScopeInTheInventorysOrderWithProgressAndSavings() throws Exception {
-    Browser registrar = signedIn("registrar", "reg-pw");
+    Browser registrar = web.signedIn("registrar", "reg-pw");
 
-    String page = registrar.get(web + "/reviews/r1").body();
+    String page = registrar.get(web.url() + "/reviews/r1").body();
 
     // 2.9.3 before 2.10.1: each part of a reference compared as a number
     String scope = page.substring(page.indexOf("id=\"scope\""));
@@ -181,13 +139,13 @@ class ReviewPagesTest {
 
   @Test
   void aRefusedCloseListsTheMissingParticipationsAndSendsTheVersionItWasDrawnAt() throws Exception {
-    Browser registrar = signedIn("registrar", "reg-pw");
-    HttpResponse<String> page = registrar.get(web + "/reviews/r1");
-    received.clear();
+    Browser registrar = web.signedIn("registrar", "reg-pw");
+    HttpResponse<String> page = registrar.get(web.url() + "/reviews/r1");
+    services.forget();
 
     HttpResponse<String> refused =
         registrar.post(
-            web + "/reviews/r1/close",
+            web.url() + "/reviews/r1/close",
             "_csrf="
                 + Browser.csrfToken(page)
                 + "&version=3&idempotencyKey=k1&closedOn=2024-06-30");
@@ -202,7 +160,10 @@ class ReviewPagesTest {
         .contains("Eurocities Mobility Forum")
         .doesNotContain("Västsvenska nätverket");
     Received close =
-        received.stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
+        services.received().stream()
+            .filter(r -> r.method().equals("POST"))
+            .findFirst()
+            .orElseThrow();
     assertThat(close.path()).isEqualTo("/reviews/r1/close");
     assertThat(close.ifMatch()).isEqualTo("\"3\"");
     assertThat(close.body()).isEqualTo("{\"closedOn\":\"2024-06-30\"}");
@@ -210,17 +171,17 @@ class ReviewPagesTest {
 
   @Test
   void anAssessmentGoesToTheRegistryWithEveryGoalTickedAndOnlyItsKindsDetail() throws Exception {
-    Browser registrar = signedIn("registrar", "reg-pw");
-    HttpResponse<String> page = registrar.get(web + "/reviews/r1/participations/f2/KS");
+    Browser registrar = web.signedIn("registrar", "reg-pw");
+    HttpResponse<String> page = registrar.get(web.url() + "/reviews/r1/participations/f2/KS");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("id=\"assess-form\"", "id=\"decide-form\"", "Kompetensförsörjning", "Klimat")
         .contains("miljö- och klimatnämnden (MKN)");
-    received.clear();
+    services.forget();
 
     HttpResponse<String> sent =
         registrar.post(
-            web + "/reviews/r1/participations/f2/KS/assessment",
+            web.url() + "/reviews/r1/participations/f2/KS/assessment",
             "_csrf="
                 + Browser.csrfToken(page)
                 + "&version=3&idempotencyKey=k2&necessity=NOT_NECESSARY"
@@ -233,7 +194,10 @@ class ReviewPagesTest {
     assertThat(sent.statusCode()).isIn(302, 303);
     assertThat(Browser.location(sent).getPath()).isEqualTo("/reviews/r1/participations/f2/KS");
     Received put =
-        received.stream().filter(r -> r.method().equals("PUT")).findFirst().orElseThrow();
+        services.received().stream()
+            .filter(r -> r.method().equals("PUT"))
+            .findFirst()
+            .orElseThrow();
     assertThat(put.path()).isEqualTo("/reviews/r1/assessments/f2/KS");
     assertThat(put.ifMatch()).isEqualTo("\"3\"");
     assertThat(put.body())
@@ -246,32 +210,17 @@ class ReviewPagesTest {
 
   @Test
   void aViewerReadsTheReviewWithoutAnyForm() throws Exception {
-    Browser viewer = signedIn("viewer", "view-pw");
+    Browser viewer = web.signedIn("viewer", "view-pw");
 
-    String review = viewer.get(web + "/reviews/r1").body();
-    String participation = viewer.get(web + "/reviews/r1/participations/f2/KS").body();
+    String review = viewer.get(web.url() + "/reviews/r1").body();
+    String participation = viewer.get(web.url() + "/reviews/r1/participations/f2/KS").body();
 
     assertThat(review).contains("Eurocities Mobility Forum").doesNotContain("id=\"close-form\"");
     assertThat(participation)
         .contains("Inte bedömd")
         .doesNotContain("id=\"assess-form\"")
         .doesNotContain("id=\"decide-form\"");
-    assertThat(viewer.get(web + "/reviews/r1/participations/f9/KS").statusCode()).isEqualTo(404);
-  }
-
-  private static Browser signedIn(String name, String password) throws Exception {
-    Browser browser = new Browser();
-    HttpResponse<String> form = browser.get(web + "/signin");
-    HttpResponse<String> signedIn =
-        browser.post(
-            web + "/signin",
-            "_csrf="
-                + Browser.csrfToken(form)
-                + "&username="
-                + name
-                + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8));
-    assertThat(signedIn.statusCode()).isEqualTo(302);
-    return browser;
+    assertThat(viewer.get(web.url() + "/reviews/r1/participations/f9/KS").statusCode())
+        .isEqualTo(404);
   }
 }

@@ -3,17 +3,14 @@ package org.forumledger.web.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.forumledger.web.WebApplication;
 import org.forumledger.web.signin.FakeServices.Call;
+import org.forumledger.web.testing.LocalWebApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The web app without the {@code prod} profile, as the local stack runs it: the form signs the
@@ -23,25 +20,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class LocalSignInTest {
 
   private static FakeServices services;
-  private static ConfigurableApplicationContext app;
+  private static LocalWebApp app;
   private static String web;
 
   @BeforeAll
   static void start() throws IOException {
     services = FakeServices.start();
-    app =
-        new SpringApplicationBuilder(WebApplication.class)
-            .properties(WebApplication.CONFIG_NAME)
-            .run(
-                "--server.port=0",
-                "--ledger.security.registrar-password=reg-pw",
-                "--ledger.security.auditor-password=aud-pw",
-                "--ledger.security.viewer-password=view-pw",
-                "--ledger.services.registry-url=" + services.url(),
-                "--ledger.services.cost-url=" + services.url(),
-                "--ledger.services.reporting-url=" + services.url(),
-                "--ledger.web.open-reading.enabled=true");
-    web = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    app = LocalWebApp.start(services.url(), "--ledger.web.open-reading.enabled=true");
+    web = app.url();
   }
 
   @AfterAll
@@ -56,7 +42,7 @@ class LocalSignInTest {
   void theRegistrarSignsInWithTheFormAndTheServicesReceiveTheirPassword() throws Exception {
     Browser browser = new Browser();
 
-    HttpResponse<String> signedIn = signIn(browser, "registrar", "reg-pw");
+    HttpResponse<String> signedIn = app.signIn(browser, "registrar", "reg-pw");
     assertThat(signedIn.statusCode()).isEqualTo(302);
     HttpResponse<String> forums = browser.get(web + "/forums");
 
@@ -67,7 +53,7 @@ class LocalSignInTest {
 
   @Test
   void aWrongPasswordReturnsToTheForm() throws Exception {
-    HttpResponse<String> refused = signIn(new Browser(), "registrar", "not-the-password");
+    HttpResponse<String> refused = app.signIn(new Browser(), "registrar", "not-the-password");
 
     assertThat(refused.statusCode()).isEqualTo(302);
     assertThat(refused.headers().firstValue("Location")).hasValue("/signin?error");
@@ -90,7 +76,7 @@ class LocalSignInTest {
   @Test
   void theViewerIsRefusedTheAuditPages() throws Exception {
     Browser browser = new Browser();
-    signIn(browser, "viewer", "view-pw");
+    app.signIn(browser, "viewer", "view-pw");
 
     assertThat(browser.get(web + "/audit").statusCode()).isEqualTo(403);
     assertThat(browser.get(web + "/forums/new").statusCode()).isEqualTo(403);
@@ -119,20 +105,6 @@ class LocalSignInTest {
         .isNotEmpty()
         .allSatisfy(call -> assertThat(call.correlationId()).isEqualTo(id));
     assertThat(next.headers().firstValue("X-Correlation-Id").orElseThrow()).isNotEqualTo(id);
-  }
-
-  private static HttpResponse<String> signIn(Browser browser, String name, String password)
-      throws IOException, InterruptedException {
-    HttpResponse<String> form = browser.get(web + "/signin");
-    assertThat(form.body()).contains("name=\"password\"");
-    return browser.post(
-        web + "/signin",
-        "_csrf="
-            + Browser.csrfToken(form)
-            + "&username="
-            + name
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8));
   }
 
   private static String basic(String name, String password) {

@@ -2,20 +2,14 @@ package org.forumledger.web.unitcosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.forumledger.web.WebApplication;
 import org.forumledger.web.signin.Browser;
+import org.forumledger.web.testing.LocalWebApp;
+import org.forumledger.web.testing.StandInServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The units page links each unit to its costs, and the unit's cost page shows what the cost service
@@ -44,71 +38,41 @@ class UnitCostPagesTest {
                    "explanation":"KS, SLK take part in 2.2.1 in 2023: not apportioned"}]}]}
       """;
 
-  static HttpServer services;
-  static final Map<String, String> answers =
-      Map.of(
-          "GET /units",
-          "[{\"code\":\"KS\",\"name\":\"kommunstyrelsen\",\"kind\":\"COMMITTEE\"}]",
-          "GET /costs/years/2023/units/KS",
-          KS_2023);
-  static ConfigurableApplicationContext app;
-  static String web;
+  static StandInServices services;
+  static LocalWebApp web;
 
   @BeforeAll
   static void start() throws IOException {
-    services = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-    services.createContext(
-        "/",
-        exchange -> {
-          String body =
-              answers.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-          int status = body == null ? 404 : 200;
-          byte[] bytes =
-              (body == null ? "{\"status\":404}" : body).getBytes(StandardCharsets.UTF_8);
-          exchange
-              .getResponseHeaders()
-              .set("Content-Type", body == null ? "application/problem+json" : "application/json");
-          exchange.sendResponseHeaders(status, bytes.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
-    services.start();
-    String url = "http://localhost:" + services.getAddress().getPort();
-    app =
-        new SpringApplicationBuilder(WebApplication.class)
-            .properties(WebApplication.CONFIG_NAME)
-            .run(
-                "--server.port=0",
-                "--ledger.security.registrar-password=reg-pw",
-                "--ledger.security.auditor-password=aud-pw",
-                "--ledger.security.viewer-password=view-pw",
-                "--ledger.services.registry-url=" + url,
-                "--ledger.services.cost-url=" + url,
-                "--ledger.services.reporting-url=" + url);
-    web = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    services =
+        StandInServices.answering(
+            Map.of(
+                "GET /units",
+                "[{\"code\":\"KS\",\"name\":\"kommunstyrelsen\",\"kind\":\"COMMITTEE\"}]",
+                "GET /costs/years/2023/units/KS",
+                KS_2023));
+    web = LocalWebApp.start(services.url());
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
+    if (web != null) {
+      web.close();
     }
-    services.stop(0);
+    services.close();
   }
 
   @Test
   void theUnitsPageLinksEachUnitToItsCosts() throws Exception {
-    String page = signedIn("viewer", "view-pw").get(web + "/units").body();
+    String page = web.signedIn("viewer", "view-pw").get(web.url() + "/units").body();
 
     assertThat(page).contains("href=\"/units/KS/costs\"");
   }
 
   @Test
   void aUnitsCostPageShowsItsOwnTheSharedNotApportionedAndEachPartsRule() throws Exception {
-    Browser viewer = signedIn("viewer", "view-pw");
+    Browser viewer = web.signedIn("viewer", "view-pw");
 
-    String page = viewer.get(web + "/units/KS/costs?year=2023").body();
+    String page = viewer.get(web.url() + "/units/KS/costs?year=2023").body();
 
     assertThat(page)
         .contains("kommunstyrelsen")
@@ -120,22 +84,6 @@ class UnitCostPagesTest {
         .contains("data-rule=\"unit.shared-not-apportioned\"")
         .contains("inte beräknad")
         .contains("fördelas inte");
-    assertThat(viewer.get(web + "/units/MKN/costs?year=2023").statusCode()).isEqualTo(404);
-  }
-
-  private static Browser signedIn(String name, String password) throws Exception {
-    Browser browser = new Browser();
-    HttpResponse<String> form = browser.get(web + "/signin");
-    HttpResponse<String> signedIn =
-        browser.post(
-            web + "/signin",
-            "_csrf="
-                + Browser.csrfToken(form)
-                + "&username="
-                + name
-                + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8));
-    assertThat(signedIn.statusCode()).isEqualTo(302);
-    return browser;
+    assertThat(viewer.get(web.url() + "/units/MKN/costs?year=2023").statusCode()).isEqualTo(404);
   }
 }

@@ -172,6 +172,9 @@ public class KafkaPublisher {
       // the batch's records go out now, together, instead of after the producer's linger
       kafka.flush();
       awaitAcknowledgement(sends);
+      // the token the processor now stores is a watermark the publication can always fall back
+      // from: its commit need not wait for the disk (see PublicationChain#tokenNeedNotWaitForDisk)
+      chain.tokenNeedNotWaitForDisk();
     }
   }
 

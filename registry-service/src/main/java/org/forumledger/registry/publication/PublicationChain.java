@@ -75,6 +75,21 @@ public class PublicationChain {
   }
 
   /**
+   * Lets the publisher's transaction, the one that moves its token past the records Kafka has just
+   * acknowledged, commit without waiting for PostgreSQL to write it to disk ({@code
+   * synchronous_commit} off for this transaction only). It is still atomic, and the write-ahead log
+   * keeps commits in order, so the next batch's seals, committed and flushed before their records
+   * are sent, flush this one too. Only a crash of the database or the machine within a fraction of
+   * a second can lose it, and that only puts the token back to where it was: the events after it
+   * are read again and published with the seals they already have, byte for byte the records
+   * already on the topic, which consumers drop as duplicates. The seals' own transaction keeps
+   * waiting for the disk: forgetting a seal would fork the chain.
+   */
+  public void tokenNeedNotWaitForDisk() {
+    jdbc.execute("set local synchronous_commit = off");
+  }
+
+  /**
    * A seal given to an event, with the event's id and the global position its record carries: the
    * processor's position when the event was first published, which for an event that filled a gap
    * is above the event's own index.

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -79,55 +80,58 @@ public class KafkaPublisher {
 
   @EventHandler
   public void on(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
-    Batch batch = thisBatch();
-    Optional<PublicationChain.Sealing> sealedBefore = batch.sealedBefore(message.getIdentifier());
-    // published again, the record must be byte for byte what it was: the position it carried then,
-    // not the processor's position now, which differs for an event that filled a gap
-    long position =
-        sealedBefore
-            .map(PublicationChain.Sealing::globalIndex)
-            .orElseGet(() -> token.position().orElseThrow());
-    EventEnvelope envelope = new EventEnvelope(metadata(event, message, position), event);
-    EventMetadata metadata = envelope.metadata();
-    byte[] unsealed = EventJson.write(envelope);
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            Topics.FORUM_EVENTS,
-            null,
-            message.getTimestamp().toEpochMilli(),
-            event.streamId(),
-            sealedBefore.isPresent()
-                ? batch.sealedAgain(unsealed, sealedBefore.get())
-                : batch.sealed(metadata, unsealed));
-    record.headers().add(WireHeaders.EVENT_TYPE, bytes(metadata.eventType()));
-    record.headers().add(WireHeaders.EVENT_VERSION, bytes(String.valueOf(metadata.eventVersion())));
-    record.headers().add(WireHeaders.EVENT_ID, bytes(metadata.eventId()));
-    batch.records.add(new Sent(batch.lastSequence, record));
+    // sealed at the batch's commit, once the batch's event ids are all known: what the batch sealed
+    // before is then one query, not one per event
+    thisBatch().events.add(new Handled(event, message, token.position().orElseThrow()));
   }
+
+  /** An event of the batch and the processor's position at it. */
+  private record Handled(LedgerEvent event, DomainEventMessage<?> message, long position) {}
 
   /** A record and the chain sequence of its seal: records go out in chain order. */
   private record Sent(long chainSequence, ProducerRecord<String, byte[]> record) {}
 
   /**
-   * The processor's current batch: the seals it gives, continuing the chain from the last committed
-   * seal and committed first, then its records, sent together and awaited once before it commits.
+   * The processor's current batch: its events, in the processor's order; at its commit their seals,
+   * continuing the chain from the last committed seal and committed first, then their records, sent
+   * together and awaited once.
    */
   private final class Batch {
+    final List<Handled> events = new ArrayList<>();
     final List<Sent> records = new ArrayList<>();
     long lastSequence;
     final List<PublicationChain.Sealing> sealings = new ArrayList<>();
     ChainLink head;
 
-    private ChainLink head() {
-      if (head == null) {
-        head = chain.head();
-      }
-      return head;
-    }
-
-    /** The seal the event was given before a crash or a failed send, if it was sealed at all. */
-    Optional<PublicationChain.Sealing> sealedBefore(String eventId) {
-      return head().sequence() > 0 ? chain.sealingOf(eventId) : Optional.empty();
+    /**
+     * The record of an event: with the seal it was given before a crash or a failed send, if it was
+     * sealed at all, else sealed now as the chain's next link.
+     */
+    void publish(Handled handled, Optional<PublicationChain.Sealing> sealedBefore) {
+      LedgerEvent event = handled.event();
+      DomainEventMessage<?> message = handled.message();
+      // published again, the record must be byte for byte what it was: the position it carried
+      // then, not the processor's position now, which differs for an event that filled a gap
+      long position =
+          sealedBefore.map(PublicationChain.Sealing::globalIndex).orElse(handled.position());
+      EventEnvelope envelope = new EventEnvelope(metadata(event, message, position), event);
+      EventMetadata metadata = envelope.metadata();
+      byte[] unsealed = EventJson.write(envelope);
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(
+              Topics.FORUM_EVENTS,
+              null,
+              message.getTimestamp().toEpochMilli(),
+              event.streamId(),
+              sealedBefore.isPresent()
+                  ? sealedAgain(unsealed, sealedBefore.get())
+                  : sealed(metadata, unsealed));
+      record.headers().add(WireHeaders.EVENT_TYPE, bytes(metadata.eventType()));
+      record
+          .headers()
+          .add(WireHeaders.EVENT_VERSION, bytes(String.valueOf(metadata.eventVersion())));
+      record.headers().add(WireHeaders.EVENT_ID, bytes(metadata.eventId()));
+      records.add(new Sent(lastSequence, record));
     }
 
     byte[] sealedAgain(byte[] unsealed, PublicationChain.Sealing before) {
@@ -136,7 +140,7 @@ public class KafkaPublisher {
     }
 
     byte[] sealed(EventMetadata metadata, byte[] unsealed) {
-      Seals.Sealed sealed = Seals.seal(unsealed, head(), keys.active());
+      Seals.Sealed sealed = Seals.seal(unsealed, head, keys.active());
       head = sealed.seal().link();
       lastSequence = sealed.seal().chainSequence();
       sealings.add(
@@ -146,6 +150,14 @@ public class KafkaPublisher {
     }
 
     void commit() {
+      head = chain.head();
+      Map<String, PublicationChain.Sealing> sealedBefore =
+          head.sequence() > 0
+              ? chain.sealingsOf(events.stream().map(h -> h.message().getIdentifier()).toList())
+              : Map.of();
+      for (Handled handled : events) {
+        publish(handled, Optional.ofNullable(sealedBefore.get(handled.message().getIdentifier())));
+      }
       if (!sealings.isEmpty()) {
         sealsFirst.executeWithoutResult(status -> chain.record(sealings));
         sealings.clear();
@@ -157,7 +169,12 @@ public class KafkaPublisher {
       for (Sent sent : records) {
         sends.add(kafka.send(sent.record()));
       }
+      // the batch's records go out now, together, instead of after the producer's linger
+      kafka.flush();
       awaitAcknowledgement(sends);
+      // the token the processor now stores is a watermark the publication can always fall back
+      // from: its commit need not wait for the disk (see PublicationChain#tokenNeedNotWaitForDisk)
+      chain.tokenNeedNotWaitForDisk();
     }
   }
 

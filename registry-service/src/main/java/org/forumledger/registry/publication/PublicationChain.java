@@ -1,9 +1,11 @@
 package org.forumledger.registry.publication;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.forumledger.events.seal.ChainLink;
 import org.forumledger.events.seal.EventSeal;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,16 +47,46 @@ public class PublicationChain {
         .orElse(ChainLink.START);
   }
 
-  /** The seal an event was given when it was first published, with the position it went out at. */
-  public Optional<Sealing> sealingOf(String eventId) {
-    return jdbc
-        .query(
-            "select chain_sequence, previous_hash, hash, key_id, signature, global_index"
-                + " from publication_seal where event_id = ?",
-            (rs, n) -> new Sealing(eventId, rs.getLong("global_index"), SEAL.mapRow(rs, n)),
-            eventId)
-        .stream()
-        .findFirst();
+  /**
+   * The seals these events were given when they were first published, with the position each went
+   * out at, by event id: one query for a whole batch of the publisher (an event never sealed has
+   * none).
+   */
+  public Map<String, Sealing> sealingsOf(List<String> eventIds) {
+    Map<String, Sealing> sealings = new HashMap<>();
+    if (eventIds.isEmpty()) {
+      return sealings;
+    }
+    jdbc.query(
+        connection -> {
+          PreparedStatement select =
+              connection.prepareStatement(
+                  "select event_id, chain_sequence, previous_hash, hash, key_id, signature,"
+                      + " global_index from publication_seal where event_id = any(?)");
+          select.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+          return select;
+        },
+        rs -> {
+          String eventId = rs.getString("event_id");
+          sealings.put(
+              eventId, new Sealing(eventId, rs.getLong("global_index"), SEAL.mapRow(rs, 0)));
+        });
+    return sealings;
+  }
+
+  /**
+   * Lets the publisher's transaction, the one that moves its token past the records Kafka has just
+   * acknowledged, commit without waiting for PostgreSQL to write it to disk ({@code
+   * synchronous_commit} off for this transaction only). It is still atomic, and the write-ahead log
+   * keeps commits in order, so the next batch's seals, committed and flushed before their records
+   * are sent, flush this one too. Only a crash of the database or the machine within a fraction of
+   * a second can lose it, and that only puts the token back to where it was: the events after it
+   * are read again and published with the seals they already have, byte for byte the records
+   * already on the topic, which consumers drop as duplicates. The seals' own transaction keeps
+   * waiting for the disk: forgetting a seal would fork the chain.
+   */
+  public void tokenNeedNotWaitForDisk() {
+    jdbc.execute("set local synchronous_commit = off");
   }
 
   /**

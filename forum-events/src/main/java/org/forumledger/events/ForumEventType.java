@@ -2,6 +2,8 @@ package org.forumledger.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -110,12 +112,23 @@ public enum ForumEventType {
    * older version it still reads is found too; its payload needs {@link #upgrade}.
    */
   public static Optional<ForumEventType> find(String logicalName, int version) {
-    return Arrays.stream(values())
-        .filter(
-            type ->
-                type.logicalName.equals(logicalName)
-                    && version >= type.oldestReadableVersion
-                    && version <= type.version)
-        .findFirst();
+    // every record read asks: a stream over a fresh copy of values() each time was a few percent
+    // of a replay's allocations
+    ForumEventType type = logicalName == null ? null : BY_NAME.get(logicalName);
+    return type != null && version >= type.oldestReadableVersion && version <= type.version
+        ? Optional.of(type)
+        : Optional.empty();
+  }
+
+  private static final Map<String, ForumEventType> BY_NAME = byName();
+
+  private static Map<String, ForumEventType> byName() {
+    Map<String, ForumEventType> byName = new HashMap<>();
+    for (ForumEventType type : values()) {
+      if (byName.putIfAbsent(type.logicalName, type) != null) {
+        throw new IllegalStateException("Two event types named " + type.logicalName);
+      }
+    }
+    return Map.copyOf(byName);
   }
 }

@@ -95,25 +95,36 @@ final class CopyText implements AutoCloseable {
     return this;
   }
 
-  /** A {@code text[]}, every element quoted. */
+  /**
+   * A {@code text[]}, every element quoted, written straight into the row: an element's quote and
+   * backslash escaped for the array, then the copy's own escapes (a rebuild's fact tables are
+   * mostly these lists of superseded event ids, and building each array as a string of its own and
+   * escaping it again was a third of writing them).
+   */
   CopyText textArray(List<String> values) {
-    StringBuilder array = new StringBuilder("{");
+    separate();
+    chunk.append('{');
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {
-        array.append(',');
+        chunk.append(',');
       }
-      array.append('"');
+      chunk.append('"');
       String value = values.get(i);
       for (int c = 0; c < value.length(); c++) {
         char ch = value.charAt(c);
-        if (ch == '"' || ch == '\\') {
-          array.append('\\');
+        switch (ch) {
+          case '"' -> chunk.append("\\\\\"");
+          case '\\' -> chunk.append("\\\\\\\\");
+          case '\n' -> chunk.append("\\n");
+          case '\r' -> chunk.append("\\r");
+          case '\t' -> chunk.append("\\t");
+          default -> chunk.append(ch);
         }
-        array.append(ch);
       }
-      array.append('"');
+      chunk.append('"');
     }
-    return text(array.append('}').toString());
+    chunk.append('}');
+    return this;
   }
 
   void endRow() {

@@ -90,6 +90,15 @@ public final class ReadModelFold implements HandledEvents, EventProjection {
   }
 
   /**
+   * The fold's decider, for preparing polls and vouching for them (a read of the whole topic, the
+   * kit's {@code TopicHistory}); records are decided through {@link #accept(byte[],
+   * ApplyOnce.Vouched)}, which keeps the fold's own rows.
+   */
+  public ApplyOnce verifier() {
+    return applyOnce;
+  }
+
+  /**
    * As {@link #accept(byte[])}, the signature not checked again where {@code vouched} covers the
    * record.
    */

@@ -3,7 +3,8 @@ package org.forumledger.events.seal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,9 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
 import org.forumledger.events.EventJson;
 
 /**
@@ -42,6 +40,14 @@ public final class Seals {
   private static final ObjectMapper MAPPER = EventJson.mapper();
   private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 
+  /**
+   * The contract's mapper writing every object's members sorted by name (Java string order), as it
+   * writes them: the canonical form without a sorted copy of the tree, which a replay's profile
+   * found in a fifth of its hashing (a tree map and a new object per object of every record).
+   */
+  private static final ObjectWriter CANONICAL =
+      MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+
   private Seals() {}
 
   public static byte[] canonicalBytes(
@@ -52,7 +58,7 @@ public final class Seals {
     preimage.set(PAYLOAD, payload);
     preimage.put("previousHash", previousHash);
     try {
-      return MAPPER.writeValueAsBytes(sorted(preimage));
+      return CANONICAL.writeValueAsBytes(preimage);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write canonical bytes", e);
     }
@@ -61,29 +67,10 @@ public final class Seals {
   /** Any JSON value in the canonical form: sorted members, no white space, numbers as written. */
   public static byte[] canonicalBytes(JsonNode value) {
     try {
-      return MAPPER.writeValueAsBytes(sorted(value));
+      return CANONICAL.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write canonical bytes", e);
     }
-  }
-
-  private static JsonNode sorted(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, JsonNode> members = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> member = it.next();
-        members.put(member.getKey(), sorted(member.getValue()));
-      }
-      ObjectNode copy = NODES.objectNode();
-      members.forEach(copy::set);
-      return copy;
-    }
-    if (node.isArray()) {
-      ArrayNode copy = NODES.arrayNode();
-      node.forEach(element -> copy.add(sorted(element)));
-      return copy;
-    }
-    return node;
   }
 
   /** A record's value with its seal: the bytes to publish and the seal they carry. */

@@ -71,6 +71,23 @@ class SealsTest {
   }
 
   @Test
+  void canonicalBytesSortEveryObjectInJavaStringOrderAndKeepEverythingElseAsWritten()
+      throws Exception {
+    // written without a sorted copy of the tree since the rebuild's profile: the same bytes
+    String written =
+        "{\"z\":1,\"Z\":[{\"b\":null,\"a\":[],\"\u00e9\":{},\"A\":17250.00}],"
+            + "\"a_b\":\"x\\\"y\",\"aB\":-0.5E-3,\"\u00e4\":true,\"10\":12345678901234567890,"
+            + "\"1\":[3,1,{\"y\":{\"d\":1,\"c\":2},\"x\":\"\u2603\"}]}";
+    assertThat(
+            new String(
+                Seals.canonicalBytes(EventJson.mapper().readTree(written)), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"1\":[3,1,{\"x\":\"\u2603\",\"y\":{\"c\":2,\"d\":1}}],"
+                + "\"10\":12345678901234567890,\"Z\":[{\"A\":17250.00,\"a\":[],\"b\":null,"
+                + "\"\u00e9\":{}}],\"aB\":-0.0005,\"a_b\":\"x\\\"y\",\"z\":1,\"\u00e4\":true}");
+  }
+
+  @Test
   void anAlteredAmountIsFound() {
     byte[] sealed = Seals.seal(fee("5000"), ChainLink.START, TestKeys.REGISTRY).value();
     byte[] altered =

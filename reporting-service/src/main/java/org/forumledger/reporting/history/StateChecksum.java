@@ -18,6 +18,13 @@ public final class StateChecksum {
 
   private static final ObjectMapper MAPPER = StateJson.mapper();
 
+  /**
+   * States written at a time on the common fork-join pool beside the calling thread, then digested
+   * in order: a replay computes two checksums of every forum after reading the topic, one state
+   * after the other a tenth of a 200 000-event replay.
+   */
+  private static final int WRITTEN_TOGETHER = 256;
+
   private StateChecksum() {}
 
   public static String of(Collection<ForumState> forums) {
@@ -25,13 +32,25 @@ public final class StateChecksum {
         forums.stream().sorted(Comparator.comparing(ForumState::forumId)).toList();
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (ForumState forum : sorted) {
-        digest.update(MAPPER.writeValueAsBytes(forum));
-        digest.update((byte) '\n');
+      for (int from = 0; from < sorted.size(); from += WRITTEN_TOGETHER) {
+        List<ForumState> some =
+            sorted.subList(from, Math.min(sorted.size(), from + WRITTEN_TOGETHER));
+        for (byte[] written : some.parallelStream().map(StateChecksum::write).toList()) {
+          digest.update(written);
+          digest.update((byte) '\n');
+        }
       }
       return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot compute a checksum", e);
+    }
+  }
+
+  private static byte[] write(ForumState forum) {
+    try {
+      return MAPPER.writeValueAsBytes(forum);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot compute a checksum of " + forum.forumId(), e);
     }
   }
 }

@@ -4,29 +4,22 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.forumledger.events.EventEnvelope;
 import org.forumledger.events.EventMetadata;
-import org.forumledger.events.Topics;
 import org.forumledger.events.seal.KeyRing;
 import org.forumledger.events.seal.SealException;
 import org.forumledger.kit.consumer.ApplyOnce;
 import org.forumledger.kit.consumer.EventIdSet;
 import org.forumledger.kit.consumer.EventProjection;
 import org.forumledger.kit.consumer.HandledEvents;
+import org.forumledger.kit.consumer.TopicHistory;
 import org.forumledger.reporting.api.RuleViolationException;
 import org.forumledger.reporting.history.Envelopes;
 import org.forumledger.reporting.history.ForumFold;
@@ -86,13 +79,8 @@ public class ReplayService implements DisposableBean {
       KeyRing registryKeys) {
     this.registryKeys = registryKeys;
     // the listener's settings, security included, without its group
-    Map<String, Object> config = new HashMap<>(listenerConsumers.getConfigurationProperties());
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
-    this.consumerConfig = Map.copyOf(config);
+    this.consumerConfig =
+        TopicHistory.consumerConfig(listenerConsumers.getConfigurationProperties());
     this.catchUpTimeout = catchUpTimeout;
     this.eventLog = eventLog;
     this.views = views;
@@ -143,8 +131,11 @@ public class ReplayService implements DisposableBean {
       long total = read(fold, recordsRead, started);
       Map<String, ForumState> forums = fold.forums;
       long position = fold.position();
-      String replayChecksum = StateChecksum.of(forums.values());
+      // the replay's checksum on the common pool while this thread waits for and reads the live one
+      CompletableFuture<String> replayed =
+          CompletableFuture.supplyAsync(() -> StateChecksum.of(forums.values()));
       Live live = liveAt(position);
+      String replayChecksum = joined(replayed);
       boolean equal = replayChecksum.equals(live.checksum());
       log.info(
           "Replay read {} records to position {}: {} (live {} from {})",
@@ -193,46 +184,35 @@ public class ReplayService implements DisposableBean {
     }
   }
 
+  /**
+   * Reads the topic into {@code fold}: a reader thread polls and prepares each poll (parsed,
+   * hashed, read) while this thread vouches for and folds the poll before ({@link TopicHistory}).
+   */
   private long read(Fold fold, long[] recordsRead, Instant started) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.FORUM_EVENTS, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-      long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-      ApplyOnce applyOnce = ApplyOnce.inMemory(fold, fold, registryKeys);
-      Instant nextProgress = Instant.MIN;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        List<byte[]> values = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-            values.add(record.value());
-          }
-        }
-        ApplyOnce.Vouched vouched = applyOnce.vouch(values);
-        for (byte[] value : values) {
-          recordsRead[0]++;
-          try {
-            applyOnce.accept(value, vouched);
-          } catch (UncheckedIOException | SealException parked) {
-            // the live consumer parks it on the dead-letter topic: no event, or not the registry's
-          }
-        }
-        // a few updates a second are plenty for a progress bar; one per poll costs the replay
-        Instant now = clock.instant();
-        if (!now.isBefore(nextProgress)) {
-          nextProgress = now.plus(PROGRESS_INTERVAL);
-          publish(running(recordsRead[0], total, started, fold.forums.size()));
-        }
-      }
-      return total;
-    }
+    ApplyOnce applyOnce = ApplyOnce.inMemory(fold, fold, registryKeys);
+    Instant[] nextProgress = {Instant.MIN};
+    TopicHistory.Read read =
+        TopicHistory.read(
+            consumerConfig,
+            applyOnce,
+            (record, vouched) -> {
+              recordsRead[0]++;
+              try {
+                applyOnce.accept(record.value(), vouched);
+              } catch (UncheckedIOException | SealException parked) {
+                // the live consumer parks it on the dead-letter topic: no event, or not the
+                // registry's
+              }
+            },
+            (recordsSoFar, total) -> {
+              // a few updates a second are plenty for a progress bar; one per poll costs the replay
+              Instant now = clock.instant();
+              if (!now.isBefore(nextProgress[0])) {
+                nextProgress[0] = now.plus(PROGRESS_INTERVAL);
+                publish(running(recordsSoFar, total, started, fold.forums.size()));
+              }
+            });
+    return read.total();
   }
 
   private static ReplayProgress running(long read, long total, Instant started, int forums) {
@@ -286,6 +266,20 @@ public class ReplayService implements DisposableBean {
   }
 
   private record Live(String checksum, String source) {}
+
+  private static String joined(CompletableFuture<String> checksum) {
+    try {
+      return checksum.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failed) {
+        throw failed;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
 
   /**
    * The live read model at {@code position}: waits for the consumer to reach it, then takes the

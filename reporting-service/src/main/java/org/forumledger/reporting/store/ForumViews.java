@@ -23,13 +23,18 @@ public class ForumViews {
   private static final ObjectReader READER = StateJson.mapper().readerFor(ForumState.class);
 
   private static final RowMapper<ForumState> ROW =
-      (rs, n) -> {
-        try {
-          return READER.readValue(rs.getString("state"));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException("Unreadable forum view " + rs.getString("forum_id"), e);
-        }
-      };
+      (rs, n) -> read(rs.getString("forum_id"), rs.getString("state"));
+
+  /** Views {@link #all} parses at a time, on the common fork-join pool beside this thread. */
+  private static final int PARSED_TOGETHER = 256;
+
+  private static ForumState read(String forumId, String state) {
+    try {
+      return READER.readValue(state);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable forum view " + forumId, e);
+    }
+  }
 
   private static final RowMapper<StoredForum> STORED =
       (rs, n) -> new StoredForum(ROW.mapRow(rs, n), rs.getLong("revision"));
@@ -95,7 +100,26 @@ public class ForumViews {
   }
 
   public List<ForumState> all() {
-    return jdbc.query("select forum_id, state from forum_view order by forum_id", ROW);
+    // parsed a few hundred at a time in parallel: the replay's comparison with the live model read
+    // every view one after the other, a sixth of a 200 000-event replay
+    List<ForumState> all = new ArrayList<>();
+    List<String[]> rows = new ArrayList<>(PARSED_TOGETHER);
+    jdbc.query(
+        "select forum_id, state from forum_view order by forum_id",
+        (RowCallbackHandler)
+            rs -> {
+              rows.add(new String[] {rs.getString(1), rs.getString(2)});
+              if (rows.size() == PARSED_TOGETHER) {
+                all.addAll(parsed(rows));
+                rows.clear();
+              }
+            });
+    all.addAll(parsed(rows));
+    return all;
+  }
+
+  private static List<ForumState> parsed(List<String[]> rows) {
+    return rows.parallelStream().map(row -> read(row[0], row[1])).toList();
   }
 
   /** The rows written at revisions above {@code revision}. */

@@ -100,14 +100,51 @@ public final class ApplyOnce {
    * alone when it is decided, and the run stops at a gap or a fork.
    */
   public Vouched vouch(List<byte[]> values) {
-    return vouch(values, chain.head());
+    return vouch(prepare(values), chain.head());
   }
 
-  private Vouched vouch(List<byte[]> values, ChainLink head) {
+  /**
+   * As {@link #vouch(List)}, of records {@link #prepare prepared} before (perhaps on another
+   * thread, while earlier records were decided): the chain's order and the one signature are
+   * checked now, against the chain as this consumer has followed it so far.
+   */
+  public Vouched vouch(Prepared prepared) {
+    return vouch(prepared, chain.head());
+  }
+
+  /**
+   * The records parsed, hashed and read, nothing of the chain checked and no signature: what {@link
+   * #vouch} needs of each record and nothing of the records before it, so a replay can prepare one
+   * poll's records on another thread while it decides the poll before. Uses no state of this
+   * consumer but the keys.
+   */
+  public Prepared prepare(List<byte[]> values) {
+    return new Prepared(values, decodeAll(values));
+  }
+
+  /** Records {@link #prepare prepared} for {@link #vouch(Prepared)}. */
+  public static final class Prepared {
+
+    private final List<byte[]> values;
+    private final List<Decoded> decoded;
+
+    private Prepared(List<byte[]> values, List<Decoded> decoded) {
+      this.values = values;
+      this.decoded = decoded;
+    }
+
+    /** The records' values, in the order given. */
+    public List<byte[]> values() {
+      return values;
+    }
+  }
+
+  private Vouched vouch(Prepared prepared, ChainLink head) {
+    List<byte[]> values = prepared.values;
     Map<byte[], Checked> run = new IdentityHashMap<>(values.size() * 2);
     Seals.Hashed last = null;
     ChainLink end = head;
-    List<Decoded> decoded = decodeAll(values);
+    List<Decoded> decoded = prepared.decoded;
     for (int i = 0; i < values.size(); i++) {
       Decoded record = decoded.get(i);
       if (record == null) {
@@ -145,7 +182,12 @@ public final class ApplyOnce {
    */
   private static final int DECODED_IN_PARALLEL_FROM = 64;
 
-  /** A record parsed and hashed; {@code read} null when the event could not be read. */
+  /**
+   * A record parsed and hashed; {@code read} null when the event could not be read. The tree is
+   * kept only where the event was not read (null or empty {@code read}), the one case that needs it
+   * again: a replay holds a poll or two of these at a time, and the trees were most of what young
+   * collections copied.
+   */
   private record Decoded(JsonNode tree, Seals.Hashed hashed, Optional<EventEnvelope> read) {}
 
   private List<Decoded> decodeAll(List<byte[]> values) {
@@ -171,12 +213,13 @@ public final class ApplyOnce {
       // read again when decided, to fail there as a record read alone does
       read = null;
     }
-    return new Decoded(tree, hashed, read);
+    return new Decoded(read == null || read.isEmpty() ? tree : null, hashed, read);
   }
 
   /**
    * A record's parsed value and its seal, hash checked; {@code read} the event read from it (empty
-   * for an unknown type), null when it is to be read when decided.
+   * for an unknown type), null when it is to be read when decided; {@code tree} null where the
+   * event was read.
    */
   private record Checked(JsonNode tree, EventSeal seal, Optional<EventEnvelope> read) {
 
@@ -230,7 +273,7 @@ public final class ApplyOnce {
         transactions.execute(
             status -> {
               ChainLink before = chain.head();
-              Vouched vouched = given != null ? given : vouch(values, before);
+              Vouched vouched = given != null ? given : vouch(prepare(values), before);
               HandledEvents.Batch batch = handled.batch(() -> vouched.metadata(values));
               ChainLink head = before;
               List<Decision> decided = new ArrayList<>(values.size());
@@ -260,6 +303,7 @@ public final class ApplyOnce {
     EventSeal seal = checked != null ? checked.seal() : Seals.verify(tree, keys);
     ChainLink.Step step = head.step(seal);
     Optional<EventEnvelope> read = checked != null ? checked.event() : EventJson.read(tree);
+    // a tree left out of a checked record is there whenever the event was not read
     EventMetadata metadata =
         read.map(EventEnvelope::metadata).orElseGet(() -> EventJson.readMetadata(tree));
     boolean first = batch.remember(metadata, read.isEmpty());

@@ -410,4 +410,51 @@ class ApplyOnceTest {
     assertRejected(forged, SealException.Reason.BAD_SIGNATURE);
     assertThat(committed).extracting(e -> e.metadata().eventId()).containsExactly("e-90");
   }
+
+  @Test
+  void aPollPreparedBeforeThePollAheadOfItIsDecidedIsVouchedForAgainstTheChainAsItThenStands()
+      throws Exception {
+    List<byte[]> first =
+        List.of(
+            sealed(record("e-100", "forum.ForumStatusChanged", 1, 100)),
+            sealed(record("e-101", "forum.ForumStatusChanged", 1, 101)));
+    List<byte[]> second =
+        List.of(
+            sealed(record("e-102", "forum.ForumStatusChanged", 1, 102)),
+            forged(sealed(record("e-103", "forum.ForumStatusChanged", 1, 103))));
+
+    // prepared on another thread, as a replay's reader does, before the first poll is decided
+    ApplyOnce.Prepared[] prepared = new ApplyOnce.Prepared[2];
+    Thread reader =
+        new Thread(
+            () -> {
+              prepared[0] = applyOnce.prepare(first);
+              prepared[1] = applyOnce.prepare(second);
+            });
+    reader.start();
+    reader.join();
+    ApplyOnce.Prepared secondPrepared = prepared[1];
+    assertThat(applyOnce.vouch(secondPrepared).size())
+        .as("the second poll does not continue the chain before the first is decided")
+        .isZero();
+
+    ApplyOnce.Vouched firstVouched = applyOnce.vouch(prepared[0]);
+    assertThat(firstVouched.size()).isEqualTo(2);
+    assertThat(first.stream().map(v -> applyOnce.accept(v, firstVouched)).toList())
+        .containsOnly(ApplyOnce.Outcome.APPLIED);
+
+    ApplyOnce.Vouched secondVouched = applyOnce.vouch(secondPrepared);
+    assertThat(secondVouched.size())
+        .as("the forged last record's signature vouches for nothing")
+        .isZero();
+    assertThat(applyOnce.accept(second.get(0), secondVouched)).isEqualTo(ApplyOnce.Outcome.APPLIED);
+    assertThatThrownBy(() -> applyOnce.accept(second.get(1), secondVouched))
+        .isInstanceOfSatisfying(
+            SealException.class,
+            e -> assertThat(e.reason()).isEqualTo(SealException.Reason.BAD_SIGNATURE));
+    assertThat(committed)
+        .extracting(e -> e.metadata().eventId())
+        .containsExactly("e-100", "e-101", "e-102");
+    assertThat(applyOnce.chainHead().sequence()).isEqualTo(3);
+  }
 }

@@ -11,6 +11,8 @@ import org.forumledger.bench.stats.Daemons;
 /**
  * Samples the resident memory of every process of the stack (its JVM, the embedded PostgreSQL's
  * processes and whatever they start) for as long as the run lasts, and their CPU time on request.
+ * The database backends that serve the benchmark's own baseline connections are load, not stack:
+ * they are sampled apart and left out of the stack's sums.
  */
 public final class MemorySampler implements AutoCloseable {
 
@@ -23,6 +25,7 @@ public final class MemorySampler implements AutoCloseable {
   private double peakTotalRssMib;
   private Double peakTotalPssMib;
   private double benchmarkPeakRssMib;
+  private double benchmarkConnectionsPeakRssMib;
   private volatile boolean running = true;
   private final Thread thread;
 
@@ -50,9 +53,14 @@ public final class MemorySampler implements AutoCloseable {
     boolean pssKnown = true;
     Map<String, Double> rssByKind = new HashMap<>();
     Map<String, Double> pssByKind = new HashMap<>();
+    double benchmarkConnectionsRss = 0;
     for (ProcessHandle process : processes) {
       ProcStatus status = ProcStatus.read(process.pid()).orElse(null);
       if (status == null) {
+        continue;
+      }
+      if (BenchmarkDatabase.serves(status)) {
+        benchmarkConnectionsRss += mib(status.rssKb());
         continue;
       }
       lastSeen.put(status.pid(), status);
@@ -67,6 +75,8 @@ public final class MemorySampler implements AutoCloseable {
       }
     }
     samples++;
+    benchmarkConnectionsPeakRssMib =
+        Math.max(benchmarkConnectionsPeakRssMib, benchmarkConnectionsRss);
     peakTotalRssMib = Math.max(peakTotalRssMib, totalRss);
     if (pssKnown) {
       peakTotalPssMib = peakTotalPssMib == null ? totalPss : Math.max(peakTotalPssMib, totalPss);
@@ -120,7 +130,8 @@ public final class MemorySampler implements AutoCloseable {
         peakTotalRssMib,
         peakTotalPssMib,
         kinds,
-        benchmarkPeakRssMib);
+        benchmarkPeakRssMib,
+        benchmarkConnectionsPeakRssMib);
   }
 
   private static double mib(long kb) {

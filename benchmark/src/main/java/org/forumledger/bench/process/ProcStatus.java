@@ -1,16 +1,19 @@
 package org.forumledger.bench.process;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * What Linux says of one process: its name, resident set now (VmRSS) and at its peak (VmHWM), its
- * proportional share of pages shared with others (Pss, so the database's shared buffers count once)
- * and the CPU it has used.
+ * proportional share of pages shared with others (Pss, so the database's shared buffers count
+ * once), the CPU it has used and its command line (a PostgreSQL backend's names its user and
+ * database).
  */
-public record ProcStatus(long pid, String name, long rssKb, long hwmKb, Long pssKb, long cpuTicks) {
+public record ProcStatus(
+    long pid, String name, long rssKb, long hwmKb, Long pssKb, long cpuTicks, String commandLine) {
 
   /** Clock ticks per second of /proc/[pid]/stat: 100 on every Linux the project runs on. */
   public static final double TICKS_PER_SECOND = 100.0;
@@ -20,6 +23,10 @@ public record ProcStatus(long pid, String name, long rssKb, long hwmKb, Long pss
     try {
       String status = Files.readString(dir.resolve("status"));
       String stat = Files.readString(dir.resolve("stat"));
+      String commandLine =
+          new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
+              .replace('\0', ' ')
+              .strip();
       Long pss = null;
       Path rollup = dir.resolve("smaps_rollup");
       if (Files.isReadable(rollup)) {
@@ -32,7 +39,13 @@ public record ProcStatus(long pid, String name, long rssKb, long hwmKb, Long pss
       }
       return Optional.of(
           new ProcStatus(
-              pid, field(status, "Name:"), rss, hwm == null ? rss : hwm, pss, cpuTicks(stat)));
+              pid,
+              field(status, "Name:"),
+              rss,
+              hwm == null ? rss : hwm,
+              pss,
+              cpuTicks(stat),
+              commandLine));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // the process ended between listing and reading
     }

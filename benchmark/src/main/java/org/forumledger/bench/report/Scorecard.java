@@ -253,12 +253,29 @@ public final class Scorecard {
                 + (memory.peakTotalPssMib() == null
                     ? ""
                     : " (PSS " + Format.mib(memory.peakTotalPssMib()) + ")")
-                + kinds,
+                + kinds
+                + (memory.benchmarkConnectionsPeakRssMib() > 0
+                    ? "; not counted: the benchmark's own baseline connections' backends, "
+                        + Format.mib(memory.benchmarkConnectionsPeakRssMib())
+                    : ""),
             "–",
             "–",
             "≤ 1 GiB",
             Verdict.of(memory.peakTotalRssMib() <= STACK_RSS_MIB),
             IssueFigures.MEMORY));
+    if (memory.peakTotalPssMib() != null) {
+      rows.add(
+          new Row(
+              "whole stack peak memory, shared pages counted once (PSS), all processes",
+              Format.mib(memory.peakTotalPssMib())
+                  + "; the RSS sum above counts a page shared by n processes (PostgreSQL's shared"
+                  + " buffers, the libraries) n times",
+              "–",
+              "–",
+              "≤ 1 GiB",
+              Verdict.of(memory.peakTotalPssMib() <= STACK_RSS_MIB),
+              "–"));
+    }
     rows.add(
         new Row(
             "the benchmark's own JVM, peak RSS",

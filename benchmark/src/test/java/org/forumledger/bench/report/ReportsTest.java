@@ -60,7 +60,8 @@ class ReportsTest {
             rssMib,
             rssMib * 0.8,
             List.of(new MemoryResult.Kind("PostgreSQL", 9, 200, 300, 120.0)),
-            150),
+            150,
+            400),
         List.of("a note | with a pipe"));
   }
 
@@ -79,6 +80,27 @@ class ReportsTest {
     assertThat(row(slow, "whole stack").verdict()).isEqualTo(Verdict.NOT_MET);
     assertThat(row(fast, "start to all healthy").verdict()).isEqualTo(Verdict.MET);
     assertThat(row(fast, "2023 inventory").verdict()).isEqualTo(Verdict.MET);
+  }
+
+  @Test
+  void theBenchmarksOwnConnectionsAreShownButNotCountedAsTheStacks() {
+    Row memory = row(Scorecard.rows(results(1500, 40, 900)), "whole stack");
+
+    assertThat(memory.measured())
+        .startsWith("900 MiB")
+        .endsWith("not counted: the benchmark's own baseline connections' backends, 400 MiB");
+    assertThat(memory.verdict()).isEqualTo(Verdict.MET);
+  }
+
+  @Test
+  void memoryWithSharedPagesCountedOnceIsJudgedBesideTheRssSum() {
+    List<Row> rows = Scorecard.rows(results(1500, 40, 1200));
+
+    assertThat(row(rows, "whole stack peak RSS").verdict()).isEqualTo(Verdict.NOT_MET);
+    assertThat(row(rows, "whole stack peak memory, shared pages counted once").measured())
+        .startsWith("960 MiB");
+    assertThat(row(rows, "whole stack peak memory, shared pages counted once").verdict())
+        .isEqualTo(Verdict.MET);
   }
 
   @Test

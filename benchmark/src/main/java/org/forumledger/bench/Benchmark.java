@@ -26,11 +26,14 @@ import org.forumledger.bench.process.StartupResult;
 import org.forumledger.bench.reads.ReadTarget;
 import org.forumledger.bench.reads.ReadsPhase;
 import org.forumledger.bench.reads.ReadsResult;
+import org.forumledger.bench.report.Format;
 import org.forumledger.bench.report.Machine;
 import org.forumledger.bench.report.Reports;
 import org.forumledger.bench.report.Results;
 import org.forumledger.bench.report.Row;
 import org.forumledger.bench.report.Scorecard;
+import org.forumledger.bench.stats.LoadResult;
+import org.forumledger.bench.stats.QuietStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,8 @@ public final class Benchmark {
   private static final Logger output = LoggerFactory.getLogger("org.forumledger.bench.output");
 
   private static final long HISTORY_SEED = 20_231_122L;
+  private static final int WARM_UP_CLIENTS = 8;
+  private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(120);
 
   private final BenchmarkOptions options;
   private final Http http;
@@ -169,6 +174,7 @@ public final class Benchmark {
 
     if (options.runs("reads")) {
       log.info("Reads: waiting for the read side: {}", readSide.awaitDrained(options.timeout()));
+      warmUpReads(ReadTarget.standard(endpoints));
       reads =
           readsPhase.run(
               ReadTarget.standard(endpoints),
@@ -178,9 +184,23 @@ public final class Benchmark {
               registry.highestPosition());
     }
     if (options.runs("commands")) {
-      commands =
-          new CommandsPhase(http, endpoints, options.warmup(), options.commandWindow())
-              .run(List.of(1, 8, 32));
+      CommandsPhase phase =
+          new CommandsPhase(http, endpoints, options.warmup(), options.commandWindow());
+      if (!options.stackWarmup().isZero()) {
+        LoadResult load = phase.warmUp(WARM_UP_CLIENTS, options.stackWarmup());
+        warmedUp(
+            "the command mix at "
+                + WARM_UP_CLIENTS
+                + " clients for "
+                + Format.seconds(load.seconds())
+                + " ("
+                + load.succeeded()
+                + " commands, "
+                + load.errors()
+                + " errors)",
+            "commands");
+      }
+      commands = phase.run(List.of(1, 8, 32));
     }
     if (options.runs("freshness")) {
       FreshnessPhase freshness =
@@ -194,9 +214,9 @@ public final class Benchmark {
       freshnessHigh = freshness.run("highest sustained rate", highRate, clients, options.burst());
     }
     if (options.runs("history")) {
-      DoubleSupplier cpu = sampler == null ? () -> Double.NaN : sampler::cpuSeconds;
       history =
-          new HistoryPhase(http, endpoints, positions, readSide, registry, cpu, options.timeout())
+          new HistoryPhase(
+                  http, endpoints, positions, readSide, registry, stackCpu(), options.timeout())
               .run(options.forums(), options.events(), HISTORY_SEED);
       String knownAt = history.published().middleRecordedAt().toString();
       historyReads =
@@ -207,6 +227,36 @@ public final class Benchmark {
               positions.both(),
               history.published().lastPosition());
     }
+  }
+
+  /** Every read target at once-per-target windows, unmeasured, then a quiet stack. */
+  private void warmUpReads(List<ReadTarget> targets) {
+    if (options.stackWarmup().isZero()) {
+      return;
+    }
+    Duration each = options.stackWarmup().dividedBy(targets.size());
+    new ReadsPhase(http, Duration.ZERO, each).run(targets, List.of(WARM_UP_CLIENTS), 0, 0, 0);
+    warmedUp(
+        "each of the "
+            + targets.size()
+            + " reads at "
+            + WARM_UP_CLIENTS
+            + " clients for "
+            + Format.seconds(each.toMillis() / 1000.0),
+        "reads");
+  }
+
+  private void warmedUp(String load, String before) {
+    QuietStack.Result quiet = QuietStack.await(stackCpu(), QUIET_TIMEOUT);
+    String note =
+        "Warm-up before the " + before + ": " + load + ", unmeasured; " + quiet.describe();
+    log.info(note);
+    notes.add(note + ".");
+  }
+
+  /** The CPU seconds the stack has used, or NaN where its processes are not known. */
+  private DoubleSupplier stackCpu() {
+    return sampler == null ? () -> Double.NaN : sampler::cpuSeconds;
   }
 
   private synchronized void stopStack() {

@@ -34,6 +34,7 @@ public record BenchmarkOptions(
     Path markdown,
     Set<String> phases,
     Duration warmup,
+    Duration stackWarmup,
     Duration commandWindow,
     Duration readWindow,
     double steadyRate,
@@ -75,6 +76,9 @@ public record BenchmarkOptions(
         --command-seconds S      measured window per client count (20)
         --read-seconds S         measured window per read and concurrency (10)
         --warmup-seconds S       unmeasured warm-up before each window (3)
+        --stack-warmup-seconds S before the reads and before the commands, that long of the same
+                                 load unmeasured, then a wait (at most 120 s) until the stack's CPU
+                                 is quiet, its JIT done compiling what the load made hot (60; 0: none)
         --steady-rate R          commands/s of the steady freshness run (20)
         --burst-seconds S        length of each freshness run (10)
         --timeout-seconds S      how long to wait for a drain, a catch-up, a rebuild, a replay
@@ -125,6 +129,7 @@ public record BenchmarkOptions(
             "--command-seconds",
             "--read-seconds",
             "--warmup-seconds",
+            "--stack-warmup-seconds",
             "--steady-rate",
             "--burst-seconds",
             "--timeout-seconds",
@@ -173,6 +178,7 @@ public record BenchmarkOptions(
                 "--markdown", quick ? "bench/RESULTS-quick.md" : "bench/RESULTS.md")),
         Set.copyOf(phases),
         seconds(given, "--warmup-seconds", quick ? 1 : 3),
+        seconds(given, "--stack-warmup-seconds", quick ? 20 : 60),
         seconds(given, "--command-seconds", quick ? 5 : 20),
         seconds(given, "--read-seconds", quick ? 3 : 10),
         Double.parseDouble(given.getOrDefault("--steady-rate", "20")),
@@ -201,6 +207,7 @@ public record BenchmarkOptions(
     settings.put("stackJavaOptions", String.join(" ", stackJavaOptions));
     settings.put("phases", PHASES.stream().filter(phases::contains).toList());
     settings.put("warmupSeconds", warmup.toMillis() / 1000.0);
+    settings.put("stackWarmupSeconds", stackWarmup.toMillis() / 1000.0);
     settings.put("commandSeconds", commandWindow.toMillis() / 1000.0);
     settings.put("readSeconds", readWindow.toMillis() / 1000.0);
     settings.put("steadyRate", steadyRate);

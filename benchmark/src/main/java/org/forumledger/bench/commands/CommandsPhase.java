@@ -36,9 +36,24 @@ public final class CommandsPhase {
     this.window = window;
   }
 
+  /**
+   * The command mix at {@code clients} for {@code duration}, unmeasured, so the windows after it
+   * measure code the JIT has compiled rather than code it is compiling.
+   */
+  public LoadResult warmUp(int clients, Duration duration) {
+    LoadResult load = ClosedLoop.run(clients, Duration.ZERO, duration, this::registryClient);
+    log.info("commands warm-up, {} clients: {}", clients, load);
+    return load;
+  }
+
   public CommandsResult run(List<Integer> clientCounts) throws Exception {
     List<CommandsResult.Level> levels = new ArrayList<>();
     try (JdbcInsertBaseline jdbc = new JdbcInsertBaseline(stack)) {
+      if (!jdbc.inOwnDatabase()) {
+        log.warn(
+            "The raw JDBC baseline runs in the stack's database (no right to create one):"
+                + " its connections' memory counts as the stack's");
+      }
       for (int clients : clientCounts) {
         LoadResult registry = ClosedLoop.run(clients, warmup, window, this::registryClient);
         log.info("commands, {} clients: {}", clients, registry);

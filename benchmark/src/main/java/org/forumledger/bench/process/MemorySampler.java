@@ -19,6 +19,7 @@ public final class MemorySampler implements AutoCloseable {
   private final ProcessFamily family;
   private final Duration every;
   private final Map<Long, ProcStatus> lastSeen = new HashMap<>();
+  private final Map<Long, Long> cpuTicksSeen = new HashMap<>();
   private final Map<String, Double> peakRssByKind = new LinkedHashMap<>();
   private final Map<String, Double> peakPssByKind = new LinkedHashMap<>();
   private long samples;
@@ -87,12 +88,17 @@ public final class MemorySampler implements AutoCloseable {
         .ifPresent(self -> benchmarkPeakRssMib = Math.max(benchmarkPeakRssMib, mib(self.hwmKb())));
   }
 
-  /** CPU seconds the stack's processes alive now have used so far. */
+  /**
+   * CPU seconds the stack's processes have used so far, those that ended since included (with what
+   * they had used when last seen), so the figure never falls when a pooled connection's backend
+   * closes.
+   */
   public synchronized double cpuSeconds() {
-    long ticks = 0;
     for (ProcessHandle process : family.members()) {
-      ticks += ProcStatus.read(process.pid()).map(ProcStatus::cpuTicks).orElse(0L);
+      ProcStatus.read(process.pid())
+          .ifPresent(status -> cpuTicksSeen.merge(status.pid(), status.cpuTicks(), Math::max));
     }
+    long ticks = cpuTicksSeen.values().stream().mapToLong(Long::longValue).sum();
     return ticks / ProcStatus.TICKS_PER_SECOND;
   }
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,12 @@ public final class StackProcess implements AutoCloseable {
   public static final int INVENTORY_FORUMS = 108;
 
   private static final String INVENTORY_MARKER = "inventory-2023.loaded";
+
+  /** Started and taking requests: Spring Boot's readiness state, which the inventory is not in. */
+  private static final String READINESS = "/actuator/health/readiness";
+
+  /** Every component, the first start's inventory among them in the local stack. */
+  private static final String HEALTH = "/actuator/health";
 
   private final Process process;
   private final long startedNanos;
@@ -138,18 +146,25 @@ public final class StackProcess implements AutoCloseable {
    */
   public StartupResult awaitStarted(Http http, Duration timeout) {
     long deadline = startedNanos + timeout.toNanos();
-    Double registry = null;
-    Double cost = null;
-    Double reporting = null;
-    while (registry == null || cost == null || reporting == null) {
+    Double[] ready = new Double[3];
+    Double[] healthy = new Double[3];
+    List<String> urls =
+        List.of(endpoints.registryUrl(), endpoints.costUrl(), endpoints.reportingUrl());
+    while (Arrays.asList(healthy).contains(null)) {
       requireAlive(deadline, "the services to answer UP");
-      registry = registry != null ? registry : healthySince(http, endpoints.registryUrl());
-      cost = cost != null ? cost : healthySince(http, endpoints.costUrl());
-      reporting = reporting != null ? reporting : healthySince(http, endpoints.reportingUrl());
+      for (int i = 0; i < urls.size(); i++) {
+        ready[i] = ready[i] != null ? ready[i] : upSince(http, urls.get(i) + READINESS);
+        healthy[i] = healthy[i] != null ? healthy[i] : upSince(http, urls.get(i) + HEALTH);
+        ready[i] = ready[i] != null ? ready[i] : healthy[i];
+      }
       pause();
     }
-    double allHealthy = Math.max(registry, Math.max(cost, reporting));
-    log.info("All three services UP {} s after the start", String.format("%.1f", allHealthy));
+    double servicesReady = Collections.max(Arrays.asList(ready));
+    double allHealthy = Collections.max(Arrays.asList(healthy));
+    log.info(
+        "All three services up {} s and healthy {} s after the start",
+        String.format("%.1f", servicesReady),
+        String.format("%.1f", allHealthy));
 
     String viewer = endpoints().users().viewerAuth();
     Double importDone = null;
@@ -174,9 +189,10 @@ public final class StackProcess implements AutoCloseable {
     }
     return new StartupResult(
         javaOptions,
-        registry,
-        cost,
-        reporting,
+        servicesReady,
+        healthy[0],
+        healthy[1],
+        healthy[2],
         allHealthy,
         importDone,
         importDone == null ? null : importDone - allHealthy,
@@ -184,9 +200,9 @@ public final class StackProcess implements AutoCloseable {
         forums);
   }
 
-  private Double healthySince(Http http, String baseUrl) {
+  private Double upSince(Http http, String url) {
     try {
-      Http.Answer answer = http.get(baseUrl + "/actuator/health", null);
+      Http.Answer answer = http.get(url, null);
       return answer.ok() && answer.body().contains("\"UP\"") ? secondsSinceStart() : null;
     } catch (RuntimeException e) {
       return null;

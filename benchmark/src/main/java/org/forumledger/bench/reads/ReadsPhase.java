@@ -32,9 +32,11 @@ public final class ReadsPhase {
       long position,
       long publishedPosition) {
     List<ReadsResult.Read> reads = new ArrayList<>();
+    boolean first = true;
     for (int clients : concurrencies) {
       LoadResult baseline = null;
       for (ReadTarget target : targets) {
+        Double firstAnswerMs = first ? firstAnswerMs(target) : null;
         LoadResult load = ClosedLoop.run(clients, warmup, window, i -> client(target));
         log.info("{} at {}: {}", target.name(), clients, load);
         if (target.baseline()) {
@@ -44,10 +46,26 @@ public final class ReadsPhase {
             baseline == null || baseline.perSecond() == 0
                 ? 0
                 : load.perSecond() / baseline.perSecond();
-        reads.add(new ReadsResult.Read(target.name(), target.url(), clients, load, ratio));
+        reads.add(
+            new ReadsResult.Read(target.name(), target.url(), clients, load, ratio, firstAnswerMs));
       }
+      first = false;
     }
     return new ReadsResult(forums, position, publishedPosition, reads);
+  }
+
+  /** One request timed alone; NaN when it failed (the window after it will say why). */
+  private double firstAnswerMs(ReadTarget target) {
+    long started = System.nanoTime();
+    try {
+      Http.Answer answer = http.get(target.url(), target.authorization());
+      double ms = (System.nanoTime() - started) / 1e6;
+      log.info("{}: first answer {} in {} ms", target.name(), answer.status(), Math.round(ms));
+      return answer.ok() ? ms : Double.NaN;
+    } catch (RuntimeException e) {
+      log.warn("{}: first request failed: {}", target.name(), e.toString());
+      return Double.NaN;
+    }
   }
 
   private ClosedLoop.Client client(ReadTarget target) {

@@ -67,6 +67,24 @@ class ReportsTest {
         List.of("a note | with a pipe"));
   }
 
+  /** The base run's start and memory with these commands, highest-rate burst and history reads. */
+  private static Results around(
+      Results base, CommandsResult commands, FreshnessResult burst, ReadsResult historyReads) {
+    return new Results(
+        base.date(),
+        MACHINE,
+        base.settings(),
+        base.startup(),
+        null,
+        commands,
+        null,
+        burst,
+        null,
+        historyReads,
+        base.memory(),
+        List.of());
+  }
+
   private static Row row(List<Row> rows, String figureStart) {
     return rows.stream().filter(r -> r.figure().startsWith(figureStart)).findFirst().orElseThrow();
   }
@@ -107,20 +125,7 @@ class ReportsTest {
                     ReadTarget.HEALTH, "/actuator/health", 1, load(1, 900, 5), 1, 1.2),
                 new ReadsResult.Read("totals as of", "/totals", 1, load(1, 800, 6), 0.9, 23_400.0),
                 new ReadsResult.Read("totals as of", "/totals", 8, load(8, 2000, 20), 1.1, null)));
-    Results withHistoryReads =
-        new Results(
-            base.date(),
-            MACHINE,
-            base.settings(),
-            base.startup(),
-            null,
-            base.commands(),
-            null,
-            null,
-            null,
-            reads,
-            base.memory(),
-            List.of());
+    Results withHistoryReads = around(base, base.commands(), null, reads);
 
     List<Row> rows = Scorecard.rows(withHistoryReads);
 
@@ -194,20 +199,7 @@ class ReportsTest {
 
   private static Verdict freshnessVerdict(FreshnessResult burst) {
     Results base = results(1500, 40, 900);
-    Results withBurst =
-        new Results(
-            base.date(),
-            MACHINE,
-            base.settings(),
-            base.startup(),
-            null,
-            null,
-            null,
-            burst,
-            null,
-            null,
-            base.memory(),
-            List.of());
+    Results withBurst = around(base, null, burst, null);
     return row(Scorecard.rows(withBurst), "freshness at").verdict();
   }
 

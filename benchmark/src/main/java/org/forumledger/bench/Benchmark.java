@@ -229,7 +229,7 @@ public final class Benchmark {
     }
   }
 
-  /** Every read target at once-per-target windows, unmeasured, then a quiet stack. */
+  /** Each read target for its share of the warm-up, unmeasured, then a quiet stack. */
   private void warmUpReads(List<ReadTarget> targets) {
     if (options.stackWarmup().isZero()) {
       return;

@@ -19,7 +19,6 @@ public final class MemorySampler implements AutoCloseable {
   private final ProcessFamily family;
   private final Duration every;
   private final Map<Long, ProcStatus> lastSeen = new HashMap<>();
-  private final Map<Long, Long> cpuTicksSeen = new HashMap<>();
   private final Map<String, Double> peakRssByKind = new LinkedHashMap<>();
   private final Map<String, Double> peakPssByKind = new LinkedHashMap<>();
   private long samples;
@@ -94,11 +93,8 @@ public final class MemorySampler implements AutoCloseable {
    * closes.
    */
   public synchronized double cpuSeconds() {
-    for (ProcessHandle process : family.members()) {
-      ProcStatus.read(process.pid())
-          .ifPresent(status -> cpuTicksSeen.merge(status.pid(), status.cpuTicks(), Math::max));
-    }
-    long ticks = cpuTicksSeen.values().stream().mapToLong(Long::longValue).sum();
+    sample();
+    long ticks = lastSeen.values().stream().mapToLong(ProcStatus::cpuTicks).sum();
     return ticks / ProcStatus.TICKS_PER_SECOND;
   }
 
